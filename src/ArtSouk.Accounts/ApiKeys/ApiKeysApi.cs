@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using ArtSouk.Accounts.Persistence;
+using ArtSouk.Kernel.Problems;
+using ArtSouk.Kernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ArtSouk.Accounts.ApiKeys;
+
+internal sealed record CreateApiKeyRequest([property: Required, MaxLength(100)] string Name, string[] Scopes);
+
+internal sealed record ApiKeyView(Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    public static ApiKeyView Of(ApiKey k) => new(k.Id, k.Name, k.Prefix, k.ScopeList, k.CreatedAt, k.RevokedAt);
+}
+
+internal sealed record CreatedApiKey(Guid Id, string Name, IReadOnlyList<string> Scopes, string Key);
+
+internal static class ApiKeysApi
+{
+    public static void MapApiKeysApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/manage/api-keys").RequireAuthorization(Policies.Administer).WithTags("API keys");
+        group.MapPost("/", CreateAsync).WithSummary("Create a scoped key (delivery, preview, manage); the key is shown only in this response");
+        group.MapGet("/", ListAsync).WithSummary("Keys, without their secrets");
+        group.MapDelete("/{id:guid}", RevokeAsync).WithSummary("Revoke a key");
+    }
+
+    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
+        CreateApiKeyRequest request, HttpContext http, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unknown = (request.Scopes ?? []).Where(s => !Scopes.All.Contains(s)).ToList();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Scopes is not { Length: > 0 } || unknown.Count > 0)
+        {
+            return ApiProblem.Of(http, ProblemCode.ValidationFailed, $"A name and at least one scope of {string.Join(", ", Scopes.All)} are required.",
+                new Dictionary<string, string[]> { ["scopes"] = [$"choose from {string.Join(", ", Scopes.All)}"] });
+        }
+        var (key, secret) = ApiKey.Create(request.Name.Trim(), request.Scopes.Distinct(), http.User.Identity?.Name, clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/manage/api-keys/{key.Id}", new CreatedApiKey(key.Id, key.Name, key.ScopeList, secret));
+    }
+
+    private static async Task<Ok<ApiKeyView[]>> ListAsync(AccountsDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(ct)).Select(ApiKeyView.Of).ToArray());
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, AccountsDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
+        if (key is null)
+        {
+            return TypedResults.NotFound();
+        }
+        key.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        cache.Remove(ApiKeyAuthentication.CacheKey(key.Prefix));
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,107 @@
+using ArtSouk.Accounts.ApiKeys;
+using ArtSouk.Accounts.Persistence;
+using ArtSouk.Accounts.Users;
+using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Persistence;
+using ArtSouk.Kernel.Problems;
+using ArtSouk.Kernel.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArtSouk.Accounts;
+
+public static class AccountsExtensions
+{
+    /// <summary>The scheme that picks API key, bearer token or cookie from what the request carries.</summary>
+    public const string Scheme = "ArtSouk";
+
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Configuration.GetSection(ArtSoukOptions.Section).Get<ArtSoukOptions>() ?? new ArtSoukOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var services = builder.Services;
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(o => o.UseArtSoukDatabase(database, app, AccountsDbContext.Schema));
+        }
+        else
+        {
+            services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(o => o.UseArtSoukDatabase(database, app, AccountsDbContext.Schema));
+        }
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddIdentity<User, IdentityRole<Guid>>(o =>
+            {
+                // Length over composition rules (NIST 800-63B).
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "artsouk";
+            o.Events.OnRedirectToLogin = context => ApiAware(context, ProblemCode.Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context, ProblemCode.Forbidden);
+        });
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultAuthenticateScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+                o.DefaultForbidScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Art Souk", o => o.ForwardDefaultSelector = context =>
+            {
+                var header = context.Request.Headers.Authorization.ToString();
+                if (header.StartsWith("Bearer " + ApiKey.Marker, StringComparison.OrdinalIgnoreCase))
+                {
+                    return ApiKeyAuthentication.SchemeName;
+                }
+                return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.ManageContent, p => p.RequireAssertion(c =>
+                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Editor) || c.User.HasScope(Scopes.Manage)))
+            .AddPolicy(Policies.PreviewContent, p => p.RequireAssertion(c =>
+                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Editor) || c.User.HasScope(Scopes.Preview) || c.User.HasScope(Scopes.Manage)))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+        services.AddHostedService<AccountsStartup>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapAuthApi();
+        app.MapApiKeysApi();
+        return app;
+    }
+
+    /// <summary>API callers get a 401/403 problem; browsers are sent to the login page.</summary>
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, ProblemCode code)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return ApiProblem.WriteAsync(context.HttpContext, code);
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

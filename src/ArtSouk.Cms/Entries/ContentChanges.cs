@@ -1,0 +1,23 @@
+namespace ArtSouk.Cms.Entries;
+
+/// <summary>What happened to an entry; raised after the change is committed.</summary>
+public sealed record ContentChange(Guid EntryId, string Type, string Kind, IReadOnlyList<string> Locales);
+
+/// <summary>
+/// Called synchronously after a content change commits, for in-process state that must be right on the very next
+/// request (output cache). Durable side effects (index, webhooks) go through the outbox instead.
+/// </summary>
+public interface IContentChangeObserver
+{
+    Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken);
+}
+
+/// <summary>Outbox event types the CMS raises.</summary>
+public static class ContentEvents
+{
+    public const string Created = "entry.created";
+    public const string Updated = "entry.updated";
+    public const string Published = "entry.published";
+    public const string Unpublished = "entry.unpublished";
+    public const string Deleted = "entry.deleted";
+}

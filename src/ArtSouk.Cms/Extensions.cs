@@ -1,0 +1,75 @@
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Management;
+using ArtSouk.Cms.Media;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Cms.Publishing;
+using ArtSouk.Cms.Reading;
+using ArtSouk.Cms.Seeding;
+using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Outbox;
+using ArtSouk.Kernel.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace ArtSouk.Cms;
+
+public static class CmsExtensions
+{
+    /// <summary>
+    /// Registers the content engine. Content types are loaded and validated here, so an invalid file stops
+    /// start-up with <see cref="InvalidContentTypeException"/> before anything listens.
+    /// </summary>
+    public static IHostApplicationBuilder AddCms(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Configuration.GetSection(ArtSoukOptions.Section).Get<ArtSoukOptions>() ?? new ArtSoukOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var services = builder.Services;
+
+        services.AddSingleton(ContentTypeLoader.Load(ContentTypesFolder(app)));
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(o => o.UseArtSoukDatabase(database, app, CmsDbContext.Schema));
+        }
+        else
+        {
+            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseArtSoukDatabase(database, app, CmsDbContext.Schema));
+        }
+        services.AddScoped<EntryEditor>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>()));
+        services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<EntryEditor>()));
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<OutboxSignal>();
+        // Start-up migrates before the dispatcher first looks at the outbox.
+        services.AddHostedService<CmsStartup>();
+        services.AddHostedService<OutboxDispatcher<CmsDbContext>>();
+        services.AddSingleton<CmsReadiness>();
+        services.AddHealthChecks().AddCheck<CmsReadiness>("cms", HealthStatus.Unhealthy, ["ready"]);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCms(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapManageContentApi();
+        app.MapMediaApi();
+        app.MapContentTypesApi();
+        return app;
+    }
+
+    /// <summary>An explicit setting wins; then <c>./content-types</c> (a checkout); then the copy shipped beside the binaries.</summary>
+    private static string ContentTypesFolder(ArtSoukOptions app)
+    {
+        if (!string.IsNullOrWhiteSpace(app.ContentTypesPath))
+        {
+            return Path.GetFullPath(app.ContentTypesPath);
+        }
+        var local = Path.GetFullPath("content-types");
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "content-types");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Cms.Management;
+
+/// <summary>How an entry looks to an editor: all locales, publication and translation status per locale.</summary>
+internal sealed record EntryView(
+    Guid Id,
+    string Type,
+    int Version,
+    JsonObject Slug,
+    JsonObject Fields,
+    IReadOnlyDictionary<string, LocaleStatus> Status,
+    DateTimeOffset? PublishAt,
+    DateTimeOffset? UnpublishAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static async Task<EntryView> LoadAsync(CmsDbContext db, ContentType type, Guid id, CancellationToken ct)
+    {
+        var entry = await db.Entries.AsNoTracking().SingleAsync(e => e.Id == id, ct);
+        var version = await db.Versions.AsNoTracking().SingleAsync(v => v.EntryId == id && v.Number == entry.Version, ct);
+        var publications = await db.Publications.AsNoTracking().Where(p => p.EntryId == id).ToListAsync(ct);
+        var fields = JsonNode.Parse(version.Fields)!.AsObject();
+        var edits = JsonNode.Parse(version.Edits)!.AsObject();
+        var status = Locales.All.ToDictionary(locale => locale, locale =>
+        {
+            var publication = publications.SingleOrDefault(p => p.Locale == locale);
+            return new LocaleStatus(
+                publication is not null,
+                publication?.Version,
+                publication?.PublishedAt,
+                TranslationStatus.Missing(type, fields, locale),
+                TranslationStatus.Outdated(type, fields, edits, locale));
+        });
+        return new EntryView(entry.Id, entry.Type, entry.Version, JsonNode.Parse(version.Slugs)!.AsObject(), fields, status,
+            entry.PublishAt, entry.UnpublishAt, entry.CreatedAt, entry.UpdatedAt);
+    }
+}
+
+/// <summary>
+/// <c>complete</c>: every required localized field has a value in this locale. <c>outdated</c>: the other locale's
+/// value of some field changed after this locale's was last edited.
+/// </summary>
+internal sealed record LocaleStatus(bool Published, int? PublishedVersion, DateTimeOffset? PublishedAt, IReadOnlyList<string> MissingFields, IReadOnlyList<string> OutdatedFields)
+{
+    public bool Complete => MissingFields.Count == 0;
+    public bool Outdated => OutdatedFields.Count > 0;
+}
+
+internal static class TranslationStatus
+{
+    public static List<string> Missing(ContentType type, JsonObject fields, string locale) =>
+        type.Fields.Where(f => f.Required && f.Localized && (fields[f.Name] as JsonObject)?[locale] is null).Select(f => f.Name).ToList();
+
+    public static List<string> Outdated(ContentType type, JsonObject fields, JsonObject edits, string locale)
+    {
+        var other = Locales.Other(locale);
+        return type.Fields.Where(f => f.Localized && (fields[f.Name] as JsonObject)?[locale] is not null)
+            .Where(f => Stamp(edits, f.Name, other) > Stamp(edits, f.Name, locale))
+            .Select(f => f.Name)
+            .ToList();
+    }
+
+    private static int Stamp(JsonObject edits, string field, string locale) => (edits[field] as JsonObject)?[locale]?.GetValue<int>() ?? 0;
+}

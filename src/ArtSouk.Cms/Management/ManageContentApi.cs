@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Problems;
+using ArtSouk.Kernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Cms.Management;
+
+/// <summary>The body of a create or update: <c>{ slug?, fields, publish?, locales?, publishAt?, unpublishAt?, version? }</c>.</summary>
+internal sealed record EntryWriteRequest(
+    JsonObject? Slug,
+    JsonObject? Fields,
+    bool? Publish,
+    string[]? Locales,
+    DateTimeOffset? PublishAt,
+    DateTimeOffset? UnpublishAt,
+    int? Version,
+    string? Note)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; init; }
+
+    public EntryWrite ToWrite() => new(Fields, Slug, Publish ?? false, Locales, PublishAt, UnpublishAt, Version, Note);
+}
+
+internal sealed record LocalesRequest(string[]? Locales);
+
+internal sealed record VersionSummary(int Number, DateTimeOffset CreatedAt, string? Author, string? Note);
+
+internal sealed record FieldChange(string Field, string? Locale, JsonNode? Before, JsonNode? After);
+
+/// <summary>Editors' and integrations' API over entries: <c>/api/v1/manage/content/{type}</c>.</summary>
+internal static class ManageContentApi
+{
+    private static readonly string[] NotAProperty = ["is not a property of an entry write; fields go under \"fields\""];
+
+    public static void MapManageContentApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/manage/content/{type}")
+            .RequireAuthorization(Policies.ManageContent)
+            .AddEndpointFilter(RejectedEditsAsProblems)
+            .WithTags("Manage content");
+
+        group.MapPost("/", CreateAsync).WithSummary("Create an entry (optionally publishing it)");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("An entry with all locales and translation status");
+        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Save a new version; fields present replace stored values per locale");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete an entry with all versions");
+        group.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish the working draft in some or all locales");
+        group.MapPost("/{id:guid}/unpublish", UnpublishAsync).WithSummary("Take the entry offline in some or all locales");
+        group.MapGet("/{id:guid}/versions", VersionsAsync).WithSummary("The version history, newest first");
+        group.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync).WithSummary("Restore a version as a new version");
+        group.MapGet("/{id:guid}/diff", DiffAsync).WithSummary("Per-field differences between two versions");
+    }
+
+    private static async Task<Results<Created<EntryView>, ProblemHttpResult>> CreateAsync(
+        string type, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        RejectUnknown(request);
+        var entry = await editor.CreateAsync(contentType, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
+        var view = await EntryView.LoadAsync(db, contentType, entry.Id, ct);
+        return TypedResults.Created($"/api/v1/manage/content/{type}/{entry.Id}", view);
+    }
+
+    private static async Task<Ok<EntryView>> GetAsync(string type, Guid id, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        if (!await db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct))
+        {
+            throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.");
+        }
+        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+    }
+
+    private static async Task<Ok<EntryView>> UpdateAsync(
+        string type, Guid id, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        RejectUnknown(request);
+        await editor.UpdateAsync(contentType, id, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
+        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+    }
+
+    private static async Task<NoContent> DeleteAsync(string type, Guid id, ContentTypeRegistry types, EntryEditor editor, CancellationToken ct)
+    {
+        await editor.DeleteAsync(Resolve(types, type), id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<EntryView>> PublishAsync(
+        string type, Guid id, LocalesRequest? request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        await editor.PublishAsync(contentType, id, request?.Locales, Locales.FromRequest(http.Request), ct);
+        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+    }
+
+    private static async Task<Ok<EntryView>> UnpublishAsync(
+        string type, Guid id, LocalesRequest? request, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        await editor.UnpublishAsync(contentType, id, request?.Locales, ct);
+        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+    }
+
+    private static async Task<Ok<VersionSummary[]>> VersionsAsync(string type, Guid id, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    {
+        Resolve(types, type);
+        var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new VersionSummary(v.Number, v.CreatedAt, v.Author, v.Note))
+            .ToArrayAsync(ct);
+        return versions.Length == 0 ? throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.") : TypedResults.Ok(versions);
+    }
+
+    private static async Task<Ok<EntryView>> RestoreAsync(
+        string type, Guid id, int number, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        await editor.RestoreAsync(contentType, id, number, Author(http), ct);
+        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+    }
+
+    private static async Task<Ok<FieldChange[]>> DiffAsync(
+        string type, Guid id, int from, int to, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
+        var before = versions.SingleOrDefault(v => v.Number == from) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {from} does not exist.");
+        var after = versions.SingleOrDefault(v => v.Number == to) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {to} does not exist.");
+        return TypedResults.Ok(VersionDiff.Compare(contentType, JsonNode.Parse(before.Fields)!.AsObject(), JsonNode.Parse(after.Fields)!.AsObject()).ToArray());
+    }
+
+    private static ContentType Resolve(ContentTypeRegistry types, string type) =>
+        types.Find(type) ?? throw new EditRejected(ProblemCode.UnknownContentType, $"'{type}' is not a content type.");
+
+    private static void RejectUnknown(EntryWriteRequest request)
+    {
+        if (request.Unknown is { Count: > 0 } unknown)
+        {
+            throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown properties: {string.Join(", ", unknown.Keys)}",
+                unknown.Keys.ToDictionary(k => k, _ => NotAProperty));
+        }
+    }
+
+    private static string? Author(HttpContext http) => http.User.Identity?.Name;
+
+    private static async ValueTask<object?> RejectedEditsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (EditRejected rejected)
+        {
+            return ApiProblem.Of(context.HttpContext, rejected.Code, rejected.Message, rejected.Errors);
+        }
+    }
+}
+
+internal static class VersionDiff
+{
+    public static IEnumerable<FieldChange> Compare(ContentType type, JsonObject before, JsonObject after)
+    {
+        foreach (var field in type.Fields)
+        {
+            if (field.Localized)
+            {
+                foreach (var locale in Locales.All)
+                {
+                    var a = (before[field.Name] as JsonObject)?[locale];
+                    var b = (after[field.Name] as JsonObject)?[locale];
+                    if (!JsonNode.DeepEquals(a, b))
+                    {
+                        yield return new FieldChange(field.Name, locale, a?.DeepClone(), b?.DeepClone());
+                    }
+                }
+            }
+            else if (!JsonNode.DeepEquals(before[field.Name], after[field.Name]))
+            {
+                yield return new FieldChange(field.Name, null, before[field.Name]?.DeepClone(), after[field.Name]?.DeepClone());
+            }
+        }
+    }
+}

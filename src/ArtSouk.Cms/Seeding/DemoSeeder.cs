@@ -1,0 +1,182 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Media;
+using ArtSouk.Cms.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArtSouk.Cms.Seeding;
+
+/// <summary>
+/// Loads the bilingual demo catalogue (<c>demo-content.json</c>) through the same editor the API uses, so seeded
+/// entries have versions, slugs, publications and read models like any other. References are written as
+/// <c>"@key"</c> and images as <c>"@image:artwork|portrait|logo"</c>, painted on the fly.
+/// </summary>
+internal sealed class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, IServiceScopeFactory scopes)
+{
+    private static readonly string[] TypeOrder = ["gallery", "artist", "artwork", "event", "workshop", "article", "collection", "page"];
+
+    public async Task<int> SeedIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Entries.AnyAsync(ct))
+        {
+            return 0;
+        }
+        var seeds = Load();
+        var ids = new Dictionary<string, (Guid Id, string Type)>(StringComparer.Ordinal);
+        var images = await PaintImagesAsync(seeds, ct);
+        var deferred = new List<(SeedEntry Seed, JsonObject Fields)>();
+        foreach (var seed in seeds.OrderBy(s => Array.IndexOf(TypeOrder, s.Type)))
+        {
+            var type = types.Find(seed.Type) ?? throw new InvalidOperationException($"demo content names unknown type '{seed.Type}'");
+            var (ready, later) = Resolve(seed.Fields, ids, images[seed.Key]);
+            await using var scope = scopes.CreateAsyncScope();
+            var editor = scope.ServiceProvider.GetRequiredService<EntryEditor>();
+            var entry = await editor.CreateAsync(type, new EntryWrite(ready, seed.Slug, Publish: later.Count == 0, Locales: seed.Publish),
+                "seed", "en", ct);
+            ids[seed.Key] = (entry.Id, seed.Type);
+            if (later.Count > 0)
+            {
+                deferred.Add((seed, later));
+            }
+        }
+        foreach (var (seed, later) in deferred)
+        {
+            var (ready, missing) = Resolve(later, ids, images[seed.Key]);
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException($"demo content {seed.Key} refers to unknown keys in {string.Join(", ", missing.Select(m => m.Key))}");
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var editor = scope.ServiceProvider.GetRequiredService<EntryEditor>();
+            await editor.UpdateAsync(types.Find(seed.Type)!, ids[seed.Key].Id, new EntryWrite(ready, Publish: true, Locales: seed.Publish), "seed", "en", ct);
+        }
+        return seeds.Count;
+    }
+
+    private sealed record SeedEntry(string Type, string Key, string[] Publish, JsonObject Fields, JsonObject? Slug);
+
+    private static List<SeedEntry> Load()
+    {
+        using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("ArtSouk.Cms.Seeding.demo-content.json")
+            ?? throw new InvalidOperationException("demo-content.json is not embedded");
+        var root = JsonNode.Parse(stream)!.AsObject();
+        return root["entries"]!.AsArray().Select(e => new SeedEntry(
+            e!["type"]!.GetValue<string>(),
+            e["key"]!.GetValue<string>(),
+            e["publish"]?.AsArray().Select(l => l!.GetValue<string>()).ToArray() ?? ["ar", "en"],
+            e["fields"]!.AsObject(),
+            e["slug"] as JsonObject)).ToList();
+    }
+
+    /// <summary>Paints every image the catalogue asks for, in parallel, and adds them to the media library.</summary>
+    private async Task<Dictionary<string, Queue<Guid>>> PaintImagesAsync(List<SeedEntry> seeds, CancellationToken ct)
+    {
+        var requests = new List<(string Key, string Kind, string Ar, string En)>();
+        foreach (var seed in seeds.OrderBy(s => Array.IndexOf(TypeOrder, s.Type)))
+        {
+            var type = types.Find(seed.Type)!;
+            var title = seed.Fields[type.TitleField] as JsonObject;
+            var ar = title?["ar"]?.GetValue<string>() ?? "";
+            var en = title?["en"]?.GetValue<string>() ?? ar;
+            Collect(seed.Fields, kind => requests.Add((seed.Key, kind, ar, en)));
+        }
+        var painted = new byte[requests.Count][];
+        Parallel.For(0, requests.Count, i => painted[i] = requests[i].Kind switch
+        {
+            "portrait" => Painter.Portrait(i * 7919),
+            "logo" => Painter.Logo(i * 7919),
+            _ => i % 3 == 0 ? Painter.Artwork(i * 7919, 600, 480) : Painter.Artwork(i * 7919),
+        });
+        var ids = seeds.ToDictionary(s => s.Key, _ => new Queue<Guid>(), StringComparer.Ordinal);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (key, kind, ar, en) = requests[i];
+            var asset = await library.AddAsync($"{kind}-{en}.png", painted[i], kind == "logo" ? $"شعار {ar}" : ar, kind == "logo" ? $"{en} logo" : en, ct);
+            ids[key].Enqueue(asset.Id);
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return ids;
+    }
+
+    private static void Collect(JsonNode? node, Action<string> image)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, v) in o)
+                {
+                    Collect(v, image);
+                }
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    Collect(v, image);
+                }
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().StartsWith("@image:", StringComparison.Ordinal):
+                image(v.GetValue<string>()["@image:".Length..]);
+                break;
+        }
+    }
+
+    /// <summary>Replaces <c>@key</c> and <c>@image:</c> markers; fields naming entries not created yet are held back.</summary>
+    private static (JsonObject Ready, JsonObject Later) Resolve(JsonObject fields, Dictionary<string, (Guid Id, string Type)> ids, Queue<Guid> images)
+    {
+        var ready = new JsonObject();
+        var later = new JsonObject();
+        foreach (var (name, value) in fields)
+        {
+            var pending = false;
+            Replace(value, ids, images, probe: true, ref pending);
+            if (pending)
+            {
+                later[name] = value!.DeepClone();
+            }
+            else
+            {
+                ready[name] = Replace(value, ids, images, probe: false, ref pending);
+            }
+        }
+        return (ready, later);
+    }
+
+    /// <summary>With <paramref name="probe"/> only finds out whether every key resolves, taking no images.</summary>
+    private static JsonNode? Replace(JsonNode? node, Dictionary<string, (Guid Id, string Type)> ids, Queue<Guid> images, bool probe, ref bool pending)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var copy = new JsonObject();
+                foreach (var (k, v) in o)
+                {
+                    copy[k] = Replace(v, ids, images, probe, ref pending);
+                }
+                return copy;
+            case JsonArray a:
+                var list = new JsonArray();
+                foreach (var v in a)
+                {
+                    list.Add(Replace(v, ids, images, probe, ref pending));
+                }
+                return list;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is ['@', ..] marker:
+                if (marker.StartsWith("@image:", StringComparison.Ordinal))
+                {
+                    return probe ? null : JsonValue.Create(images.Dequeue().ToString());
+                }
+                if (ids.TryGetValue(marker[1..], out var target))
+                {
+                    return JsonValue.Create(target.Id.ToString());
+                }
+                pending = true;
+                return null;
+            default:
+                return node?.DeepClone();
+        }
+    }
+}

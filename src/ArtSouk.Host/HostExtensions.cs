@@ -1,0 +1,157 @@
+using System.Text.Json;
+using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Json;
+using ArtSouk.Kernel.Problems;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace ArtSouk.Host;
+
+/// <summary>Cross-cutting host wiring: options, problem details, data protection, jobs, health, OpenAPI.</summary>
+internal static class HostExtensions
+{
+    public static WebApplicationBuilder AddArtSoukHost(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ArtSoukOptions>().BindConfiguration(ArtSoukOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        var app = builder.Configuration.GetSection(ArtSoukOptions.Section).Get<ArtSoukOptions>() ?? new ArtSoukOptions();
+        Directory.CreateDirectory(app.FullDataPath);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ArtSouk")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(app.FullDataPath, "keys")));
+
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JsonText.Encoder);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", HealthStatus.Unhealthy, ["ready"]);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseArtSoukHost(this WebApplication app)
+    {
+        // Scalar serves its page at /api/docs/ with relative asset paths; answer /api/docs itself (no redirect)
+        // and point the assets that page then asks for back at Scalar.
+        app.Use((context, next) =>
+        {
+            var path = context.Request.Path.Value;
+            if (path is "/api/docs" or "/api/scalar.js" or "/api/scalar.aspnetcore.js")
+            {
+                context.Request.Path = "/api/docs/" + path["/api/".Length..].Replace("docs", "", StringComparison.Ordinal);
+            }
+            return next(context);
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(EmptyErrorsAsProblemsAsync);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static WebApplication MapArtSoukHost(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Art Souk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            totalMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }));
+    }
+
+    /// <summary>Empty 4xx/5xx responses under /api get a problem body with a stable code.</summary>
+    private static async Task EmptyErrorsAsProblemsAsync(StatusCodeContext status)
+    {
+        var http = status.HttpContext;
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            return;
+        }
+        var code = http.Response.StatusCode switch
+        {
+            400 => ProblemCode.MalformedBody,
+            401 => ProblemCode.Unauthorized,
+            403 => ProblemCode.Forbidden,
+            404 => ProblemCode.NotFound,
+            413 => ProblemCode.PayloadTooLarge,
+            415 => ProblemCode.UnsupportedMedia,
+            _ => null,
+        };
+        if (code is null)
+        {
+            return;
+        }
+        await ApiProblem.WriteAsync(http, code);
+    }
+}
+
+/// <summary>Unreadable bodies become 400 problems; anything unexpected a 500 problem without internals.</summary>
+internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var code = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => ProblemCode.PayloadTooLarge,
+            BadHttpRequestException or JsonException => ProblemCode.MalformedBody,
+            _ => ProblemCode.Unexpected,
+        };
+        if (code == ProblemCode.Unexpected)
+        {
+            LogUnexpected(logger, httpContext.Request.Path, exception);
+        }
+        var detail = code == ProblemCode.Unexpected ? null : (exception.InnerException as JsonException)?.Message ?? exception.Message;
+        await ApiProblem.WriteAsync(httpContext, code, detail);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnexpected(ILogger logger, string path, Exception exception);
+}
+
+internal sealed class JobsHealthCheck : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var servers = JobStorage.Current.GetMonitoringApi().Servers();
+            return Task.FromResult(servers.Count > 0 ? HealthCheckResult.Healthy($"{servers.Count} job server(s)") : HealthCheckResult.Unhealthy("no job server running"));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("job storage unavailable", ex));
+        }
+    }
+}

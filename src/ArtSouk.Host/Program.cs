@@ -1,0 +1,31 @@
+using ArtSouk.Accounts;
+using ArtSouk.Cms;
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Delivery;
+using ArtSouk.Host;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddArtSoukHost();
+    builder.AddAccounts();
+    builder.AddCms();
+    builder.AddCmsDelivery();
+
+    var app = builder.Build();
+    app.UseArtSoukHost();
+    app.MapArtSoukHost();
+    app.MapAccounts();
+    app.MapCms();
+    app.MapCmsDelivery();
+    await app.RunAsync();
+    return 0;
+}
+catch (InvalidContentTypeException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,39 @@
+using System.Net;
+using ArtSouk.Kernel.Localization;
+
+namespace ArtSouk.Kernel.Problems;
+
+/// <summary>A stable error code with its HTTP status and a title in both locales.</summary>
+public sealed record ProblemCode(string Code, HttpStatusCode Status, LocalizedText Title)
+{
+    public string Type => $"https://artsouk.sa/problems/{Code}";
+
+    public static readonly ProblemCode ValidationFailed = new("validation-failed", HttpStatusCode.BadRequest,
+        new("البيانات المرسلة غير صالحة", "The submitted data is not valid"));
+    public static readonly ProblemCode BadQuery = new("bad-query", HttpStatusCode.BadRequest,
+        new("معاملات الطلب غير صالحة", "The query parameters are not valid"));
+    public static readonly ProblemCode UnknownContentType = new("unknown-content-type", HttpStatusCode.NotFound,
+        new("نوع المحتوى غير معروف", "Unknown content type"));
+    public static readonly ProblemCode NotFound = new("not-found", HttpStatusCode.NotFound,
+        new("المحتوى المطلوب غير موجود", "The requested content was not found"));
+    public static readonly ProblemCode Conflict = new("conflict", HttpStatusCode.Conflict,
+        new("تعارض مع تعديل آخر", "Conflicts with another change"));
+    public static readonly ProblemCode SlugTaken = new("slug-taken", HttpStatusCode.Conflict,
+        new("المعرّف النصي مستخدم لمحتوى آخر", "The slug is already used by other content"));
+    public static readonly ProblemCode PublishBlocked = new("publish-blocked", HttpStatusCode.UnprocessableEntity,
+        new("لا يمكن النشر قبل استكمال الحقول المطلوبة", "Cannot publish until the required fields are filled"));
+    public static readonly ProblemCode Unauthorized = new("unauthorized", HttpStatusCode.Unauthorized,
+        new("يلزم تسجيل الدخول", "Authentication is required"));
+    public static readonly ProblemCode Forbidden = new("forbidden", HttpStatusCode.Forbidden,
+        new("لا تملك صلاحية لهذا الإجراء", "You are not allowed to do this"));
+    public static readonly ProblemCode InvalidCredentials = new("invalid-credentials", HttpStatusCode.BadRequest,
+        new("البريد الإلكتروني أو كلمة المرور غير صحيحة", "The e-mail or password is not correct"));
+    public static readonly ProblemCode MalformedBody = new("malformed-body", HttpStatusCode.BadRequest,
+        new("تعذّرت قراءة محتوى الطلب", "The request body could not be read"));
+    public static readonly ProblemCode PayloadTooLarge = new("payload-too-large", HttpStatusCode.RequestEntityTooLarge,
+        new("حجم الطلب أكبر من المسموح", "The request is larger than allowed"));
+    public static readonly ProblemCode UnsupportedMedia = new("unsupported-media", HttpStatusCode.UnsupportedMediaType,
+        new("نوع الملف غير مدعوم", "This file type is not supported"));
+    public static readonly ProblemCode Unexpected = new("unexpected", HttpStatusCode.InternalServerError,
+        new("حدث خطأ غير متوقع، نعمل على إصلاحه", "Something went wrong on our side; we are on it"));
+}

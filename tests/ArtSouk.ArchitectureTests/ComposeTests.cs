@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ArtSouk.Cms.Delivery;
+using ArtSouk.Kernel.Configuration;
+
+namespace ArtSouk.ArchitectureTests;
+
+/// <summary>Every variable docker-compose.yml gives the app is a configuration key the host binds.</summary>
+public sealed partial class ComposeTests
+{
+    /// <summary>The option sections the host binds, with their types.</summary>
+    private static readonly (string Section, Type Options)[] Bound =
+    [
+        (ArtSoukOptions.Section, typeof(ArtSoukOptions)),
+        (DatabaseOptions.Section, typeof(DatabaseOptions)),
+        (DeliveryOptions.Section, typeof(DeliveryOptions)),
+    ];
+
+    private static readonly string[] FrameworkKeys = ["ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];
+
+    [GeneratedRegex(@"^      ([A-Za-z_][A-Za-z0-9_]*):", RegexOptions.Multiline)]
+    private static partial Regex EnvironmentLine();
+
+    [Fact]
+    public void Every_app_variable_is_a_real_configuration_key()
+    {
+        var variables = AppEnvironment();
+        Assert.Contains("Database__Provider", variables);
+        var known = KnownKeys();
+        var unknown = variables.Where(v => !FrameworkKeys.Contains(v) && !known.Contains(v.Replace("__", ":", StringComparison.Ordinal))).ToList();
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void Every_service_has_a_health_check()
+    {
+        var compose = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docker-compose.yml"));
+        var services = Regex.Matches(compose, @"^  ([a-z]+):\s*$", RegexOptions.Multiline).Select(m => m.Groups[1].Value)
+            .TakeWhile(s => s != "volumes").ToList();
+        Assert.Equal(["app", "postgres", "elasticsearch", "redis", "mailpit"], services);
+        Assert.Equal(services.Count, Regex.Count(compose, @"^    healthcheck:", RegexOptions.Multiline));
+    }
+
+    private static List<string> AppEnvironment()
+    {
+        var compose = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docker-compose.yml"));
+        var app = compose[compose.IndexOf("\n  app:", StringComparison.Ordinal)..];
+        var environment = app[app.IndexOf("    environment:", StringComparison.Ordinal)..];
+        var end = Regex.Match(environment[1..], @"^    [a-z_]+:", RegexOptions.Multiline);
+        return EnvironmentLine().Matches(environment[..(end.Index + 1)]).Select(m => m.Groups[1].Value).ToList();
+    }
+
+    private static HashSet<string> KnownKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (section, type) in Bound)
+        {
+            Collect(section, type, keys);
+        }
+        return keys;
+    }
+
+    private static void Collect(string prefix, Type type, HashSet<string> keys)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var key = $"{prefix}:{property.Name}";
+            if (property.PropertyType.IsClass && property.PropertyType != typeof(string))
+            {
+                Collect(key, property.PropertyType, keys);
+            }
+            else
+            {
+                keys.Add(key);
+            }
+        }
+    }
+}

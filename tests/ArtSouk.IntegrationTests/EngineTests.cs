@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.IntegrationTests.Infrastructure;
+using ArtSouk.Kernel.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArtSouk.IntegrationTests;
+
+/// <summary>Engine behaviour that needs its own host: schedules, the outbox, content types read at start-up.</summary>
+public sealed class EngineTests
+{
+    private static readonly string ShippedTypes = Path.Combine(AppContext.BaseDirectory, "content-types");
+
+    [Fact]
+    public async Task Scheduled_publishing_publishes_when_due_and_a_second_run_does_nothing()
+    {
+        await using var app = new ArtSoukApp(null, seed: false);
+        var admin = await app.AdminClientAsync();
+        var publishAt = DateTimeOffset.UtcNow.AddHours(2);
+        var response = await admin.PostAsJsonAsync("/api/v1/manage/content/event", new
+        {
+            fields = new { title = new { ar = "ليلة الخط", en = "Calligraphy night" }, kind = "talk", startsAt = "2027-01-10T17:00:00Z" },
+            publishAt,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/content/event/{id}")).StatusCode);
+
+        Assert.Equal(0, await RunSchedulesAsync(app, TimeSpan.Zero));
+        Assert.Equal(1, await RunSchedulesAsync(app, TimeSpan.FromHours(3)));
+        Assert.Equal(0, await RunSchedulesAsync(app, TimeSpan.FromHours(3)));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/content/event/{id}")).StatusCode);
+    }
+
+    private static async Task<int> RunSchedulesAsync(ArtSoukApp app, TimeSpan ahead)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var editor = new EntryEditor(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), scope.ServiceProvider.GetRequiredService<ContentTypeRegistry>(),
+            new ShiftedClock(ahead), scope.ServiceProvider.GetRequiredService<OutboxSignal>(), scope.ServiceProvider.GetServices<IContentChangeObserver>());
+        return await editor.RunSchedulesAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Publishing_writes_an_outbox_event_that_each_handler_gets_once()
+    {
+        var handler = new RecordingHandler();
+        await using var app = new ArtSoukApp(null, seed: false, services: s => s.AddSingleton<IOutboxHandler>(handler));
+        var admin = await app.AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "سلمى" } }, publish = true });
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        for (var i = 0; i < 100 && !handler.Seen.Contains(ContentEvents.Published); i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Single(handler.Seen, ContentEvents.Published);
+        Assert.Contains(id, handler.Payloads.Single(p => p.Contains("\"locales\"", StringComparison.Ordinal) && p.Contains(id, StringComparison.Ordinal)));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        Assert.True(await db.Outbox.AnyAsync(m => m.Type == ContentEvents.Published));
+        // Make the message look unprocessed again, as after a crash, and redeliver: the handler is not called twice.
+        foreach (var message in await db.Outbox.ToListAsync())
+        {
+            message.ProcessedAt = null;
+        }
+        await db.SaveChangesAsync();
+        var dispatcher = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxDispatcher<CmsDbContext>>().Single();
+        await dispatcher.DispatchBatchAsync(CancellationToken.None);
+        Assert.Single(handler.Seen, ContentEvents.Published);
+    }
+
+    [Fact]
+    public async Task A_field_added_to_a_type_file_works_after_a_restart_without_a_migration()
+    {
+        var folder = CopyTypes();
+        var eventType = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "event.json")))!.AsObject();
+        eventType["fields"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = "dressCode", ["kind"] = "text", ["localized"] = true,
+            ["label"] = new JsonObject { ["ar"] = "اللباس", ["en"] = "Dress code" },
+        });
+        await File.WriteAllTextAsync(Path.Combine(folder, "event.json"), eventType.ToJsonString());
+        await using var app = new ArtSoukApp(null, seed: false, contentTypesPath: folder);
+        var admin = await app.AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/manage/content/event", new
+        {
+            fields = new { title = new { ar = "افتتاح", en = "Opening" }, kind = "opening", startsAt = "2027-02-01T18:00:00Z", dressCode = new { ar = "رسمي", en = "Formal" } },
+            publish = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var item = await app.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/content/event/{id}?locale=en");
+        Assert.Equal("Formal", item!["fields"]!["dressCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_invalid_type_file_stops_start_up_naming_file_field_and_problem()
+    {
+        var folder = CopyTypes();
+        var path = Path.Combine(folder, "artist.json");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"kind\": \"integer\"", "\"kind\": \"integr\"", StringComparison.Ordinal));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ArtSouk.Host.dll"))
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["ArtSouk__ContentTypesPath"] = folder,
+                ["ArtSouk__DataPath"] = Directory.CreateTempSubdirectory("artsouk-invalid-").FullName,
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            },
+        };
+        using var host = System.Diagnostics.Process.Start(start)!;
+        var error = await host.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await host.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains("artist.json: field 'birthYear' (/fields/4/kind): \"integr\" is not one of", error);
+    }
+
+    private static string CopyTypes()
+    {
+        var folder = Directory.CreateTempSubdirectory("artsouk-types-").FullName;
+        foreach (var file in Directory.GetFiles(ShippedTypes))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+        return folder;
+    }
+
+    private sealed class ShiftedClock(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
+    }
+
+    private sealed class RecordingHandler : IOutboxHandler
+    {
+        public List<string> Seen { get; } = [];
+        public List<string> Payloads { get; } = [];
+        public string Name => "test-recorder";
+
+        public bool Accepts(string eventType) => eventType == ContentEvents.Published;
+
+        public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            lock (Seen)
+            {
+                Seen.Add(message.Type);
+                Payloads.Add(message.Payload);
+            }
+            return Task.CompletedTask;
+        }
+    }
+}

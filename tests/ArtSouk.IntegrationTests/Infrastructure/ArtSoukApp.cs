@@ -1,0 +1,142 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArtSouk.IntegrationTests.Infrastructure;
+
+/// <summary>The real host, in memory, on its own data folder and database.</summary>
+public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? contentTypesPath = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@artsouk.test";
+    public const string AdminPassword = "Test-Admin-Pass-2026!";
+
+    public string DataPath { get; } = Directory.CreateTempSubdirectory("artsouk-test-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ArtSouk:DataPath", DataPath);
+        builder.UseSetting("ArtSouk:Seed", seed ? "true" : "false");
+        builder.UseSetting("ArtSouk:Admin:Email", AdminEmail);
+        builder.UseSetting("ArtSouk:Admin:Password", AdminPassword);
+        if (contentTypesPath is not null)
+        {
+            builder.UseSetting("ArtSouk:ContentTypesPath", contentTypesPath);
+        }
+        if (postgresConnection is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", postgresConnection);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+    }
+
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalizing SQLite connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>One seeded host shared by a collection of tests, on SQLite or on PostgreSQL.</summary>
+public abstract class HostFixture : IAsyncLifetime
+{
+    private ArtSoukApp? _app;
+
+    public string? SkipReason { get; protected set; }
+
+    public ArtSoukApp App => SkipReason is null ? _app! : throw new InvalidOperationException(SkipReason);
+
+    public HttpClient Anonymous { get; private set; } = null!;
+    public HttpClient Admin { get; private set; } = null!;
+
+    protected abstract Task<string?> DatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        string? connection;
+        try
+        {
+            connection = await DatabaseAsync();
+        }
+        catch (PostgresUnavailableException ex)
+        {
+            SkipReason = ex.Message;
+            return;
+        }
+        _app = new ArtSoukApp(connection, seed: true);
+        Anonymous = _app.CreateClient();
+        Admin = await _app.AdminClientAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteHost : HostFixture
+{
+    protected override Task<string?> DatabaseAsync() => Task.FromResult<string?>(null);
+}
+
+public sealed class PostgresHost : HostFixture
+{
+    protected override async Task<string?> DatabaseAsync() => await Postgres.CreateDatabaseAsync();
+}
+
+public sealed class PostgresUnavailableException(string message) : Exception(message);
+
+/// <summary>The cluster is started once per test run and stopped when the process exits.</summary>
+public static class Postgres
+{
+    private static readonly Lazy<Task<PostgresCluster>> Cluster = new(StartAsync);
+
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var cluster = await Cluster.Value;
+        return cluster.SkipReason is { } reason ? throw new PostgresUnavailableException(reason) : await cluster.CreateDatabaseAsync();
+    }
+
+    private static async Task<PostgresCluster> StartAsync()
+    {
+        var cluster = new PostgresCluster();
+        await cluster.InitializeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return cluster;
+    }
+}
+
+[CollectionDefinition("sqlite")]
+public sealed class SqliteTests : ICollectionFixture<SqliteHost>;
+
+[CollectionDefinition("postgres")]
+public sealed class PostgresTests : ICollectionFixture<PostgresHost>;
