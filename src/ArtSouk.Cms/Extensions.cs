@@ -44,9 +44,11 @@ public static class CmsExtensions
         services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>()));
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<EntryEditor>()));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<LargeStore>();
         services.AddSingleton<OutboxSignal>();
         // Start-up migrates before the dispatcher first looks at the outbox.
-        services.AddHostedService<CmsStartup>();
+        services.AddSingleton<CmsStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<CmsStartup>());
         services.AddHostedService<OutboxDispatcher<CmsDbContext>>();
         services.AddSingleton<CmsReadiness>();
         services.AddHealthChecks().AddCheck<CmsReadiness>("cms", HealthStatus.Unhealthy, ["ready"]);
@@ -60,6 +62,24 @@ public static class CmsExtensions
         app.MapMediaApi();
         app.MapContentTypesApi();
         return app;
+    }
+
+    /// <summary>
+    /// <c>generate --artworks N</c>: brings the store up (migrations, demo seed) and adds N published artworks for
+    /// benchmarks, printing progress. Returns false when <paramref name="args"/> is not a CMS command.
+    /// </summary>
+    public static async Task<bool> RunCmsCommandAsync(this IHost host, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is not ["generate", "--artworks", var raw] || !int.TryParse(raw, out var count) || count < 1)
+        {
+            return false;
+        }
+        await host.Services.GetRequiredService<CmsStartup>().StartAsync(CancellationToken.None);
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LargeStore>().GenerateAsync(count, Console.WriteLine, CancellationToken.None);
+        return true;
     }
 
     /// <summary>An explicit setting wins; then <c>./content-types</c> (a checkout); then the copy shipped beside the binaries.</summary>

@@ -13,6 +13,10 @@ try
     builder.AddCmsDelivery();
 
     var app = builder.Build();
+    if (await app.RunCmsCommandAsync(args))
+    {
+        return 0;
+    }
     app.UseArtSoukHost();
     app.MapArtSoukHost();
     app.MapAccounts();

@@ -16,6 +16,7 @@ internal static class DeliveryIndexes
     public static async Task EnsureAsync(CmsDbContext db, ContentTypeRegistry types, CancellationToken ct)
     {
         var dialect = new PostgresDialect();
+        await EnsureStatisticsAsync(db, types, dialect, ct);
         foreach (var type in types.All)
         {
             foreach (var field in type.Fields.Where(f => f.Sortable))
@@ -33,6 +34,39 @@ internal static class DeliveryIndexes
 #pragma warning restore EF1002
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL ignores the statistics of partial expression indexes when estimating, so without these it guesses
+    /// 0.5% for <c>filter[category]=painting</c>, sorts thousands of rows instead of walking the sort index, and a
+    /// 5 ms list becomes 300 ms. Expression statistics give it the real frequencies. Only text expressions: a
+    /// numeric cast over every row of the table could fail on another type's field of the same name.
+    /// </summary>
+    private static async Task EnsureStatisticsAsync(CmsDbContext db, ContentTypeRegistry types, PostgresDialect dialect, CancellationToken ct)
+    {
+        var fields = types.All.SelectMany(t => t.Fields)
+            .Where(f => f.Sortable && SqlDialect.TypeOf(f.Kind) == SqlValueType.Text)
+            .Select(f => f.Name).Distinct(StringComparer.Ordinal);
+        var created = false;
+        foreach (var field in fields)
+        {
+            var name = $"st_delivery_{field.ToLowerInvariant()}";
+            var exists = await db.Database.SqlQueryRaw<int>(
+                "SELECT 1 AS \"Value\" FROM pg_statistic_ext WHERE stxname = {0}", name).AnyAsync(ct);
+            if (!exists)
+            {
+#pragma warning disable EF1002 // field names are validated identifiers
+                await db.Database.ExecuteSqlRawAsync($"CREATE STATISTICS IF NOT EXISTS {CmsDbContext.Schema}.{name} ON ({dialect.Field(field, SqlValueType.Text)}) FROM {dialect.Table}", ct);
+#pragma warning restore EF1002
+                created = true;
+            }
+        }
+        if (created)
+        {
+#pragma warning disable EF1002 // a constant table name
+            await db.Database.ExecuteSqlRawAsync($"ANALYZE {dialect.Table}", ct);
+#pragma warning restore EF1002
         }
     }
 

@@ -47,10 +47,14 @@ public sealed class ContentReader
         {
             sql.Append(CultureInfo.InvariantCulture, $", {sorts[i].Expression} AS k{i}");
         }
-        sql.Append(CultureInfo.InvariantCulture, $" FROM {_dialect.Table} WHERE type = @type AND locale = @locale AND channel = @channel");
-        SqlDialect.AddParameter(command, "@type", type.Name);
-        SqlDialect.AddParameter(command, "@locale", query.Locale);
-        SqlDialect.AddParameter(command, "@channel", query.Preview ? Channels.Draft : Channels.Live);
+        if (!Locales.IsSupported(query.Locale))
+        {
+            throw new InvalidQueryException("locale", $"locale must be ar or en, not '{query.Locale}'");
+        }
+        // Type, locale and channel come from closed sets and are written as literals, so PostgreSQL can match the
+        // per-type partial indexes even in a cached generic plan.
+        sql.Append(CultureInfo.InvariantCulture,
+            $" FROM {_dialect.Table} WHERE type = '{type.Name}' AND locale = '{query.Locale}' AND channel = '{(query.Preview ? Channels.Draft : Channels.Live)}'");
         var p = 0;
         foreach (var filter in query.Filters)
         {

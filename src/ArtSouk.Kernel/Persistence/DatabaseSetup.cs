@@ -22,7 +22,13 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres");
             }
-            options.UseNpgsql(database.ConnectionString, npgsql => npgsql
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+            if (connection.MaxAutoPrepare == 0)
+            {
+                // Delivery lists repeat the same statements; prepared, they skip planning (30 partial indexes to weigh).
+                connection.MaxAutoPrepare = 64;
+            }
+            options.UseNpgsql(connection.ToString(), npgsql => npgsql
                 .MigrationsHistoryTable("__migrations", schema));
         }
         else

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Delivery API benchmark on PostgreSQL with 100,000 artworks, against bare Kestrel measured in the same run.
+
+  python3 bench/delivery.py [--artworks 100000] [--seconds 10]
+
+Starts a throwaway PostgreSQL cluster from the installed binaries, publishes the host (Release), generates the
+catalogue, then runs wrk (2 threads, 64 connections) against:
+  1. bare Kestrel "Hello World" (the baseline),
+  2. GET /api/v1/content/artist/{slug}?locale=ar            (cached by the output cache),
+  3. GET /api/v1/content/artwork?filter...&sort=-year&limit=25 (uncached: sent with an API key, which bypasses the cache).
+Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
+"""
+import argparse, json, urllib.parse, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
+ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
+LUA = os.path.join(WORK, 'p95.lua')
+open(LUA, 'w').write('done = function(summary, latency, requests)\n'
+                     '  io.write(string.format("P95 %.3f\\nP99 %.3f\\n", latency:percentile(95)/1000, latency:percentile(99)/1000))\nend\n')
+procs = []
+
+
+def sh(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode:
+        sys.exit(f'{cmd[0]} failed: {r.stdout[-500:]} {r.stderr[-500:]}')
+    return r.stdout
+
+
+def free_port():
+    s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def http(method, url, body=None, token=None):
+    h = {'Content-Type': 'application/json'}
+    if token: h['Authorization'] = 'Bearer ' + token
+    req = urllib.request.Request(url, data=json.dumps(body).encode() if body else None, method=method, headers=h)
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.loads(r.read())
+
+
+def wait_ready(url, proc, timeout=600):
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if proc.poll() is not None: sys.exit(f'process exited with {proc.returncode}')
+        try:
+            urllib.request.urlopen(url, timeout=2); return
+        except Exception:
+            time.sleep(0.2)
+    sys.exit('not ready')
+
+
+def postgres():
+    bindir = next(d for d in sorted(os.listdir('/usr/lib/postgresql'), reverse=True))
+    bindir = f'/usr/lib/postgresql/{bindir}/bin'
+    data, sock = os.path.join(WORK, 'pg'), os.path.join(WORK, 'sock')
+    os.makedirs(sock)
+    as_pg = ['runuser', '-u', 'postgres', '--'] if os.geteuid() == 0 else []
+    if as_pg: sh(['chown', '-R', 'postgres:postgres', WORK]); os.chmod(WORK, 0o755)
+    port = free_port()
+    sh(as_pg + [f'{bindir}/initdb', '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+    sh(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-l', os.path.join(WORK, 'pg.log'), '-w', '-o',
+                f'-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB', 'start'])
+    procs.append(lambda: subprocess.run(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-m', 'fast', 'stop'], capture_output=True))
+    return f'Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=64'
+
+
+def wrk(url, seconds, headers=(), connections=64):
+    cmd = ['wrk', '-t2' if connections > 1 else '-t1', f'-c{connections}', f'-d{seconds}s', '--latency', '-s', LUA] + sum([['-H', h] for h in headers], []) + [url]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
+    p95 = float(re.search(r'P95 ([\d.]+)', out).group(1)); p99 = float(re.search(r'P99 ([\d.]+)', out).group(1))
+    bad = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out)
+    return rps, p95, p99, int(bad.group(1)) if bad else 0
+
+
+def main():
+    ap = argparse.ArgumentParser(); ap.add_argument('--artworks', type=int, default=100000); ap.add_argument('--seconds', type=int, default=10)
+    a = ap.parse_args()
+    if not shutil.which('wrk'): sys.exit('wrk is not installed: apt-get install -y wrk')
+    conn = postgres()
+    out = os.path.join(WORK, 'host')
+    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=os.path.join(WORK, 'data'),
+               ArtSouk__Admin__Email=ADMIN[0], ArtSouk__Admin__Password=ADMIN[1],
+               Database__Provider='Postgres', Database__ConnectionString=conn)
+    t0 = time.time()
+    sh(['dotnet', os.path.join(out, 'ArtSouk.Host.dll'), 'generate', '--artworks', str(a.artworks)], cwd=out, env=env)
+    print(f'generated {a.artworks:,} artworks in {time.time() - t0:.0f} s')
+
+    base_dir = os.path.join(WORK, 'baseline')
+    sh(['dotnet', 'new', 'web', '-n', 'baseline', '-o', base_dir, '--force'])
+    open(os.path.join(base_dir, 'Program.cs'), 'w').write(
+        'var b = WebApplication.CreateSlimBuilder(args); b.Logging.ClearProviders();\n'
+        'var app = b.Build(); app.MapGet("/", () => "Hello World!"); app.Run();\n')
+    sh(['dotnet', 'publish', base_dir, '-c', 'Release', '-o', os.path.join(base_dir, 'out')])
+    bport, hport = free_port(), free_port()
+    baseline = subprocess.Popen(['dotnet', os.path.join(base_dir, 'out', 'baseline.dll')], env=dict(os.environ, ASPNETCORE_URLS=f'http://127.0.0.1:{bport}'),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    procs.append(baseline.kill)
+    host = subprocess.Popen(['dotnet', os.path.join(out, 'ArtSouk.Host.dll')], cwd=out, env=dict(env, ASPNETCORE_URLS=f'http://127.0.0.1:{hport}'),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    procs.append(host.kill)
+    B = f'http://127.0.0.1:{hport}'
+    wait_ready(B + '/health/ready', host); wait_ready(f'http://127.0.0.1:{bport}/', baseline)
+
+    token = http('POST', B + '/api/v1/auth/token', {'email': ADMIN[0], 'password': ADMIN[1]})['access_token']
+    key = http('POST', B + '/api/v1/manage/api-keys', {'name': 'bench', 'scopes': ['delivery']}, token)['key']
+    slug = http('GET', B + '/api/v1/content/artist?locale=ar&limit=1')['items'][0]['slug']
+    by_slug = f'{B}/api/v1/content/artist/{urllib.parse.quote(slug)}?locale=ar'
+    listing = f'{B}/api/v1/content/artwork?locale=ar&filter[year][gte]=2000&filter[category]=painting&sort=-year&limit=25'
+    if os.environ.get('EXPLAIN'):
+        psql = ['psql', conn.replace(';', ' ').replace('Maximum Pool Size=64', '').replace('Username', 'user').replace('Database', 'dbname').replace('Host', 'host').replace('Port', 'port'), '-c']
+        print(sh(psql + ["EXPLAIN ANALYZE SELECT entry_id FROM cms.delivery_items WHERE type='artwork' AND locale='ar' AND channel='live' "
+                         "AND (fields->>'category') = 'painting' AND ((fields->>'year')::numeric) >= 2000 "
+                         "ORDER BY ((fields->>'year')::numeric) DESC NULLS LAST, entry_id DESC LIMIT 26"]))
+    auth = (f'Authorization: Bearer {key}',)
+    runs = [('bare Kestrel (baseline)', f'http://127.0.0.1:{bport}/', (), 64),
+            ('cached by-slug artist', by_slug, (), 64),
+            ('uncached list of 25 (year>=2000, category, sort -year)', listing, auth, 64),
+            ('uncached list of 25, 4 connections', listing, auth, 4),
+            ('uncached list of 25, 1 connection', listing, auth, 1)]
+    for _, url, headers, connections in runs:
+        wrk(url, 3, headers, connections)  # warm-up
+    results = [(name, connections, *wrk(url, a.seconds, headers, connections)) for name, url, headers, connections in runs]
+    base_rps = results[0][2]
+    print(f'\n{"endpoint":<58} {"conns":>5} {"req/s":>8} {"ratio":>6} {"p95 ms":>8} {"p99 ms":>8} {"non-2xx":>8}')
+    for name, connections, rps, p95, p99, bad in results:
+        print(f'{name:<58} {connections:>5} {rps:>8.0f} {rps / base_rps:>6.2f} {p95:>8.2f} {p99:>8.2f} {bad:>8}')
+
+
+try:
+    main()
+finally:
+    for stop in reversed(procs):
+        try: stop()
+        except Exception: pass
+    shutil.rmtree(WORK, ignore_errors=True)
