@@ -15,6 +15,8 @@ public sealed class SlugTests
     [InlineData("  Désert  Light — 2024 ", "desert-light-2024")]
     [InlineData("Ma'rifa: \"Knowledge\"", "marifa-knowledge")]
     [InlineData("ﻧﻮﻑ", "نوف")]
+    [InlineData("رئيس مسؤول أحمد", "رئيس-مسؤول-أحمد")]
+    [InlineData("إبراهيم آل سعود", "إبراهيم-آل-سعود")]
     [InlineData("؟!…", "")]
     public void Normalize_keeps_arabic_script_and_folds_latin(string title, string expected) =>
         Assert.Equal(expected, Slug.Normalize(title));

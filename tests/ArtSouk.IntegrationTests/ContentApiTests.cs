@@ -285,6 +285,82 @@ public abstract class ContentApiTests(HostFixture fixture)
         Assert.Contains(errors["fields.year"]![0]!.GetValue<string>(), c => c is >= '\u0600' and <= '\u06FF');
     }
 
+    [Theory]
+    [InlineData("{\"fields\":{\"name\":{\"ar\":\"رقم\"},\"birthYear\":1e20}}", "fields.birthYear")]
+    [InlineData("{\"fields\":{\"name\":{\"ar\":\"رقم\"},\"birthYear\":12345678901234567890123}}", "fields.birthYear")]
+    [InlineData("{\"fields\":{\"name\":{\"ar\":\"رقم\"},\"birthYear\":1990.5}}", "fields.birthYear")]
+    [InlineData("{\"fields\":{\"name\":{\"ar\":\"رقم\"},\"birthYear\":\"1990\"}}", "fields.birthYear")]
+    [InlineData("{\"fields\":{\"name\":{\"ar\":\"رقم\"},\"gallery\":\"not-an-id\"}}", "fields.gallery")]
+    [InlineData("{\"fields\":{\"name\":\"plain\"}}", "fields.name")]
+    [InlineData("{\"fields\":{\"name\":{\"fr\":\"nom\"}}}", "fields.name.fr")]
+    public async Task Out_of_shape_values_are_field_errors_not_server_errors(string body, string field)
+    {
+        var response = await Admin.PostAsync("/api/v1/manage/content/artist", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Contains(field, errors.Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Heading_levels_and_coordinates_out_of_range_are_rejected()
+    {
+        var response = await Admin.PostAsJsonAsync("/api/v1/manage/content/gallery", new
+        {
+            fields = new { name = new { ar = Unique("صالة") }, location = new { lat = 1e300, lng = 46.7 } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Admin.PostAsJsonAsync("/api/v1/manage/content/page", new
+        {
+            fields = new { title = new { ar = Unique("صفحة"), en = "Page" }, body = new { ar = new object[] { new { type = "heading", text = "عنوان", level = 2.5 } } } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tampered_cursor_is_a_400()
+    {
+        var (_, page, _) = await GetAsync("/api/v1/content/artist?locale=ar&limit=2&sort=birthYear");
+        var raw = page!["next"]!.GetValue<string>().Replace('-', '+').Replace('_', '/');
+        var decoded = JsonNode.Parse(Convert.FromBase64String(raw + new string('=', (4 - raw.Length % 4) % 4)))!.AsArray();
+        decoded[2] = new JsonArray("not a year");
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(decoded.ToJsonString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (status, _, _) = await GetAsync($"/api/v1/content/artist?locale=ar&limit=2&sort=birthYear&cursor={forged}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task Media_fields_only_take_exists_filters()
+    {
+        var (status, _, _) = await GetAsync($"/api/v1/content/artwork?filter[images]={Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/v1/content/artwork?filter[images][exists]=true&limit=1")).Status);
+    }
+
+    [Fact]
+    public async Task An_english_slug_follows_the_english_title_until_first_published()
+    {
+        var name = Unique("عائشة");
+        var created = await CreateAsync("artist", new { name = new { ar = name } }, publish: false);
+        var id = created["id"]!.GetValue<string>();
+        Assert.Equal(created["slug"]!["ar"]!.GetValue<string>(), created["slug"]!["en"]!.GetValue<string>());
+        var english = $"Aisha {Guid.NewGuid().ToString("N")[..6]}";
+        var updated = await Admin.PutAsJsonAsync($"/api/v1/manage/content/artist/{id}", new { fields = new { name = new { en = english } }, publish = true });
+        var view = (await updated.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(english.ToLowerInvariant().Replace(' ', '-'), view["slug"]!["en"]!.GetValue<string>());
+        // Once live, a new title no longer moves the URL.
+        var later = await Admin.PutAsJsonAsync($"/api/v1/manage/content/artist/{id}", new { fields = new { name = new { en = "Aisha Renamed" } }, publish = true });
+        Assert.Equal(english.ToLowerInvariant().Replace(' ', '-'), (await later.Content.ReadFromJsonAsync<JsonObject>())!["slug"]!["en"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Me_with_an_api_key_is_a_404_not_a_crash()
+    {
+        var key = await Admin.PostAsJsonAsync("/api/v1/manage/api-keys", new { name = "integration", scopes = new[] { "delivery" } });
+        using var client = Host.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await key.Content.ReadFromJsonAsync<JsonObject>())!["key"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
     [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {

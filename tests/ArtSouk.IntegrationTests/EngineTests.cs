@@ -38,6 +38,42 @@ public sealed class EngineTests
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/content/event/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Publish_and_unpublish_due_in_one_run_leave_the_entry_offline()
+    {
+        await using var app = new ArtSoukApp(null, seed: false);
+        var admin = await app.AdminClientAsync();
+        var now = DateTimeOffset.UtcNow;
+        var response = await admin.PostAsJsonAsync("/api/v1/manage/content/event", new
+        {
+            fields = new { title = new { ar = "معرض قصير", en = "Short show" }, kind = "exhibition", startsAt = "2027-01-10T17:00:00Z" },
+            publishAt = now.AddHours(1),
+            unpublishAt = now.AddHours(2),
+        });
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        Assert.Equal(1, await RunSchedulesAsync(app, TimeSpan.FromHours(3)));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/content/event/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Racing_schedule_runs_publish_an_entry_exactly_once()
+    {
+        var handler = new RecordingHandler();
+        await using var app = new ArtSoukApp(null, seed: false, services: s => s.AddSingleton<IOutboxHandler>(handler));
+        var admin = await app.AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/manage/content/event", new
+        {
+            fields = new { title = new { ar = "سباق الجدولة", en = "Schedule race" }, kind = "talk", startsAt = "2027-01-10T17:00:00Z" },
+            publishAt = DateTimeOffset.UtcNow.AddHours(1),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunSchedulesAsync(app, TimeSpan.FromHours(2)))));
+        Assert.Equal(1, runs.Sum());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.Type == ContentEvents.Published));
+    }
+
     private static async Task<int> RunSchedulesAsync(ArtSoukApp app, TimeSpan ahead)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ArtSouk.Accounts.Persistence;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace ArtSouk.Accounts.ApiKeys;
 
-internal sealed record CreateApiKeyRequest([property: Required, MaxLength(100)] string Name, string[] Scopes);
+internal sealed record CreateApiKeyRequest(string Name, string[] Scopes);
 
 internal sealed record ApiKeyView(Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
@@ -34,9 +33,9 @@ internal static class ApiKeysApi
         CreateApiKeyRequest request, HttpContext http, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var unknown = (request.Scopes ?? []).Where(s => !Scopes.All.Contains(s)).ToList();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Scopes is not { Length: > 0 } || unknown.Count > 0)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || request.Scopes is not { Length: > 0 } || unknown.Count > 0)
         {
-            return ApiProblem.Of(http, ProblemCode.ValidationFailed, $"A name and at least one scope of {string.Join(", ", Scopes.All)} are required.",
+            return ApiProblem.Of(http, ProblemCode.ValidationFailed, $"A name (up to 100 characters) and at least one scope of {string.Join(", ", Scopes.All)} are required.",
                 new Dictionary<string, string[]> { ["scopes"] = [$"choose from {string.Join(", ", Scopes.All)}"] });
         }
         var (key, secret) = ApiKey.Create(request.Name.Trim(), request.Scopes.Distinct(), http.User.Identity?.Name, clock.GetUtcNow());

@@ -49,6 +49,14 @@ internal static class AuthApi
         {
             errors.Add("password", english ? "is required" : "كلمة المرور مطلوبة");
         }
+        if (request.Email is { Length: > 256 })
+        {
+            errors.Add("email", english ? "must be at most 256 characters" : "يجب ألا يزيد البريد الإلكتروني على 256 حرفًا");
+        }
+        if (request.DisplayName is { Length: > 100 })
+        {
+            errors.Add("displayName", english ? "must be at most 100 characters" : "يجب ألا يزيد الاسم على 100 حرف");
+        }
         if (request.Locale is { } l && !Locales.IsSupported(l))
         {
             errors.Add("locale", english ? "must be ar or en" : "يجب أن تكون اللغة ar أو en");
@@ -103,7 +111,8 @@ internal static class AuthApi
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> MeAsync(HttpContext http, UserManager<User> users)
     {
-        var user = await users.GetUserAsync(http.User);
+        // API keys authenticate integrations, not people: their subject is not a user id.
+        var user = Guid.TryParse(users.GetUserId(http.User), out _) ? await users.GetUserAsync(http.User) : null;
         if (user is null)
         {
             return ApiProblem.Of(http, ProblemCode.NotFound, "This credential does not belong to an account.");

@@ -15,8 +15,11 @@ internal sealed class Entry
     public DateTimeOffset? PublishAt { get; set; }
     public DateTimeOffset? UnpublishAt { get; set; }
 
-    /// <summary>Comma-separated locales the schedule applies to.</summary>
-    public string ScheduleLocales { get; set; } = "ar,en";
+    /// <summary>Comma-separated locales <see cref="PublishAt"/> applies to.</summary>
+    public string PublishLocales { get; set; } = "ar,en";
+
+    /// <summary>Comma-separated locales <see cref="UnpublishAt"/> applies to.</summary>
+    public string UnpublishLocales { get; set; } = "ar,en";
 }
 
 /// <summary>An immutable snapshot of all locales of an entry, written on every save.</summary>

@@ -42,11 +42,11 @@ internal sealed class EntryEditor(
         var fields = await ValidateAsync(type, [], write.Fields, messageLocale, ct);
         var entry = new Entry { Type = type.Name, Version = 1, CreatedAt = now, UpdatedAt = now, CreatedBy = author };
         db.Entries.Add(entry);
-        var slugs = await AssignSlugsAsync(type, entry.Id, fields, [], write.Slug, messageLocale, ct);
+        var slugs = await AssignSlugsAsync(type, entry.Id, fields, [], write.Slug, [], messageLocale, ct);
         var edits = TrackEdits(type, [], fields, [], 1);
         var version = AddVersion(entry, fields, slugs, edits, author, write.Note);
         Raise(entry, ContentEvents.Created, Locales.All);
-        await ApplyScheduleAndPublishAsync(type, entry, version, fields, slugs, write, messageLocale, ct);
+        _ = await ApplyScheduleAndPublishAsync(type, entry, version, fields, slugs, write, messageLocale, ct);
         await UpsertDraftItemsAsync(type, entry, fields, slugs, ct);
         await CommitAsync(ct);
         return entry;
@@ -62,18 +62,19 @@ internal sealed class EntryEditor(
         var stored = JsonNode.Parse(current.Fields)!.AsObject();
         var fields = await ValidateAsync(type, stored, write.Fields, messageLocale, ct);
         var previousSlugs = JsonNode.Parse(current.Slugs)!.AsObject();
-        var slugs = await AssignSlugsAsync(type, entry.Id, fields, previousSlugs, write.Slug, messageLocale, ct);
+        var live = (await PublicationsAsync(entry.Id, ct)).Select(p => p.Locale).ToHashSet();
+        var slugs = await AssignSlugsAsync(type, entry.Id, fields, previousSlugs, write.Slug, live, messageLocale, ct);
         var edits = TrackEdits(type, stored, fields, JsonNode.Parse(current.Edits)!.AsObject(), entry.Version + 1);
         entry.Version++;
         entry.UpdatedAt = clock.GetUtcNow();
         var version = AddVersion(entry, fields, slugs, edits, author, write.Note);
         Raise(entry, ContentEvents.Updated, Locales.All);
-        await ApplyScheduleAndPublishAsync(type, entry, version, fields, slugs, write, messageLocale, ct);
+        var published = await ApplyScheduleAndPublishAsync(type, entry, version, fields, slugs, write, messageLocale, ct);
         await UpsertDraftItemsAsync(type, entry, fields, slugs, ct);
-        if (!write.Publish && !JsonNode.DeepEquals(previousSlugs, slugs))
+        if (!published && !JsonNode.DeepEquals(previousSlugs, slugs))
         {
             // A slug change moves the live URL even without republishing the fields.
-            await RefreshLiveItemsAsync(type, entry, null, ct);
+            await RefreshLiveItemsAsync(type, entry, (await PublicationsAsync(entry.Id, ct), null, null, slugs), ct);
         }
         await CommitAsync(ct);
         return entry;
@@ -127,41 +128,77 @@ internal sealed class EntryEditor(
         await CommitAsync(ct);
     }
 
-    /// <summary>Runs due schedules; safe to run again, concurrently or after a crash: it acts on what is still due.</summary>
+    /// <summary>
+    /// Runs due schedules. Each entry is claimed with a conditional update inside its own transaction, so overlapping
+    /// runs (two nodes, a retry after a crash) act on a schedule exactly once; what is not yet done stays due.
+    /// </summary>
     public async Task<int> RunSchedulesAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Entries.Where(e => e.PublishAt <= now || e.UnpublishAt <= now).ToListAsync(ct);
-        foreach (var entry in due)
+        var due = await db.Entries.AsNoTracking().Where(e => e.PublishAt <= now || e.UnpublishAt <= now)
+            .Select(e => new { e.Id, e.PublishAt, e.UnpublishAt }).ToListAsync(ct);
+        var done = 0;
+        foreach (var item in due)
         {
-            var type = types.Find(entry.Type);
-            if (type is null)
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var publishDue = item.PublishAt <= now && await db.Entries
+                .Where(e => e.Id == item.Id && e.PublishAt == item.PublishAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.PublishAt, (DateTimeOffset?)null), ct) == 1;
+            var unpublishDue = item.UnpublishAt <= now && await db.Entries
+                .Where(e => e.Id == item.Id && e.UnpublishAt == item.UnpublishAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.UnpublishAt, (DateTimeOffset?)null), ct) == 1;
+            if (!publishDue && !unpublishDue)
             {
                 continue;
             }
-            var locales = entry.ScheduleLocales.Split(',', StringSplitOptions.RemoveEmptyEntries);
-            if (entry.PublishAt <= now)
+            var entry = await db.Entries.SingleAsync(e => e.Id == item.Id, ct);
+            var type = types.Find(entry.Type);
+            if (type is not null)
             {
-                entry.PublishAt = null;
-                var current = await db.Versions.SingleAsync(v => v.EntryId == entry.Id && v.Number == entry.Version, ct);
-                try
-                {
-                    await PublishLocalesAsync(type, entry, current, JsonNode.Parse(current.Fields)!.AsObject(),
-                        JsonNode.Parse(current.Slugs)!.AsObject(), locales, Locales.Default, ct);
-                }
-                catch (EditRejected)
-                {
-                    // Incomplete at its scheduled time: the schedule is consumed and the entry stays a draft.
-                }
+                await RunScheduleAsync(type, entry, publishDue, unpublishDue, ct);
             }
-            if (entry.UnpublishAt <= now)
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            await NotifyAsync();
+            done++;
+        }
+        return done;
+    }
+
+    private async Task RunScheduleAsync(ContentType type, Entry entry, bool publishDue, bool unpublishDue, CancellationToken ct)
+    {
+        entry.PublishAt = publishDue ? null : entry.PublishAt;
+        entry.UnpublishAt = unpublishDue ? null : entry.UnpublishAt;
+        if (publishDue)
+        {
+            var current = await db.Versions.AsNoTracking().SingleAsync(v => v.EntryId == entry.Id && v.Number == entry.Version, ct);
+            try
             {
-                entry.UnpublishAt = null;
-                await UnpublishLocalesAsync(type, entry, locales, ct);
+                await PublishLocalesAsync(type, entry, current, JsonNode.Parse(current.Fields)!.AsObject(),
+                    JsonNode.Parse(current.Slugs)!.AsObject(), Split(entry.PublishLocales), Locales.Default, ct);
+            }
+            catch (EditRejected)
+            {
+                // Incomplete at its scheduled time: the schedule is consumed and the entry stays a draft.
             }
         }
-        await CommitAsync(ct);
-        return due.Count;
+        if (unpublishDue)
+        {
+            await UnpublishLocalesAsync(type, entry, Split(entry.UnpublishLocales), ct);
+        }
+    }
+
+    private static string[] Split(string locales) => locales.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The entry's publications as this unit of work sees them: stored, plus added, minus removed.</summary>
+    private async Task<List<Publication>> PublicationsAsync(Guid entryId, CancellationToken ct)
+    {
+        var stored = await db.Publications.Where(p => p.EntryId == entryId).ToListAsync(ct);
+        return stored.Union(db.Publications.Local.Where(p => p.EntryId == entryId))
+            .Where(p => db.Entry(p).State != EntityState.Deleted)
+            .Distinct()
+            .ToList();
     }
 
     private async Task<(Entry Entry, EntryVersion Current)> LoadAsync(ContentType type, Guid id, CancellationToken ct)
@@ -210,14 +247,21 @@ internal sealed class EntryEditor(
         return merged;
     }
 
-    /// <summary>Keeps current slugs unless the editor sets one; a changed slug leaves the old one as a redirect.</summary>
+    /// <summary>
+    /// Keeps current slugs unless the editor sets one; a changed slug leaves the old one as a redirect. A locale that
+    /// has never been live follows its own title (an English slug first derived from the Arabic title becomes the
+    /// English one once there is an English title), and its earlier slug is dropped, since no link can point at it.
+    /// </summary>
     private async Task<JsonObject> AssignSlugsAsync(ContentType type, Guid entryId, JsonObject fields, JsonObject current,
-        JsonObject? requested, string messageLocale, CancellationToken ct)
+        JsonObject? requested, HashSet<string> liveLocales, string messageLocale, CancellationToken ct)
     {
         var result = (JsonObject)current.DeepClone();
         foreach (var locale in Locales.All)
         {
             var explicitSlug = requested?[locale]?.GetValueKind() == JsonValueKind.String ? requested[locale]!.GetValue<string>() : null;
+            var currentSlug = current[locale]?.GetValue<string>();
+            var titles = fields[type.TitleField] as JsonObject;
+            var ownTitle = titles?[locale]?.GetValue<string>();
             string? wanted;
             if (explicitSlug is not null)
             {
@@ -228,14 +272,14 @@ internal sealed class EntryEditor(
                         new Dictionary<string, string[]> { [$"slug.{locale}"] = [messageLocale == Locales.English ? "must contain letters or digits" : "يجب أن يحتوي على حروف أو أرقام"] });
                 }
             }
-            else if (current[locale] is not null)
+            else if (currentSlug is not null && (liveLocales.Contains(locale) || ownTitle is null
+                || Slug.Normalize(ownTitle) is var own && (own.Length == 0 || currentSlug == own || currentSlug.StartsWith(own + "-", StringComparison.Ordinal))))
             {
                 continue;
             }
             else
             {
-                var titles = fields[type.TitleField] as JsonObject;
-                var title = titles?[locale]?.GetValue<string>() ?? titles?[Locales.Other(locale)]?.GetValue<string>();
+                var title = ownTitle ?? titles?[Locales.Other(locale)]?.GetValue<string>();
                 var generated = title is null ? "" : Slug.Normalize(title);
                 if (generated.Length == 0)
                 {
@@ -243,7 +287,7 @@ internal sealed class EntryEditor(
                 }
                 wanted = await Slug.UniqueAsync(generated, candidate => IsTakenAsync(type.Name, locale, candidate, entryId, ct));
             }
-            if (current[locale]?.GetValue<string>() == wanted)
+            if (currentSlug == wanted)
             {
                 continue;
             }
@@ -254,10 +298,17 @@ internal sealed class EntryEditor(
                     new Dictionary<string, string[]> { [$"slug.{locale}"] = [messageLocale == Locales.English ? $"\"{wanted}\" is taken" : $"«{wanted}» مستخدم"] });
             }
             var now = clock.GetUtcNow();
-            if (current[locale]?.GetValue<string>() is { } old)
+            if (currentSlug is not null)
             {
-                var previous = await db.Slugs.SingleOrDefaultAsync(s => s.Type == type.Name && s.Locale == locale && s.Value == old, ct);
-                previous?.IsCurrent = false;
+                var previous = await db.Slugs.SingleOrDefaultAsync(s => s.Type == type.Name && s.Locale == locale && s.Value == currentSlug, ct);
+                if (previous is not null && !liveLocales.Contains(locale))
+                {
+                    db.Slugs.Remove(previous);
+                }
+                else
+                {
+                    previous?.IsCurrent = false;
+                }
             }
             if (existing is null)
             {
@@ -320,30 +371,31 @@ internal sealed class EntryEditor(
         return version;
     }
 
-    private async Task ApplyScheduleAndPublishAsync(ContentType type, Entry entry, EntryVersion version, JsonObject fields,
+    /// <summary>Records schedules and publishes now when asked; returns whether it published.</summary>
+    private async Task<bool> ApplyScheduleAndPublishAsync(ContentType type, Entry entry, EntryVersion version, JsonObject fields,
         JsonObject slugs, EntryWrite write, string messageLocale, CancellationToken ct)
     {
         var locales = ResolveLocales(write.Locales);
         var now = clock.GetUtcNow();
-        if (write.PublishAt is { } publishAt || write.UnpublishAt is not null)
-        {
-            entry.ScheduleLocales = string.Join(',', locales);
-        }
         if (write.UnpublishAt is { } unpublishAt)
         {
             entry.UnpublishAt = unpublishAt.ToUniversalTime();
+            entry.UnpublishLocales = string.Join(',', locales);
         }
         if (write.PublishAt is { } at && at > now)
         {
             // Refuse now rather than at midnight: a scheduled entry must be publishable as it stands.
             CheckPublishable(type, fields, slugs, locales, messageLocale);
             entry.PublishAt = at.ToUniversalTime();
-            return;
+            entry.PublishLocales = string.Join(',', locales);
+            return false;
         }
         if (write.Publish || write.PublishAt is not null)
         {
             await PublishLocalesAsync(type, entry, version, fields, slugs, locales, messageLocale, ct);
+            return true;
         }
+        return false;
     }
 
     private static void CheckPublishable(ContentType type, JsonObject fields, JsonObject slugs, IEnumerable<string> locales, string messageLocale)
@@ -379,7 +431,7 @@ internal sealed class EntryEditor(
     {
         CheckPublishable(type, fields, slugs, locales, messageLocale);
         var now = clock.GetUtcNow();
-        var publications = await db.Publications.Where(p => p.EntryId == entry.Id).ToListAsync(ct);
+        var publications = await PublicationsAsync(entry.Id, ct);
         foreach (var locale in locales)
         {
             var publication = publications.SingleOrDefault(p => p.Locale == locale);
@@ -398,7 +450,7 @@ internal sealed class EntryEditor(
 
     private async Task UnpublishLocalesAsync(ContentType type, Entry entry, IReadOnlyList<string> locales, CancellationToken ct)
     {
-        var publications = await db.Publications.Where(p => p.EntryId == entry.Id).ToListAsync(ct);
+        var publications = await PublicationsAsync(entry.Id, ct);
         var removed = publications.Where(p => locales.Contains(p.Locale)).ToList();
         if (removed.Count == 0)
         {
@@ -406,7 +458,8 @@ internal sealed class EntryEditor(
         }
         db.Publications.RemoveRange(removed);
         var liveRows = await db.DeliveryItems.Where(d => d.EntryId == entry.Id && d.Channel == Channels.Live && locales.Contains(d.Locale)).ToListAsync(ct);
-        db.DeliveryItems.RemoveRange(liveRows);
+        // Rows published earlier in this same unit of work (a schedule run) are not in the database yet.
+        db.DeliveryItems.RemoveRange(liveRows.Union(db.DeliveryItems.Local.Where(d => d.EntryId == entry.Id && d.Channel == Channels.Live && locales.Contains(d.Locale))).ToList());
         await RefreshLiveItemsAsync(type, entry, (publications.Except(removed).ToList(), null, null, null), ct);
         Raise(entry, ContentEvents.Unpublished, removed.Select(p => p.Locale).ToList());
     }
@@ -418,7 +471,7 @@ internal sealed class EntryEditor(
     private async Task RefreshLiveItemsAsync(ContentType type, Entry entry,
         (List<Publication> Publications, EntryVersion? Version, JsonObject? Fields, JsonObject? Slugs)? known, CancellationToken ct)
     {
-        var publications = known?.Publications ?? await db.Publications.Where(p => p.EntryId == entry.Id).ToListAsync(ct);
+        var publications = known?.Publications ?? await PublicationsAsync(entry.Id, ct);
         var versionNumbers = publications.Select(p => p.Version).Distinct().ToList();
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == entry.Id && versionNumbers.Contains(v.Number)).ToListAsync(ct);
         if (known?.Version is { } fresh && !versions.Any(v => v.Number == fresh.Number))
@@ -555,6 +608,11 @@ internal sealed class EntryEditor(
         {
             throw new EditRejected(ProblemCode.Conflict, "A concurrent change claimed the same version or slug; reload and try again.");
         }
+        await NotifyAsync();
+    }
+
+    private async Task NotifyAsync()
+    {
         var changes = _changes.ToList();
         _changes.Clear();
         if (changes.Count == 0)

@@ -140,17 +140,17 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
                 var html = Sanitizer.Sanitize(value.GetValue<string>()).Trim();
                 return PlainLength(html) == 0 ? null : Text(field, html, path, measure: PlainLength(html));
             case FieldKind.Integer:
-                if (kind != JsonValueKind.Number || !((JsonValue)value).TryGetValue<long>(out var integer) && !IsWholeNumber(value, out integer))
+                if (kind != JsonValueKind.Number || !value.AsValue().TryGetValue<decimal>(out var whole) || whole != decimal.Truncate(whole)
+                    || whole is < long.MinValue or > long.MaxValue)
                 {
                     return WrongType(path, "عددًا صحيحًا", "a whole number");
                 }
-                return Range(field, integer, path) ? JsonValue.Create(integer) : null;
+                return Range(field, whole, path) ? JsonValue.Create((long)whole) : null;
             case FieldKind.Decimal:
-                if (kind != JsonValueKind.Number)
+                if (kind != JsonValueKind.Number || !value.AsValue().TryGetValue<decimal>(out var number))
                 {
-                    return WrongType(path, "رقمًا", "a number");
+                    return WrongType(path, "رقمًا ضمن النطاق المسموح", "a number within range");
                 }
-                var number = value.GetValue<decimal>();
                 return Range(field, number, path) ? JsonValue.Create(number) : null;
             case FieldKind.Boolean:
                 return kind is JsonValueKind.True or JsonValueKind.False ? JsonValue.Create(kind == JsonValueKind.True) : WrongType(path, "صح أو خطأ", "true or false");
@@ -250,10 +250,10 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
 
     private JsonObject? Location(JsonNode value, string path)
     {
-        if (value is JsonObject o && o["lat"]?.GetValueKind() == JsonValueKind.Number && o["lng"]?.GetValueKind() == JsonValueKind.Number)
+        if (value is JsonObject o && o["lat"] is JsonValue latValue && o["lng"] is JsonValue lngValue
+            && latValue.GetValueKind() == JsonValueKind.Number && lngValue.GetValueKind() == JsonValueKind.Number
+            && latValue.TryGetValue<double>(out var lat) && lngValue.TryGetValue<double>(out var lng))
         {
-            var lat = o["lat"]!.GetValue<double>();
-            var lng = o["lng"]!.GetValue<double>();
             if (lat is >= -90 and <= 90 && lng is >= -180 and <= 180 && o.Count == 2)
             {
                 return new JsonObject { ["lat"] = lat, ["lng"] = lng };
@@ -315,8 +315,9 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
         {
             case BlockKinds.Heading:
                 result["text"] = RequiredString(block, "text", at, 200);
-                var level = block["level"]?.GetValueKind() == JsonValueKind.Number ? block["level"]!.GetValue<int>() : 2;
-                if (level is < 2 or > 4)
+                var level = 2;
+                if (block["level"] is JsonValue levelValue && (levelValue.GetValueKind() != JsonValueKind.Number || !levelValue.TryGetValue(out level))
+                    || level is < 2 or > 4)
                 {
                     Fail($"{at}.level", "مستوى العنوان من 2 إلى 4", "heading level must be 2, 3 or 4");
                 }
@@ -420,13 +421,6 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
         {
             result[key] = text;
         }
-    }
-
-    private static bool IsWholeNumber(JsonNode value, out long integer)
-    {
-        var d = value.GetValue<decimal>();
-        integer = (long)d;
-        return d == decimal.Truncate(d);
     }
 
     private static int PlainLength(string html) => Regex.Replace(html, "<[^>]*>", "", RegexOptions.None, TimeSpan.FromSeconds(1)).Trim().Length;

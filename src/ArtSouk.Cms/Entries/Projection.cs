@@ -42,9 +42,6 @@ internal static class Projection
         return (fields, fallbacks);
     }
 
-    public static bool IsComplete(ContentType type, JsonObject stored, string locale) =>
-        MissingRequired(type, stored, locale, allowFallback: false).Count == 0;
-
     /// <summary>Required fields without a value in <paramref name="locale"/> (or, with fallback, in either locale).</summary>
     public static List<string> MissingRequired(ContentType type, JsonObject stored, string locale, bool allowFallback)
     {

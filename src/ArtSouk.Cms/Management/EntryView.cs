@@ -55,7 +55,7 @@ internal sealed record LocaleStatus(bool Published, int? PublishedVersion, DateT
 internal static class TranslationStatus
 {
     public static List<string> Missing(ContentType type, JsonObject fields, string locale) =>
-        type.Fields.Where(f => f.Required && f.Localized && (fields[f.Name] as JsonObject)?[locale] is null).Select(f => f.Name).ToList();
+        Projection.MissingRequired(type, fields, locale, allowFallback: false).Where(f => type.Field(f)!.Localized).ToList();
 
     public static List<string> Outdated(ContentType type, JsonObject fields, JsonObject edits, string locale)
     {

@@ -74,10 +74,7 @@ internal static class ManageContentApi
     private static async Task<Ok<EntryView>> GetAsync(string type, Guid id, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         var contentType = Resolve(types, type);
-        if (!await db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct))
-        {
-            throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.");
-        }
+        await RequireEntryAsync(db, type, id, ct);
         return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
     }
 
@@ -115,11 +112,12 @@ internal static class ManageContentApi
     private static async Task<Ok<VersionSummary[]>> VersionsAsync(string type, Guid id, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         Resolve(types, type);
+        await RequireEntryAsync(db, type, id, ct);
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id)
             .OrderByDescending(v => v.Number)
             .Select(v => new VersionSummary(v.Number, v.CreatedAt, v.Author, v.Note))
             .ToArrayAsync(ct);
-        return versions.Length == 0 ? throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.") : TypedResults.Ok(versions);
+        return TypedResults.Ok(versions);
     }
 
     private static async Task<Ok<EntryView>> RestoreAsync(
@@ -134,10 +132,19 @@ internal static class ManageContentApi
         string type, Guid id, int from, int to, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         var contentType = Resolve(types, type);
+        await RequireEntryAsync(db, type, id, ct);
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
         var before = versions.SingleOrDefault(v => v.Number == from) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {from} does not exist.");
         var after = versions.SingleOrDefault(v => v.Number == to) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {to} does not exist.");
         return TypedResults.Ok(VersionDiff.Compare(contentType, JsonNode.Parse(before.Fields)!.AsObject(), JsonNode.Parse(after.Fields)!.AsObject()).ToArray());
+    }
+
+    private static async Task RequireEntryAsync(CmsDbContext db, string type, Guid id, CancellationToken ct)
+    {
+        if (!await db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct))
+        {
+            throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.");
+        }
     }
 
     private static ContentType Resolve(ContentTypeRegistry types, string type) =>
@@ -145,6 +152,11 @@ internal static class ManageContentApi
 
     private static void RejectUnknown(EntryWriteRequest request)
     {
+        if (request.Note is { Length: > 500 })
+        {
+            throw new EditRejected(ProblemCode.ValidationFailed, "note must be at most 500 characters",
+                new Dictionary<string, string[]> { ["note"] = ["must be at most 500 characters"] });
+        }
         if (request.Unknown is { Count: > 0 } unknown)
         {
             throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown properties: {string.Join(", ", unknown.Keys)}",
@@ -152,7 +164,7 @@ internal static class ManageContentApi
         }
     }
 
-    private static string? Author(HttpContext http) => http.User.Identity?.Name;
+    private static string? Author(HttpContext http) => http.User.Identity?.Name is { } name && name.Length > 100 ? name[..100] : http.User.Identity?.Name;
 
     private static async ValueTask<object?> RejectedEditsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -38,7 +38,8 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             e.HasKey(x => x.Id);
             e.Property(x => x.Type).HasMaxLength(40);
             e.Property(x => x.CreatedBy).HasMaxLength(100);
-            e.Property(x => x.ScheduleLocales).HasMaxLength(20);
+            e.Property(x => x.PublishLocales).HasMaxLength(20);
+            e.Property(x => x.UnpublishLocales).HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Type);
             e.HasIndex(x => x.PublishAt);

@@ -207,8 +207,8 @@ public sealed class ContentReader
         var name = $"filter[{filter.Field}]";
         if (SystemColumn(filter.Field) is { } system)
         {
-            var value = filter.Field == "slug" ? filter.Value : (object)ParseInstant(name, filter.Value);
-            return Compare(system.Column, filter.Operator, [value], system.Type, command, name, ref p, allowContains: filter.Field == "slug");
+            var values = Values(filter, name).Select(v => filter.Field == "slug" ? v : (object)ParseInstant(name, v)).ToArray();
+            return Compare(system.Column, filter.Operator, values, system.Type, command, name, ref p, allowContains: filter.Field == "slug");
         }
         var field = type.Field(filter.Field)
             ?? throw new InvalidQueryException(name, $"'{filter.Field}' is not a field of {type.Name}");
@@ -222,12 +222,11 @@ public sealed class ContentReader
             };
             return exists ? _dialect.Exists(field.Name) : $"NOT ({_dialect.Exists(field.Name)})";
         }
-        var values = filter.Operator == FilterOperator.In ? filter.Value.Split(',') : [filter.Value];
-        if (values.Length > 50)
+        if (field.Kind is FieldKind.Blocks or FieldKind.Location or FieldKind.Media)
         {
-            throw new InvalidQueryException(name, "in takes at most 50 values");
+            throw new InvalidQueryException(name, $"'{field.Name}' can only be filtered with exists");
         }
-        var parsed = values.Select(v => ParseValue(field, name, v)).ToArray();
+        var parsed = Values(filter, name).Select(v => ParseValue(field, name, v)).ToArray();
         if (field.Many)
         {
             if (filter.Operator is not (FilterOperator.Eq or FilterOperator.Contains or FilterOperator.In))
@@ -243,10 +242,6 @@ public sealed class ContentReader
             }
             return "(" + string.Join(" OR ", parts) + ")";
         }
-        if (field.Kind is FieldKind.Blocks or FieldKind.Location or FieldKind.Media)
-        {
-            throw new InvalidQueryException(name, $"'{field.Name}' can only be filtered with exists");
-        }
         var ordered = field.Kind is FieldKind.Integer or FieldKind.Decimal or FieldKind.Date or FieldKind.DateTime or FieldKind.Text;
         if (!ordered && filter.Operator is FilterOperator.Lt or FilterOperator.Lte or FilterOperator.Gt or FilterOperator.Gte)
         {
@@ -259,6 +254,12 @@ public sealed class ContentReader
         }
         var sqlType = SqlDialect.TypeOf(field.Kind);
         return Compare(_dialect.Field(field.Name, sqlType), filter.Operator, parsed, sqlType, command, name, ref p, allowContains: textual);
+    }
+
+    private static string[] Values(FieldFilter filter, string name)
+    {
+        var values = filter.Operator == FilterOperator.In ? filter.Value.Split(',') : [filter.Value];
+        return values.Length > 50 ? throw new InvalidQueryException(name, "in takes at most 50 values") : values;
     }
 
     private string Compare(string expression, FilterOperator op, object[] values, SqlValueType type, DbCommand command, string name, ref int p, bool allowContains)
@@ -343,7 +344,7 @@ public sealed class ContentReader
             else
             {
                 var parameter = $"@c{i}";
-                SqlDialect.AddParameter(command, parameter, _dialect.Bind(value, sort.Type));
+                SqlDialect.AddParameter(command, parameter, BindCursorValue(value, sort.Type));
                 var beyond = $"{sort.Expression} {(sort.Descending ? "<" : ">")} {parameter}";
                 after = sort.Nullable ? $"({beyond} OR {sort.Expression} IS NULL)" : beyond;
                 equal = $"{sort.Expression} = {parameter}";
@@ -358,6 +359,21 @@ public sealed class ContentReader
         var idAfter = $"entry_id {(sorts.Count > 0 && sorts[0].Descending ? "<" : ">")} @cid";
         disjuncts.Add(equalities.Count == 0 ? idAfter : $"({string.Join(" AND ", equalities)} AND {idAfter})");
         return "(" + string.Join(" OR ", disjuncts) + ")";
+    }
+
+    /// <summary>A cursor is client input: a value that does not fit its sort key is a bad cursor, not a server error.</summary>
+    private object BindCursorValue(object value, SqlValueType type)
+    {
+        try
+        {
+            return type == SqlValueType.Text && value is not string || type != SqlValueType.Text && value is string
+                ? throw new FormatException()
+                : _dialect.Bind(value, type);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
+        {
+            throw new InvalidQueryException("cursor", "the cursor is not valid; use the 'next' value of a previous page");
+        }
     }
 
     private static string Signature(ContentQuery query, List<SortKey> sorts)

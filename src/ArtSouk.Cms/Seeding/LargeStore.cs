@@ -50,7 +50,9 @@ internal sealed class LargeStore(CmsDbContext db, ContentTypeRegistry types, Tim
         {
             throw new InvalidOperationException("generate needs published artists; start once with the demo seed first");
         }
-        var random = new Random(20261123);
+        // Numbers continue after what is there, so running the generator twice adds rather than collides.
+        var offset = await db.Entries.CountAsync(e => e.Type == "artwork", ct);
+        var random = new Random(20261123 + offset);
         var now = clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -59,7 +61,7 @@ internal sealed class LargeStore(CmsDbContext db, ContentTypeRegistry types, Tim
             var size = Math.Min(Batch, count - done);
             for (var i = 0; i < size; i++)
             {
-                Add(type, done + i, artists[random.Next(artists.Count)], random, now);
+                Add(type, offset + done + i, artists[random.Next(artists.Count)], random, now);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ArtSouk.Kernel.Text;
 
@@ -16,15 +15,12 @@ public static class Slug
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var cleaned = ArabicText.StripMarks(text.Normalize(NormalizationForm.FormKC)).Normalize(NormalizationForm.FormD);
+        var cleaned = ArabicText.StripMarks(text.Normalize(NormalizationForm.FormKC));
         var builder = new StringBuilder(cleaned.Length);
         var pendingHyphen = false;
-        foreach (var c in cleaned)
+        foreach (var original in cleaned)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
+            var c = FoldLatin(original);
             if (IsKept(c))
             {
                 if (pendingHyphen && builder.Length > 0)
@@ -40,7 +36,7 @@ public static class Slug
                 pendingHyphen = true;
             }
         }
-        return Truncate(builder.ToString().Normalize(NormalizationForm.FormC));
+        return Truncate(builder.ToString());
     }
 
     /// <summary>Makes <paramref name="slug"/> unique by appending -2, -3, ... while <paramref name="isTaken"/> says so.</summary>
@@ -54,6 +50,17 @@ public static class Slug
             candidate = Truncate(slug, MaxLength - suffix.Length) + suffix;
         }
         return candidate;
+    }
+
+    /// <summary>"é" -> "e". Only Latin letters are folded: Arabic hamza forms (أ إ آ ؤ ئ) are letters, not accents.</summary>
+    private static char FoldLatin(char c)
+    {
+        if (c < 128 || ArabicText.IsArabicLetter(c))
+        {
+            return c;
+        }
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        return decomposed.Length > 1 && decomposed[0] < 128 ? decomposed[0] : c;
     }
 
     private static bool IsKept(char c) =>

@@ -17,8 +17,6 @@ public static class Locales
     /// <summary>The locale a localized value falls back to when empty in <paramref name="locale"/>.</summary>
     public static string Other(string locale) => locale == Arabic ? English : Arabic;
 
-    public static CultureInfo Culture(string locale) => CultureInfo.GetCultureInfo(locale == Arabic ? "ar-SA" : "en-GB");
-
     /// <summary>
     /// The locale of a request: an explicit <c>locale</c> query value beats <c>Accept-Language</c>;
     /// anything unsupported yields the default. Use <see cref="TryFromQuery"/> where a bad explicit value is an error.

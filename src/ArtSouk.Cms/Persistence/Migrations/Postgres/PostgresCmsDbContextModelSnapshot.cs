@@ -110,11 +110,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("publish_at");
 
-                    b.Property<string>("ScheduleLocales")
+                    b.Property<string>("PublishLocales")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("schedule_locales");
+                        .HasColumnName("publish_locales");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -125,6 +125,12 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UnpublishAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("unpublish_at");
+
+                    b.Property<string>("UnpublishLocales")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unpublish_locales");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

@@ -104,11 +104,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("publish_at");
 
-                    b.Property<string>("ScheduleLocales")
+                    b.Property<string>("PublishLocales")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("schedule_locales");
+                        .HasColumnName("publish_locales");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -119,6 +119,12 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     b.Property<long?>("UnpublishAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unpublish_at");
+
+                    b.Property<string>("UnpublishLocales")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unpublish_locales");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")

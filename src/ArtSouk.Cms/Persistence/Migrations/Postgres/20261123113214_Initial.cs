@@ -28,7 +28,8 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     publish_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     unpublish_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    schedule_locales = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    publish_locales = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    unpublish_locales = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ArtSouk.Cms.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCmsDbContext))]
-    [Migration("20261123105608_Initial")]
+    [Migration("20261123113214_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -113,11 +113,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("publish_at");
 
-                    b.Property<string>("ScheduleLocales")
+                    b.Property<string>("PublishLocales")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
-                        .HasColumnName("schedule_locales");
+                        .HasColumnName("publish_locales");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -128,6 +128,12 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UnpublishAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("unpublish_at");
+
+                    b.Property<string>("UnpublishLocales")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unpublish_locales");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

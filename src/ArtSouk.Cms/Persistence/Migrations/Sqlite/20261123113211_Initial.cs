@@ -23,7 +23,8 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     publish_at = table.Column<long>(type: "INTEGER", nullable: true),
                     unpublish_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    schedule_locales = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    publish_locales = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    unpublish_locales = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCmsDbContext))]
-    [Migration("20261123105605_Initial")]
+    [Migration("20261123113211_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -107,11 +107,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("publish_at");
 
-                    b.Property<string>("ScheduleLocales")
+                    b.Property<string>("PublishLocales")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("schedule_locales");
+                        .HasColumnName("publish_locales");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -122,6 +122,12 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     b.Property<long?>("UnpublishAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unpublish_at");
+
+                    b.Property<string>("UnpublishLocales")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unpublish_locales");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
