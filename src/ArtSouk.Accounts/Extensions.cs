@@ -28,14 +28,7 @@ public static class AccountsExtensions
         var app = builder.Configuration.GetSection(ArtSoukOptions.Section).Get<ArtSoukOptions>() ?? new ArtSoukOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var services = builder.Services;
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(o => o.UseArtSoukDatabase(database, app, AccountsDbContext.Schema));
-        }
-        else
-        {
-            services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(o => o.UseArtSoukDatabase(database, app, AccountsDbContext.Schema));
-        }
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, app, AccountsDbContext.Schema);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddIdentity<User, IdentityRole<Guid>>(o =>

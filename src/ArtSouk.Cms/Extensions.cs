@@ -31,14 +31,7 @@ public static class CmsExtensions
         var services = builder.Services;
 
         services.AddSingleton(ContentTypeLoader.Load(ContentTypesFolder(app)));
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(o => o.UseArtSoukDatabase(database, app, CmsDbContext.Schema));
-        }
-        else
-        {
-            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseArtSoukDatabase(database, app, CmsDbContext.Schema));
-        }
+        services.AddModuleDbContext<CmsDbContext, SqliteCmsDbContext, PostgresCmsDbContext>(database, app, CmsDbContext.Schema);
         services.AddScoped<EntryEditor>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>()));

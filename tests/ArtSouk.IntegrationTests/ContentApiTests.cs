@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ArtSouk.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -71,6 +73,14 @@ public abstract class ContentApiTests(HostFixture fixture)
         var (status, body, _) = await GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_migrations_match_the_model()
+    {
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        Assert.False(scope.ServiceProvider.GetRequiredService<ArtSouk.Cms.Persistence.CmsDbContext>().Database.HasPendingModelChanges());
+        Assert.False(scope.ServiceProvider.GetRequiredService<ArtSouk.Accounts.Persistence.AccountsDbContext>().Database.HasPendingModelChanges());
     }
 
     [Fact]

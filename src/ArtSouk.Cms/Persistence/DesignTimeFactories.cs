@@ -1,6 +1,5 @@
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ArtSouk.Cms.Persistence;
@@ -8,16 +7,10 @@ namespace ArtSouk.Cms.Persistence;
 /// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without a running host.</summary>
 internal sealed class SqliteCmsDesignFactory : IDesignTimeDbContextFactory<SqliteCmsDbContext>
 {
-    public SqliteCmsDbContext CreateDbContext(string[] args) => new(Options<SqliteCmsDbContext>(DatabaseProvider.Sqlite, "Data Source=design.db"));
-
-    internal static DbContextOptions<T> Options<T>(DatabaseProvider provider, string connection) where T : DbContext =>
-        (DbContextOptions<T>)new DbContextOptionsBuilder<T>()
-            .UseArtSoukDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, new ArtSoukOptions(), CmsDbContext.Schema)
-            .Options;
+    public SqliteCmsDbContext CreateDbContext(string[] args) => new(DatabaseSetup.DesignTimeOptions<SqliteCmsDbContext>(DatabaseProvider.Sqlite, CmsDbContext.Schema));
 }
 
 internal sealed class PostgresCmsDesignFactory : IDesignTimeDbContextFactory<PostgresCmsDbContext>
 {
-    public PostgresCmsDbContext CreateDbContext(string[] args) =>
-        new(SqliteCmsDesignFactory.Options<PostgresCmsDbContext>(DatabaseProvider.Postgres, "Host=localhost;Database=artsouk_design"));
+    public PostgresCmsDbContext CreateDbContext(string[] args) => new(DatabaseSetup.DesignTimeOptions<PostgresCmsDbContext>(DatabaseProvider.Postgres, CmsDbContext.Schema));
 }

@@ -1,6 +1,7 @@
 using ArtSouk.Kernel.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.Kernel.Persistence;
 
@@ -38,6 +39,27 @@ public static class DatabaseSetup
         }
         return options.UseSnakeCaseNamingConvention();
     }
+
+    /// <summary>Registers a module's context with the implementation (and so the migrations) of the configured provider.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services,
+        DatabaseOptions database, ArtSoukOptions app, string schema)
+        where TContext : DbContext where TSqlite : TContext where TPostgres : TContext
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.Provider == DatabaseProvider.Postgres
+            ? services.AddDbContext<TContext, TPostgres>(o => o.UseArtSoukDatabase(database, app, schema))
+            : services.AddDbContext<TContext, TSqlite>(o => o.UseArtSoukDatabase(database, app, schema));
+    }
+
+    /// <summary>Options for <c>dotnet ef migrations add</c>, which builds each provider's context without a host.</summary>
+    public static DbContextOptions<T> DesignTimeOptions<T>(DatabaseProvider provider, string schema) where T : DbContext =>
+        (DbContextOptions<T>)new DbContextOptionsBuilder<T>()
+            .UseArtSoukDatabase(new DatabaseOptions
+            {
+                Provider = provider,
+                ConnectionString = provider == DatabaseProvider.Postgres ? "Host=localhost;Database=artsouk_design" : "Data Source=design.db",
+            }, new ArtSoukOptions(), schema)
+            .Options;
 
     public static string SqliteConnectionString(DatabaseOptions database, ArtSoukOptions app)
     {
