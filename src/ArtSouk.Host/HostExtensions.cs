@@ -42,7 +42,14 @@ internal static class HostExtensions
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", HealthStatus.Unhealthy, ["ready"]);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Art Souk API — واجهة سوق الفن";
+            document.Info.Description = "Bilingual (Arabic first, English second) content for the Art Souk marketplace. " +
+                "Delivery endpoints are public and cached; /manage endpoints take a bearer token from /api/v1/auth/token or an API key " +
+                "(Authorization: Bearer ask_...). Errors are application/problem+json with a stable code, titled in the request's language.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
