@@ -147,13 +147,14 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     private static partial void LogUnexpected(ILogger logger, string path, Exception exception);
 }
 
-internal sealed class JobsHealthCheck : IHealthCheck
+/// <summary>Ready when this host's job storage has a live server (its own storage, not the process-wide JobStorage.Current).</summary>
+internal sealed class JobsHealthCheck(JobStorage storage) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var servers = JobStorage.Current.GetMonitoringApi().Servers();
+            var servers = storage.GetMonitoringApi().Servers();
             return Task.FromResult(servers.Count > 0 ? HealthCheckResult.Healthy($"{servers.Count} job server(s)") : HealthCheckResult.Unhealthy("no job server running"));
         }
         catch (InvalidOperationException ex)
