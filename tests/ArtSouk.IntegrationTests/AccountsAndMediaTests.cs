@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ArtSouk.IntegrationTests.Infrastructure;
+
+namespace ArtSouk.IntegrationTests;
+
+/// <summary>Accounts, API keys and the media library through HTTP, on SQLite.</summary>
+[Collection("sqlite")]
+public sealed class AccountsAndMediaTests(SqliteHost host)
+{
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
+
+    [Fact]
+    public async Task Registering_twice_with_one_email_is_a_conflict_in_arabic()
+    {
+        var email = $"collector-{Guid.NewGuid():N}@artsouk.test";
+        var first = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Collector-Pass-2026!", displayName = "سارة", locale = "ar" });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var second = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register?locale=ar", new { email, password = "Collector-Pass-2026!", displayName = "سارة", locale = "ar" });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains("مسجّل مسبقًا", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_short_password_is_a_validation_problem()
+    {
+        var response = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register?locale=en", new { email = $"x-{Guid.NewGuid():N}@artsouk.test", password = "short", locale = "en" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["password"]);
+    }
+
+    [Fact]
+    public async Task A_registered_member_gets_a_token_but_cannot_manage_content()
+    {
+        var email = $"member-{Guid.NewGuid():N}@artsouk.test";
+        await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Member-Pass-2026!", locale = "en" });
+        var token = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Member-Pass-2026!" });
+        var body = (await token.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Bearer", body["token_type"]!.GetValue<string>());
+        Assert.True(body["expires_in"]!.GetValue<long>() > 0);
+        using var member = host.App.CreateClient();
+        member.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body["access_token"]!.GetValue<string>());
+        Assert.Equal(email, (await member.GetFromJsonAsync<JsonObject>("/api/v1/me"))!["email"]!.GetValue<string>());
+        var write = await member.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "لا" } } });
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_a_400_problem()
+    {
+        var response = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email = ArtSoukApp.AdminEmail, password = "not-the-password" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-credentials", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_revoked_api_key_stops_working()
+    {
+        var created = (await (await host.Admin.PostAsJsonAsync("/api/v1/manage/api-keys", new { name = "editorial app", scopes = new[] { "manage" } }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
+        using var client = host.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created["key"]!.GetValue<string>());
+        var write = await client.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = $"مفتاح {Guid.NewGuid():N}" } } });
+        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await host.Admin.DeleteAsync($"/api/v1/manage/api-keys/{created["id"]}")).StatusCode);
+        var after = await client.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = $"مفتاح {Guid.NewGuid():N}" } } });
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_uploaded_image_is_served_and_expands_in_entries()
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(OnePixelPng) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "file", "بورتريه.png" },
+            { new StringContent("صورة الفنانة"), "altAr" },
+            { new StringContent("The artist"), "altEn" },
+        };
+        var upload = await host.Admin.PostAsync("/api/v1/manage/media", form);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var media = (await upload.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(1, media["width"]!.GetValue<int>());
+        var file = await host.Anonymous.GetAsync(media["url"]!.GetValue<string>());
+        Assert.Equal("image/png", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(OnePixelPng, await file.Content.ReadAsByteArrayAsync());
+
+        var artist = await host.Admin.PostAsJsonAsync("/api/v1/manage/content/artist", new
+        {
+            fields = new { name = new { ar = $"فنانة {Guid.NewGuid():N}", en = "An artist" }, portrait = media["id"]!.GetValue<string>() },
+            publish = true,
+        });
+        var id = (await artist.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var delivered = await host.Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{id}?locale=ar");
+        var portrait = delivered!["fields"]!["portrait"]!;
+        Assert.Equal(media["url"]!.GetValue<string>(), portrait["url"]!.GetValue<string>());
+        Assert.Equal("صورة الفنانة", portrait["alt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_image_is_refused_with_415()
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 not an image"u8.ToArray()), "file", "cv.pdf" } };
+        var response = await host.Admin.PostAsync("/api/v1/manage/media", form);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_media_id_in_a_field_is_a_validation_error()
+    {
+        var response = await host.Admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "بلا صورة" }, portrait = Guid.NewGuid() } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["fields.portrait"]);
+    }
+}
