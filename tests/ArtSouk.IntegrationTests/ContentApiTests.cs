@@ -501,6 +501,24 @@ public abstract class ContentApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Deleting_an_entry_removes_it_its_versions_and_its_routes()
+    {
+        var created = await CreateAsync("artist", new { name = new { ar = Unique("محذوف"), en = Unique("Deleted") } });
+        var id = created["id"]!.GetValue<string>();
+        var path = (await GetAsync($"/api/v1/content/artist/{id}?locale=en")).Body!["translations"]!["en"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/v1/manage/content/artist/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/api/v1/content/artist/{id}?locale=en")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync($"/api/v1/routes?path={Uri.EscapeDataString(path)}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/v1/manage/content/artist/{id}/versions")).StatusCode);
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArtSouk.Cms.Persistence.CmsDbContext>();
+        var entryId = Guid.Parse(id);
+        Assert.False(await db.Versions.AnyAsync(v => v.EntryId == entryId));
+        Assert.False(await db.DeliveryItems.AnyAsync(d => d.EntryId == entryId));
+        Assert.False(await db.Slugs.AnyAsync(s => s.EntryId == entryId));
+    }
+
+    [Fact]
     public async Task Manage_api_requires_authentication()
     {
         var response = await Anonymous.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { } });
