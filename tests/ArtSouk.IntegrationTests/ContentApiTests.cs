@@ -519,6 +519,28 @@ public abstract class ContentApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Editors_list_entries_with_drafts_and_per_locale_status()
+    {
+        var draft = await CreateAsync("workshop", new { title = new { ar = Unique("ورشة مسودة") }, startsAt = "2027-01-05T16:00:00Z" }, publish: false);
+        var drafts = new List<JsonObject>();
+        string? cursor = null;
+        do
+        {
+            var page = (await Admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/content/workshop?status=draft&limit=2" + (cursor is null ? "" : $"&cursor={cursor}")))!;
+            drafts.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()));
+            cursor = page["next"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Contains(drafts, d => d["id"]!.GetValue<string>() == draft["id"]!.GetValue<string>());
+        Assert.All(drafts, d => Assert.False(d["status"]!["ar"]!["published"]!.GetValue<bool>()));
+        Assert.Equal(drafts.Count, drafts.Select(d => d["id"]!.GetValue<string>()).Distinct().Count());
+
+        var published = (await Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/content/workshop?status=published&limit=100"))!;
+        Assert.True(published["items"]!.AsArray().Count >= 10);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.GetAsync("/api/v1/manage/content/workshop?status=lost")).StatusCode);
+    }
+
+    [Fact]
     public async Task Manage_api_requires_authentication()
     {
         var response = await Anonymous.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { } });

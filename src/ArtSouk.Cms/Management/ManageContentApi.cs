@@ -34,6 +34,8 @@ internal sealed record EntryWriteRequest(
 
 internal sealed record LocalesRequest(string[]? Locales);
 
+internal sealed record EntryPage(IReadOnlyList<EntryView> Items, string? Next);
+
 internal sealed record VersionSummary(int Number, DateTimeOffset CreatedAt, string? Author, string? Note);
 
 internal sealed record FieldChange(string Field, string? Locale, JsonNode? Before, JsonNode? After);
@@ -50,6 +52,7 @@ internal static class ManageContentApi
             .AddEndpointFilter(RejectedEditsAsProblems)
             .WithTags("Manage content");
 
+        group.MapGet("/", ListAsync).WithSummary("Entries of a type for editors, newest first: drafts included, with per-locale status");
         group.MapPost("/", CreateAsync).WithSummary("Create an entry (optionally publishing it)");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An entry with all locales and translation status");
         group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Save a new version; fields present replace stored values per locale");
@@ -59,6 +62,33 @@ internal static class ManageContentApi
         group.MapGet("/{id:guid}/versions", VersionsAsync).WithSummary("The version history, newest first");
         group.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync).WithSummary("Restore a version as a new version");
         group.MapGet("/{id:guid}/diff", DiffAsync).WithSummary("Per-field differences between two versions");
+    }
+
+    /// <summary><c>status</c>: draft (live in no locale), published (live in some locale), scheduled (a pending publishAt).</summary>
+    private static async Task<Ok<EntryPage>> ListAsync(
+        string type, int? limit, string? cursor, string? status, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    {
+        var contentType = Resolve(types, type);
+        var size = limit ?? 25;
+        var page = 0;
+        if (size is < 1 or > 100 || cursor is not null && (!int.TryParse(cursor, out page) || page < 1))
+        {
+            throw new EditRejected(ProblemCode.BadQuery, "limit must be 1..100 and cursor the 'next' value of a previous page");
+        }
+        var query = db.Entries.AsNoTracking().Where(e => e.Type == type);
+        query = status switch
+        {
+            null => query,
+            "draft" => query.Where(e => !db.Publications.Any(p => p.EntryId == e.Id)),
+            "published" => query.Where(e => db.Publications.Any(p => p.EntryId == e.Id)),
+            "scheduled" => query.Where(e => e.PublishAt != null || e.UnpublishAt != null),
+            _ => throw new EditRejected(ProblemCode.BadQuery, "status must be draft, published or scheduled"),
+        };
+        // Management lists are small and ordered by creation; offset paging keeps them simple and exact.
+        var views = await EntryView.LoadManyAsync(db, contentType,
+            query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(page * size).Take(size + 1), ct);
+        var next = views.Count > size ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new EntryPage(views.Take(size).ToList(), next));
     }
 
     private static async Task<Results<Created<EntryView>, ProblemHttpResult>> CreateAsync(

@@ -6,6 +6,7 @@ using ArtSouk.Cms.Media;
 using ArtSouk.Cms.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ArtSouk.Cms.Seeding;
 
@@ -14,7 +15,7 @@ namespace ArtSouk.Cms.Seeding;
 /// entries have versions, slugs, publications and read models like any other. References are written as
 /// <c>"@key"</c> and images as <c>"@image:artwork|portrait|logo"</c>, painted on the fly.
 /// </summary>
-internal sealed class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, IServiceScopeFactory scopes)
+internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
 {
     private static readonly string[] TypeOrder = ["gallery", "artist", "artwork", "event", "workshop", "article", "collection", "page"];
 
@@ -25,8 +26,10 @@ internal sealed class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, Med
             return 0;
         }
         var seeds = Load();
+        LogStarted(logger, seeds.Count);
         var ids = new Dictionary<string, (Guid Id, string Type)>(StringComparer.Ordinal);
         var images = await PaintImagesAsync(seeds, ct);
+        LogImagesPainted(logger, images.Sum(i => i.Value.Count));
         var deferred = new List<(SeedEntry Seed, JsonObject Fields)>();
         foreach (var seed in seeds.OrderBy(s => Array.IndexOf(TypeOrder, s.Type)))
         {
@@ -37,6 +40,10 @@ internal sealed class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, Med
             var entry = await editor.CreateAsync(type, new EntryWrite(ready, seed.Slug, Publish: later.Count == 0, Locales: seed.Publish),
                 "seed", "en", ct);
             ids[seed.Key] = (entry.Id, seed.Type);
+            if (ids.Count % 50 == 0)
+            {
+                LogProgress(logger, ids.Count, seeds.Count);
+            }
             if (later.Count > 0)
             {
                 deferred.Add((seed, later));
@@ -55,6 +62,15 @@ internal sealed class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, Med
         }
         return seeds.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty store: seeding {Count} bilingual demo entries (first start only)")]
+    private static partial void LogStarted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Painted {Count} demo images")]
+    private static partial void LogImagesPainted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeding demo content: {Done}/{Total} entries")]
+    private static partial void LogProgress(ILogger logger, int done, int total);
 
     private sealed record SeedEntry(string Type, string Key, string[] Publish, JsonObject Fields, JsonObject? Slug);
 
