@@ -6,6 +6,7 @@ using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Publishing;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Cms.Seeding;
+using ArtSouk.Cms.Webhooks;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
@@ -39,6 +40,12 @@ public static class CmsExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<LargeStore>();
         services.AddSingleton<OutboxSignal>();
+        services.AddScoped<IOutboxHandler, WebhookSender>();
+        services.AddHttpClient(WebhookSender.ClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(10);
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("ArtSouk-Webhooks/1.0");
+        });
         // Start-up migrates before the dispatcher first looks at the outbox.
         services.AddSingleton<CmsStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CmsStartup>());
@@ -54,6 +61,7 @@ public static class CmsExtensions
         app.MapManageContentApi();
         app.MapMediaApi();
         app.MapContentTypesApi();
+        app.MapWebhooksApi();
         return app;
     }
 

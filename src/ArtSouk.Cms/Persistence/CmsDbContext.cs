@@ -96,6 +96,22 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             m.Property(x => x.Alt).HasColumnType(json);
             m.Ignore(x => x.Url);
         });
+        modelBuilder.Entity<Webhooks.Webhook>(w =>
+        {
+            w.ToTable("webhooks");
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Name).HasMaxLength(100);
+            w.Property(x => x.Url).HasMaxLength(500);
+            w.Property(x => x.Secret).HasMaxLength(100);
+            w.Property(x => x.Events).HasMaxLength(200);
+            w.Property(x => x.Types).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Webhooks.WebhookDelivery>(d =>
+        {
+            d.ToTable("webhook_deliveries");
+            d.HasKey(x => new { x.MessageId, x.WebhookId });
+            d.HasOne<Webhooks.Webhook>().WithMany().HasForeignKey(x => x.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.MapOutbox();
     }
 }

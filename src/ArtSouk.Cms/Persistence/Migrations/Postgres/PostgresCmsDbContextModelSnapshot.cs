@@ -325,6 +325,80 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     b.ToTable("media", "cms");
                 });
 
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.Webhook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("events");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Types")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("types");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks");
+
+                    b.ToTable("webhooks", "cms");
+                });
+
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("WebhookId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_id");
+
+                    b.Property<DateTimeOffset>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("MessageId", "WebhookId")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("WebhookId")
+                        .HasDatabaseName("ix_webhook_deliveries_webhook_id");
+
+                    b.ToTable("webhook_deliveries", "cms");
+                });
+
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxDelivery", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -428,6 +502,16 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_slugs_entries_entry_id");
+                });
+
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("ArtSouk.Cms.Webhooks.Webhook", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhooks_webhook_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -317,6 +317,80 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.Webhook", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("events");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Types")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("types");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks");
+
+                    b.ToTable("webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("WebhookId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_id");
+
+                    b.Property<long>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("MessageId", "WebhookId")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("WebhookId")
+                        .HasDatabaseName("ix_webhook_deliveries_webhook_id");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxDelivery", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -420,6 +494,16 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_slugs_entries_entry_id");
+                });
+
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("ArtSouk.Cms.Webhooks.Webhook", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhooks_webhook_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -80,6 +80,23 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhooks",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    secret = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    events = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    types = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhooks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "delivery_items",
                 columns: table => new
                 {
@@ -175,6 +192,26 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    webhook_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    delivered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => new { x.message_id, x.webhook_id });
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_webhooks_webhook_id",
+                        column: x => x.webhook_id,
+                        principalTable: "webhooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_delivery_items_type_locale_channel_published_at_entry_id",
                 table: "delivery_items",
@@ -215,6 +252,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                 name: "ix_slugs_entry_id_locale",
                 table: "slugs",
                 columns: new[] { "entry_id", "locale" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_webhook_id",
+                table: "webhook_deliveries",
+                column: "webhook_id");
         }
 
         /// <inheritdoc />
@@ -242,7 +284,13 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                 name: "slugs");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
                 name: "entries");
+
+            migrationBuilder.DropTable(
+                name: "webhooks");
         }
     }
 }

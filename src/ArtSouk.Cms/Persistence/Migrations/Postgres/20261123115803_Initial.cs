@@ -88,6 +88,24 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhooks",
+                schema: "cms",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    events = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    types = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhooks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "delivery_items",
                 schema: "cms",
                 columns: table => new
@@ -191,6 +209,28 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                schema: "cms",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    webhook_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => new { x.message_id, x.webhook_id });
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_webhooks_webhook_id",
+                        column: x => x.webhook_id,
+                        principalSchema: "cms",
+                        principalTable: "webhooks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_delivery_items_type_locale_channel_published_at_entry_id",
                 schema: "cms",
@@ -239,6 +279,12 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                 schema: "cms",
                 table: "slugs",
                 columns: new[] { "entry_id", "locale" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_webhook_id",
+                schema: "cms",
+                table: "webhook_deliveries",
+                column: "webhook_id");
         }
 
         /// <inheritdoc />
@@ -273,7 +319,15 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                 schema: "cms");
 
             migrationBuilder.DropTable(
+                name: "webhook_deliveries",
+                schema: "cms");
+
+            migrationBuilder.DropTable(
                 name: "entries",
+                schema: "cms");
+
+            migrationBuilder.DropTable(
+                name: "webhooks",
                 schema: "cms");
         }
     }

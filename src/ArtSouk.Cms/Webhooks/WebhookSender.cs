@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Json;
+using ArtSouk.Kernel.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Cms.Webhooks;
+
+/// <summary>
+/// Delivers content events from the outbox to webhooks. The body is signed with the webhook's secret
+/// (<c>X-ArtSouk-Signature: sha256=...</c>) and carries the outbox message id (<c>X-ArtSouk-Delivery</c>) so receivers
+/// can drop duplicates. A failed webhook makes the whole message retry; webhooks already served are skipped.
+/// </summary>
+internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients, TimeProvider clock) : IOutboxHandler
+{
+    public const string ClientName = "webhooks";
+
+    private static readonly string[] EventTypes =
+        [ContentEvents.Created, ContentEvents.Updated, ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted];
+
+    public string Name => "webhooks";
+
+    public bool Accepts(string eventType) => EventTypes.Contains(eventType);
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var data = JsonNode.Parse(message.Payload)!.AsObject();
+        var contentType = data["type"]?.GetValue<string>() ?? "";
+        var webhooks = (await db.Set<Webhook>().AsNoTracking().ToListAsync(cancellationToken)).Where(w => w.Wants(message.Type, contentType)).ToList();
+        if (webhooks.Count == 0)
+        {
+            return;
+        }
+        var served = await db.Set<WebhookDelivery>().Where(d => d.MessageId == message.Id).Select(d => d.WebhookId).ToListAsync(cancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            id = message.Id,
+            @event = message.Type,
+            occurredAt = message.OccurredAt,
+            data,
+        }, JsonText.Options);
+        var failures = new List<string>();
+        var client = clients.CreateClient(ClientName);
+        foreach (var webhook in webhooks.Where(w => !served.Contains(w.Id)))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.Add("X-ArtSouk-Event", message.Type);
+            request.Headers.Add("X-ArtSouk-Delivery", message.Id.ToString());
+            request.Headers.Add("X-ArtSouk-Signature", Signature(webhook.Secret, body));
+            try
+            {
+                using var response = await client.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    failures.Add($"{webhook.Name}: HTTP {(int)response.StatusCode}");
+                    continue;
+                }
+                db.Set<WebhookDelivery>().Add(new WebhookDelivery { MessageId = message.Id, WebhookId = webhook.Id, Status = (int)response.StatusCode, DeliveredAt = clock.GetUtcNow() });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                failures.Add($"{webhook.Name}: {ex.Message}");
+            }
+        }
+        if (failures.Count > 0)
+        {
+            throw new WebhookFailedException(string.Join("; ", failures));
+        }
+    }
+
+    public static string Signature(string secret, byte[] body) =>
+        "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
+}
+
+internal sealed class WebhookFailedException(string message) : Exception(message);

@@ -1,0 +1,76 @@
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Problems;
+using ArtSouk.Kernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Cms.Webhooks;
+
+internal sealed record CreateWebhookRequest(string? Name, string? Url, string[]? Events, string[]? Types);
+
+internal sealed record WebhookView(Guid Id, string Name, string Url, IReadOnlyList<string> Events, IReadOnlyList<string> Types, DateTimeOffset CreatedAt, string? Secret = null)
+{
+    public static WebhookView Of(Webhook w, bool withSecret = false) =>
+        new(w.Id, w.Name, w.Url, w.Events.Split(','), w.Types.Split(','), w.CreatedAt, withSecret ? w.Secret : null);
+}
+
+internal static class WebhooksApi
+{
+    private static readonly string[] KnownEvents =
+        [ContentEvents.Created, ContentEvents.Updated, ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted];
+
+    public static void MapWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/manage/webhooks").RequireAuthorization(Policies.Administer).WithTags("Webhooks");
+        group.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to content events; the signing secret is shown only in this response");
+        group.MapGet("/", ListAsync).WithSummary("Webhooks, without their secrets");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Remove a webhook");
+    }
+
+    private static async Task<Results<Created<WebhookView>, ProblemHttpResult>> CreateAsync(
+        CreateWebhookRequest request, HttpContext http, CmsDbContext db, ContentTypeRegistry types, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            errors.Add("name", "a name of 1 to 100 characters is required");
+        }
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || request.Url!.Length > 500)
+        {
+            errors.Add("url", "an absolute http(s) URL of at most 500 characters is required");
+        }
+        var events = request.Events is { Length: > 0 } e ? e.Distinct().ToArray() : ["*"];
+        if (events.Any(x => x != "*" && !KnownEvents.Contains(x)))
+        {
+            errors.Add("events", $"events are * or any of {string.Join(", ", KnownEvents)}");
+        }
+        var contentTypes = request.Types is { Length: > 0 } t ? t.Distinct().ToArray() : ["*"];
+        if (contentTypes.Any(x => x != "*" && types.Find(x) is null))
+        {
+            errors.Add("types", $"types are * or any of {string.Join(", ", types.All.Select(x => x.Name))}");
+        }
+        if (!errors.IsEmpty)
+        {
+            return ApiProblem.Of(http, ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
+        }
+        var webhook = new Webhook
+        {
+            Name = request.Name!.Trim(), Url = request.Url!, Secret = Webhook.NewSecret(),
+            Events = string.Join(',', events), Types = string.Join(',', contentTypes), CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(webhook);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/manage/webhooks/{webhook.Id}", WebhookView.Of(webhook, withSecret: true));
+    }
+
+    private static async Task<Ok<WebhookView[]>> ListAsync(CmsDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Set<Webhook>().AsNoTracking().OrderBy(w => w.CreatedAt).ToListAsync(ct)).Select(w => WebhookView.Of(w)).ToArray());
+
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, CmsDbContext db, CancellationToken ct) =>
+        await db.Set<Webhook>().Where(w => w.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.IntegrationTests.Infrastructure;
+using ArtSouk.Kernel.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ArtSouk.IntegrationTests;
+
+/// <summary>Webhooks delivered over real HTTP to a receiver on loopback.</summary>
+public sealed class WebhookTests
+{
+    private sealed record Received(string Event, string Delivery, string Signature, byte[] Body);
+
+    [Fact]
+    public async Task A_publish_is_delivered_signed_once_and_a_failing_receiver_is_retried()
+    {
+        var received = new ConcurrentQueue<Received>();
+        var failFirst = 1;
+        await using var receiver = await StartReceiverAsync(async http =>
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer);
+            if (Interlocked.Exchange(ref failFirst, 0) == 1)
+            {
+                http.Response.StatusCode = 503;
+                return;
+            }
+            received.Enqueue(new Received(http.Request.Headers["X-ArtSouk-Event"]!, http.Request.Headers["X-ArtSouk-Delivery"]!,
+                http.Request.Headers["X-ArtSouk-Signature"]!, buffer.ToArray()));
+        });
+        await using var app = new ArtSoukApp(null, seed: false);
+        var admin = await app.AdminClientAsync();
+        var hook = await admin.PostAsJsonAsync("/api/v1/manage/webhooks", new { name = "site rebuild", url = receiver.Url, events = new[] { "entry.published" }, types = new[] { "artist" } });
+        Assert.Equal(HttpStatusCode.Created, hook.StatusCode);
+        var secret = (await hook.Content.ReadFromJsonAsync<JsonObject>())!["secret"]!.GetValue<string>();
+
+        await admin.PostAsJsonAsync("/api/v1/manage/content/gallery", new { fields = new { name = new { ar = "صالة لا تعني المشترك" } }, publish = true });
+        var artist = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "وعد", en = "Waad" } }, publish = true });
+        var id = (await artist.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        // The first attempt gets a 503; the outbox retries the message until the receiver takes it.
+        var dispatcher = app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher<CmsDbContext>>().Single();
+        for (var i = 0; i < 100 && received.IsEmpty; i++)
+        {
+            await dispatcher.DispatchBatchAsync(CancellationToken.None);
+            await Task.Delay(50);
+        }
+        var delivery = Assert.Single(received);
+        Assert.Equal("entry.published", delivery.Event);
+        var expected = "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), delivery.Body)).ToLowerInvariant();
+        Assert.Equal(expected, delivery.Signature);
+        var body = JsonNode.Parse(delivery.Body)!;
+        Assert.Equal(id, body["data"]!["id"]!.GetValue<string>());
+        Assert.Equal(delivery.Delivery, body["id"]!.GetValue<string>());
+
+        // Redelivering every message (as after a crash) does not call the receiver again.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            await db.Outbox.ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null).SetProperty(m => m.Attempts, 0));
+            await dispatcher.DispatchBatchAsync(CancellationToken.None);
+        }
+        Assert.Single(received);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"x\",\"url\":\"ftp://example.com/hook\"}", "url")]
+    [InlineData("{\"name\":\"x\",\"url\":\"https://example.com/hook\",\"events\":[\"entry.exploded\"]}", "events")]
+    [InlineData("{\"name\":\"x\",\"url\":\"https://example.com/hook\",\"types\":[\"spaceship\"]}", "types")]
+    [InlineData("{\"url\":\"https://example.com/hook\"}", "name")]
+    public async Task Bad_webhooks_are_refused(string body, string field)
+    {
+        await using var app = new ArtSoukApp(null, seed: false);
+        var admin = await app.AdminClientAsync();
+        var response = await admin.PostAsync("/api/v1/manage/webhooks", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![field]);
+    }
+
+    private sealed class Receiver(WebApplication app, string url) : IAsyncDisposable
+    {
+        public string Url { get; } = url;
+
+        public ValueTask DisposeAsync() => app.DisposeAsync();
+    }
+
+    private static async Task<Receiver> StartReceiverAsync(RequestDelegate handle)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/hook", handle);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Receiver(app, address + "/hook");
+    }
+}
