@@ -84,6 +84,7 @@ public static class AccountsExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapAuthApi();
         app.MapApiKeysApi();
+        app.MapUsersApi();
         return app;
     }
 

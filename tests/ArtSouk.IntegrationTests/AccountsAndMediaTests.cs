@@ -118,3 +118,40 @@ public sealed class AccountsAndMediaTests(SqliteHost host)
         Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["fields.portrait"]);
     }
 }
+
+[Collection("sqlite")]
+public sealed class UserAdministrationTests(SqliteHost host)
+{
+    [Fact]
+    public async Task An_administrator_makes_a_member_an_editor_who_can_then_write()
+    {
+        var email = $"curator-{Guid.NewGuid():N}@artsouk.test";
+        var registered = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Curator-Pass-2026!", displayName = "أمل", locale = "ar" });
+        var id = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        var promoted = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/roles", new { roles = new[] { "editor" } });
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        var token = (await (await host.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Curator-Pass-2026!" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        using var editor = host.App.CreateClient();
+        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var write = await editor.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = $"محرر {Guid.NewGuid():N}" } } });
+        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+        // Editors write content but do not administer accounts.
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/api/v1/manage/users")).StatusCode);
+
+        var list = (await host.Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/users?limit=200"))!;
+        var listed = list["items"]!.AsArray().Single(u => u!["email"]!.GetValue<string>() == email)!;
+        Assert.Equal(["editor"], listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_last_administrator_cannot_be_demoted()
+    {
+        var users = (await host.Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/users?limit=200"))!["items"]!.AsArray();
+        var admin = users.Single(u => u!["email"]!.GetValue<string>() == ArtSoukApp.AdminEmail)!;
+        var response = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{admin["id"]}/roles", new { roles = new[] { "member" } });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{admin["id"]}/roles", new { roles = new[] { "emperor" } })).StatusCode);
+    }
+}
