@@ -113,6 +113,22 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Racing_dispatchers_run_a_handler_once_per_message()
+    {
+        var handler = new RecordingHandler(delay: TimeSpan.FromMilliseconds(300));
+        await using var app = new ArtSoukApp(null, seed: false, services: s => s.AddSingleton<IOutboxHandler>(handler));
+        var admin = await app.AdminClientAsync();
+        await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "سباق الموزعين" } }, publish = true });
+        var dispatcher = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutboxDispatcher<CmsDbContext>>().Single();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => dispatcher.DispatchBatchAsync(CancellationToken.None))));
+        for (var i = 0; i < 40 && handler.Seen.Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Single(handler.Seen, ContentEvents.Published);
+    }
+
+    [Fact]
     public async Task A_field_added_to_a_type_file_works_after_a_restart_without_a_migration()
     {
         var folder = CopyTypes();
@@ -175,7 +191,7 @@ public sealed class EngineTests
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 
-    private sealed class RecordingHandler : IOutboxHandler
+    private sealed class RecordingHandler(TimeSpan delay = default) : IOutboxHandler
     {
         public List<string> Seen { get; } = [];
         public List<string> Payloads { get; } = [];
@@ -183,14 +199,14 @@ public sealed class EngineTests
 
         public bool Accepts(string eventType) => eventType == ContentEvents.Published;
 
-        public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
+            await Task.Delay(delay, cancellationToken);
             lock (Seen)
             {
                 Seen.Add(message.Type);
                 Payloads.Add(message.Payload);
             }
-            return Task.CompletedTask;
         }
     }
 }

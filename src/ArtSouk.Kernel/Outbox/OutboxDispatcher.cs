@@ -31,8 +31,9 @@ public sealed class OutboxSignal : IDisposable
 }
 
 /// <summary>
-/// Delivers a module's outbox messages to its handlers. Each (message, handler) pair is recorded,
-/// so a crash between handling and marking the message processed never runs a handler twice.
+/// Delivers a module's outbox messages to its handlers. A message is claimed before it is handled, and each
+/// (message, handler) pair is recorded, so neither a second dispatcher nor a crash between handling and marking the
+/// message processed runs a handler twice.
 /// </summary>
 public sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher<TContext>> logger)
@@ -41,6 +42,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     private const int BatchSize = 50;
     private const int MaxAttempts = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,16 +75,35 @@ public sealed partial class OutboxDispatcher<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
+        var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>()
-            .Where(m => m.ProcessedAt == null && m.Attempts < MaxAttempts)
-            .OrderBy(m => m.Id)
+            .Where(m => m.ProcessedAt == null && m.Attempts < MaxAttempts && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.OccurredAt)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         foreach (var message in batch)
         {
-            await DeliverAsync(db, handlers, message, cancellationToken);
+            if (await ClaimAsync(db, message, now, cancellationToken))
+            {
+                await DeliverAsync(db, handlers, message, cancellationToken);
+            }
         }
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Takes the message for <see cref="Lease"/> with a conditional update, so two dispatchers (two nodes, or a
+    /// poll racing a wake-up) never run the same message's handlers at the same time.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(TContext db, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now + Lease;
+        var claimed = await db.Set<OutboxMessage>()
+            .Where(m => m.Id == message.Id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, until), cancellationToken);
+        message.LockedUntil = until;
+        db.Entry(message).Property(m => m.LockedUntil).IsModified = false;
+        return claimed == 1;
     }
 
     private async Task DeliverAsync(TContext db, List<IOutboxHandler> handlers, OutboxMessage message, CancellationToken cancellationToken)
@@ -98,11 +119,14 @@ public sealed partial class OutboxDispatcher<TContext>(
                 await db.SaveChangesAsync(cancellationToken);
             }
             message.ProcessedAt = clock.GetUtcNow();
+            message.LockedUntil = null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             message.Attempts++;
             message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            // Back off 2, 4, 8 ... seconds, at most five minutes, before the next attempt.
+            message.LockedUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, message.Attempts)));
             LogHandlerFailed(logger, message.Type, message.Id, ex);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -13,6 +13,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Claimed by a dispatcher until then (or, after a failure, not retried before then).</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }
 
 /// <summary>Records that one handler has handled one message, so a redelivery is a no-op.</summary>

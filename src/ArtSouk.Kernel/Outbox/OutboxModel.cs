@@ -14,7 +14,7 @@ public static class OutboxModel
             m.HasKey(x => x.Id);
             m.Property(x => x.Type).HasMaxLength(100);
             m.Property(x => x.LastError).HasMaxLength(2000);
-            m.HasIndex(x => x.ProcessedAt);
+            m.HasIndex(x => new { x.ProcessedAt, x.OccurredAt });
         });
         modelBuilder.Entity<OutboxDelivery>(d =>
         {

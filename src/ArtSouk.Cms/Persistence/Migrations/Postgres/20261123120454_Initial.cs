@@ -80,7 +80,8 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -269,10 +270,10 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_processed_at",
+                name: "ix_outbox_messages_processed_at_occurred_at",
                 schema: "cms",
                 table: "outbox_messages",
-                column: "processed_at");
+                columns: new[] { "processed_at", "occurred_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_slugs_entry_id_locale",

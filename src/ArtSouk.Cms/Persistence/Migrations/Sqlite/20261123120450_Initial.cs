@@ -72,7 +72,8 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
                     processed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -244,9 +245,9 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_processed_at",
+                name: "ix_outbox_messages_processed_at_occurred_at",
                 table: "outbox_messages",
-                column: "processed_at");
+                columns: new[] { "processed_at", "occurred_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_slugs_entry_id_locale",
