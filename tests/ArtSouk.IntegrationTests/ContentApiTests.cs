@@ -476,6 +476,15 @@ public abstract class ContentApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_sign_ins_after_a_failed_attempt_all_succeed()
+    {
+        await Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email = ArtSoukApp.AdminEmail, password = "wrong-password-1" });
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Anonymous.PostAsJsonAsync("/api/v1/auth/token",
+            new { email = ArtSoukApp.AdminEmail, password = ArtSoukApp.AdminPassword })));
+        Assert.All(attempts, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
+    [Fact]
     public async Task Concurrent_saves_of_one_version_have_exactly_one_winner()
     {
         var created = await CreateAsync("artist", new { name = new { ar = Unique("سباق") } });

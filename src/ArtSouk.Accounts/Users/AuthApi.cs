@@ -97,6 +97,13 @@ internal static class AuthApi
             return ApiProblem.Of(http, ProblemCode.InvalidCredentials);
         }
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (!check.Succeeded && !check.IsLockedOut && !check.IsNotAllowed)
+        {
+            // A right password still fails when a concurrent sign-in reset the failed-attempt count first
+            // (optimistic concurrency on the user row); one fresh attempt tells the two apart.
+            user = await users.FindByIdAsync(user.Id.ToString()) ?? user;
+            check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
+        }
         if (!check.Succeeded)
         {
             return ApiProblem.Of(http, ProblemCode.InvalidCredentials, check.IsLockedOut ? "Too many attempts; the account is locked for a few minutes." : null);
