@@ -15,6 +15,13 @@ internal sealed partial class AccountsStartup(IServiceScopeFactory scopes, IOpti
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await PrepareAsync(cancellationToken);
+        LogReady(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
@@ -43,6 +50,9 @@ internal sealed partial class AccountsStartup(IServiceScopeFactory scopes, IOpti
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accounts store ready in {Milliseconds} ms")]
+    private static partial void LogReady(ILogger logger, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator {Email}")]
     private static partial void LogAdminCreated(ILogger logger, string email);

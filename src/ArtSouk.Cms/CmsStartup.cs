@@ -20,6 +20,7 @@ internal sealed partial class CmsStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
@@ -45,7 +46,11 @@ internal sealed partial class CmsStartup(
                 ScheduledPublishing.JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         }
         readiness.MarkReady();
+        LogReady(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content store ready in {Milliseconds} ms")]
+    private static partial void LogReady(ILogger logger, long milliseconds);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
