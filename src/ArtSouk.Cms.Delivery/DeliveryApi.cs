@@ -93,7 +93,7 @@ internal static class DeliveryApi
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            return BadQuery(http, new InvalidQueryException("path", "path is required, e.g. /ar/artists/{slug}"));
+            return BadQuery(http, new InvalidQueryException("path", "path is required, e.g. /ar/artists/{slug}", "المعامل path مطلوب، مثل /ar/artists/{slug}"));
         }
         var match = await reader.ResolveRouteAsync(path, ct);
         if (match is null)
@@ -141,9 +141,11 @@ internal static class DeliveryApi
         return TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
-    private static ProblemHttpResult BadQuery(HttpContext http, InvalidQueryException rejected) =>
-        ApiProblem.Of(http, ProblemCode.BadQuery, rejected.Message,
-            new Dictionary<string, string[]> { [rejected.Parameter] = [rejected.Message] });
+    private static ProblemHttpResult BadQuery(HttpContext http, InvalidQueryException rejected)
+    {
+        var message = rejected.In(Locales.FromRequest(http.Request));
+        return ApiProblem.Of(http, ProblemCode.BadQuery, message, new Dictionary<string, string[]> { [rejected.Parameter] = [message] });
+    }
 }
 
 public sealed class DeliveryOptions

@@ -156,7 +156,9 @@ public abstract class ContentApiTests(HostFixture fixture)
         var (_, arabic, _) = await GetAsync("/api/v1/content/artwork?limit=101&locale=ar");
         var (_, english, _) = await GetAsync("/api/v1/content/artwork?limit=101&locale=en");
         Assert.Contains(arabic!["title"]!.GetValue<string>(), c => c is >= '\u0600' and <= '\u06FF');
+        Assert.Contains(arabic["detail"]!.GetValue<string>(), c => c is >= '\u0600' and <= '\u06FF');
         Assert.Equal("The query parameters are not valid", english!["title"]!.GetValue<string>());
+        Assert.Equal("limit must be a whole number from 1 to 100", english["detail"]!.GetValue<string>());
     }
 
     [Fact]

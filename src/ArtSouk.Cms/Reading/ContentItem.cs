@@ -46,9 +46,12 @@ public sealed record ContentQuery(
     string? Cursor);
 
 /// <summary>A query the reader cannot run; <see cref="Parameter"/> names the offending query parameter.</summary>
-public sealed class InvalidQueryException(string parameter, string message) : Exception(message)
+public sealed class InvalidQueryException(string parameter, string message, string arabicMessage) : Exception(message)
 {
     public string Parameter { get; } = parameter;
+
+    /// <summary>The message in the caller's language.</summary>
+    public string In(string locale) => locale == Kernel.Localization.Locales.Arabic ? arabicMessage : Message;
 }
 
 /// <summary>What a site path resolves to.</summary>

@@ -35,10 +35,10 @@ public sealed class ContentReader
     public async Task<ContentPage> ListAsync(ContentQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var type = _types.Find(query.Type) ?? throw new InvalidQueryException("type", $"unknown content type '{query.Type}'");
+        var type = _types.Find(query.Type) ?? throw new InvalidQueryException("type", $"unknown content type '{query.Type}'", $"نوع المحتوى «{query.Type}» غير معروف");
         if (query.Limit is < 1 or > MaxLimit)
         {
-            throw new InvalidQueryException("limit", $"limit must be between 1 and {MaxLimit}");
+            throw new InvalidQueryException("limit", $"limit must be between 1 and {MaxLimit}", $"يجب أن يكون limit بين 1 و{MaxLimit}");
         }
         var sorts = Sorts(type, query.Sorts);
         await using var command = await CommandAsync(ct);
@@ -49,7 +49,7 @@ public sealed class ContentReader
         }
         if (!Locales.IsSupported(query.Locale))
         {
-            throw new InvalidQueryException("locale", $"locale must be ar or en, not '{query.Locale}'");
+            throw new InvalidQueryException("locale", $"locale must be ar or en, not '{query.Locale}'", $"اللغة يجب أن تكون ar أو en وليس «{query.Locale}»");
         }
         // Type, locale and channel come from closed sets and are written as literals, so PostgreSQL can match the
         // per-type partial indexes even in a cached generic plan.
@@ -180,13 +180,13 @@ public sealed class ContentReader
         {
             if (sorts.Any(s => s.Field == sort.Field))
             {
-                throw new InvalidQueryException("sort", $"'{sort.Field}' appears twice in sort");
+                throw new InvalidQueryException("sort", $"'{sort.Field}' appears twice in sort", $"الحقل «{sort.Field}» مكرر في sort");
             }
             sorts.Add(SystemColumn(sort.Field) is { } system
                 ? new SortKey(sort.Field, system.Column, system.Type, sort.Descending, Nullable: false)
                 : type.Field(sort.Field) is { Sortable: true } field
                     ? new SortKey(sort.Field, _dialect.Field(field.Name, SqlDialect.TypeOf(field.Kind)), SqlDialect.TypeOf(field.Kind), sort.Descending)
-                    : throw new InvalidQueryException("sort", $"cannot sort {type.Name} by '{sort.Field}'; sortable: {string.Join(", ", SortableNames(type))}"));
+                    : throw new InvalidQueryException("sort", $"cannot sort {type.Name} by '{sort.Field}'; sortable: {string.Join(", ", SortableNames(type))}", $"لا يمكن ترتيب {type.Name} حسب «{sort.Field}»؛ الحقول القابلة للترتيب: {string.Join("، ", SortableNames(type))}"));
         }
         return sorts;
     }
@@ -211,27 +211,27 @@ public sealed class ContentReader
             return Compare(system.Column, filter.Operator, values, system.Type, command, name, ref p, allowContains: filter.Field == "slug");
         }
         var field = type.Field(filter.Field)
-            ?? throw new InvalidQueryException(name, $"'{filter.Field}' is not a field of {type.Name}");
+            ?? throw new InvalidQueryException(name, $"'{filter.Field}' is not a field of {type.Name}", $"«{filter.Field}» ليس حقلًا في {type.Name}");
         if (filter.Operator == FilterOperator.Exists)
         {
             var exists = filter.Value switch
             {
                 "true" or "" => true,
                 "false" => false,
-                _ => throw new InvalidQueryException(name, "exists takes true or false"),
+                _ => throw new InvalidQueryException(name, "exists takes true or false", "exists تقبل true أو false فقط"),
             };
             return exists ? _dialect.Exists(field.Name) : $"NOT ({_dialect.Exists(field.Name)})";
         }
         if (field.Kind is FieldKind.Blocks or FieldKind.Location or FieldKind.Media)
         {
-            throw new InvalidQueryException(name, $"'{field.Name}' can only be filtered with exists");
+            throw new InvalidQueryException(name, $"'{field.Name}' can only be filtered with exists", $"الحقل «{field.Name}» لا يُصفّى إلا بـ exists");
         }
         var parsed = Values(filter, name).Select(v => ParseValue(field, name, v)).ToArray();
         if (field.Many)
         {
             if (filter.Operator is not (FilterOperator.Eq or FilterOperator.Contains or FilterOperator.In))
             {
-                throw new InvalidQueryException(name, $"'{field.Name}' holds several values; use eq, contains, in or exists");
+                throw new InvalidQueryException(name, $"'{field.Name}' holds several values; use eq, contains, in or exists", $"الحقل «{field.Name}» متعدد القيم؛ استخدم eq أو contains أو in أو exists");
             }
             var parts = new List<string>();
             foreach (var value in parsed)
@@ -245,12 +245,12 @@ public sealed class ContentReader
         var ordered = field.Kind is FieldKind.Integer or FieldKind.Decimal or FieldKind.Date or FieldKind.DateTime or FieldKind.Text;
         if (!ordered && filter.Operator is FilterOperator.Lt or FilterOperator.Lte or FilterOperator.Gt or FilterOperator.Gte)
         {
-            throw new InvalidQueryException(name, $"'{field.Name}' is a {field.Kind.ToString().ToLowerInvariant()} field and cannot be compared with {filter.Operator.ToString().ToLowerInvariant()}");
+            throw new InvalidQueryException(name, $"'{field.Name}' is a {field.Kind.ToString().ToLowerInvariant()} field and cannot be compared with {filter.Operator.ToString().ToLowerInvariant()}", $"لا يمكن مقارنة الحقل «{field.Name}» بالعامل {filter.Operator.ToString().ToLowerInvariant()}");
         }
         var textual = field.Kind is FieldKind.Text or FieldKind.RichText;
         if (field.Kind == FieldKind.RichText && filter.Operator != FilterOperator.Contains)
         {
-            throw new InvalidQueryException(name, $"'{field.Name}' is rich text; use contains or exists");
+            throw new InvalidQueryException(name, $"'{field.Name}' is rich text; use contains or exists", $"الحقل «{field.Name}» نص منسق؛ استخدم contains أو exists");
         }
         var sqlType = SqlDialect.TypeOf(field.Kind);
         return Compare(_dialect.Field(field.Name, sqlType), filter.Operator, parsed, sqlType, command, name, ref p, allowContains: textual);
@@ -259,18 +259,18 @@ public sealed class ContentReader
     private static string[] Values(FieldFilter filter, string name)
     {
         var values = filter.Operator == FilterOperator.In ? filter.Value.Split(',') : [filter.Value];
-        return values.Length > 50 ? throw new InvalidQueryException(name, "in takes at most 50 values") : values;
+        return values.Length > 50 ? throw new InvalidQueryException(name, "in takes at most 50 values", "in تقبل 50 قيمة على الأكثر") : values;
     }
 
     private string Compare(string expression, FilterOperator op, object[] values, SqlValueType type, DbCommand command, string name, ref int p, bool allowContains)
     {
         if (op == FilterOperator.Contains && !allowContains)
         {
-            throw new InvalidQueryException(name, "contains works on text fields and on fields with several values");
+            throw new InvalidQueryException(name, "contains works on text fields and on fields with several values", "contains تعمل على الحقول النصية والحقول متعددة القيم");
         }
         if (op == FilterOperator.Exists)
         {
-            throw new InvalidQueryException(name, "exists works on content fields only");
+            throw new InvalidQueryException(name, "exists works on content fields only", "exists تعمل على حقول المحتوى فقط");
         }
         var parameters = new List<string>();
         foreach (var value in values)
@@ -289,7 +289,7 @@ public sealed class ContentReader
             FilterOperator.Gt => $"{expression} > {parameters[0]}",
             FilterOperator.Gte => $"{expression} >= {parameters[0]}",
             FilterOperator.Contains => _dialect.TextContains(expression, parameters[0]),
-            _ => throw new InvalidQueryException(name, $"unsupported operator {op}"),
+            _ => throw new InvalidQueryException(name, $"unsupported operator {op}", $"العامل {op} غير مدعوم"),
         };
     }
 
@@ -299,20 +299,20 @@ public sealed class ContentReader
         {
             case FieldKind.Integer or FieldKind.Decimal:
                 return decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-                    ? number : throw new InvalidQueryException(name, $"'{raw}' is not a number");
+                    ? number : throw new InvalidQueryException(name, $"'{raw}' is not a number", $"«{raw}» ليس رقمًا");
             case FieldKind.Boolean:
-                return raw switch { "true" => true, "false" => false, _ => throw new InvalidQueryException(name, $"'{raw}' is not true or false") };
+                return raw switch { "true" => true, "false" => false, _ => throw new InvalidQueryException(name, $"'{raw}' is not true or false", $"«{raw}» ليست true أو false") };
             case FieldKind.Date:
                 return DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : throw new InvalidQueryException(name, $"'{raw}' is not a date (YYYY-MM-DD)");
+                    ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : throw new InvalidQueryException(name, $"'{raw}' is not a date (YYYY-MM-DD)", $"«{raw}» ليس تاريخًا بصيغة YYYY-MM-DD");
             case FieldKind.DateTime:
                 return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
-                    ? FieldFormats.DateTime(moment) : throw new InvalidQueryException(name, $"'{raw}' is not an ISO 8601 date and time");
+                    ? FieldFormats.DateTime(moment) : throw new InvalidQueryException(name, $"'{raw}' is not an ISO 8601 date and time", $"«{raw}» ليس تاريخًا ووقتًا بصيغة ISO 8601");
             case FieldKind.Enum:
                 return field.Options.Any(o => o.Value == raw)
-                    ? raw : throw new InvalidQueryException(name, $"'{raw}' is not one of {string.Join(", ", field.Options.Select(o => o.Value))}");
+                    ? raw : throw new InvalidQueryException(name, $"'{raw}' is not one of {string.Join(", ", field.Options.Select(o => o.Value))}", $"«{raw}» ليست من القيم المتاحة: {string.Join("، ", field.Options.Select(o => o.Value))}");
             case FieldKind.Reference or FieldKind.Media:
-                return Guid.TryParse(raw, out var id) ? id.ToString() : throw new InvalidQueryException(name, $"'{raw}' is not an id");
+                return Guid.TryParse(raw, out var id) ? id.ToString() : throw new InvalidQueryException(name, $"'{raw}' is not an id", $"«{raw}» ليس معرّفًا صالحًا");
             default:
                 return raw;
         }
@@ -321,7 +321,7 @@ public sealed class ContentReader
     private static long ParseInstant(string name, string raw) =>
         DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
             ? moment.ToUnixTimeMilliseconds()
-            : throw new InvalidQueryException(name, $"'{raw}' is not an ISO 8601 date and time");
+            : throw new InvalidQueryException(name, $"'{raw}' is not an ISO 8601 date and time", $"«{raw}» ليس تاريخًا ووقتًا بصيغة ISO 8601");
 
     /// <summary>
     /// Keyset condition "strictly after the cursor row" for the sort keys plus the id tie-breaker; missing values sort
@@ -372,7 +372,7 @@ public sealed class ContentReader
         }
         catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
         {
-            throw new InvalidQueryException("cursor", "the cursor is not valid; use the 'next' value of a previous page");
+            throw new InvalidQueryException("cursor", "the cursor is not valid; use the 'next' value of a previous page", "المؤشر cursor غير صالح؛ استخدم قيمة next من صفحة سابقة");
         }
     }
 
@@ -428,7 +428,7 @@ public sealed class ContentReader
                 var root = doc.RootElement;
                 if (root.GetArrayLength() != 3 || root[0].GetString() != signature)
                 {
-                    throw new InvalidQueryException("cursor", "the cursor belongs to a different query; start again without it");
+                    throw new InvalidQueryException("cursor", "the cursor belongs to a different query; start again without it", "المؤشر cursor يخص استعلامًا آخر؛ ابدأ من جديد بدونه");
                 }
                 var keys = root[2].EnumerateArray().Select(k => k.ValueKind switch
                 {
@@ -440,13 +440,13 @@ public sealed class ContentReader
                 }).ToArray();
                 if (keys.Length != keyCount)
                 {
-                    throw new InvalidQueryException("cursor", "the cursor does not match the sort");
+                    throw new InvalidQueryException("cursor", "the cursor does not match the sort", "المؤشر cursor لا يطابق الترتيب");
                 }
                 return (keys, root[1].GetGuid());
             }
             catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
             {
-                throw new InvalidQueryException("cursor", "the cursor is not valid; use the 'next' value of a previous page");
+                throw new InvalidQueryException("cursor", "the cursor is not valid; use the 'next' value of a previous page", "المؤشر cursor غير صالح؛ استخدم قيمة next من صفحة سابقة");
             }
         }
 
