@@ -552,6 +552,17 @@ public abstract class ContentApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Editors_get_problem_details_in_their_language()
+    {
+        var missing = Guid.NewGuid();
+        var ar = await Admin.GetAsync($"/api/v1/manage/content/artist/{missing}?locale=ar");
+        var en = await Admin.GetAsync($"/api/v1/manage/content/artist/{missing}?locale=en");
+        Assert.Equal(HttpStatusCode.NotFound, ar.StatusCode);
+        Assert.Contains("لا يوجد", (await ar.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        Assert.StartsWith("No artist with id", (await en.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Manage_api_requires_authentication()
     {
         var response = await Anonymous.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { } });

@@ -57,7 +57,7 @@ internal sealed class EntryEditor(
         var (entry, current) = await LoadAsync(type, id, ct);
         if (write.ExpectedVersion is { } expected && expected != entry.Version)
         {
-            throw new EditRejected(ProblemCode.Conflict, $"The entry is at version {entry.Version}, not {expected}; reload and try again.");
+            throw new EditRejected(ProblemCode.Conflict, $"The entry is at version {entry.Version}, not {expected}; reload and try again.", $"المحتوى في النسخة {entry.Version} وليس {expected}؛ أعد التحميل وحاول مجددًا");
         }
         var stored = JsonNode.Parse(current.Fields)!.AsObject();
         var fields = await ValidateAsync(type, stored, write.Fields, messageLocale, ct);
@@ -101,7 +101,7 @@ internal sealed class EntryEditor(
     {
         var (entry, current) = await LoadAsync(type, id, ct);
         var restored = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.EntryId == id && v.Number == number, ct)
-            ?? throw new EditRejected(ProblemCode.NotFound, $"Version {number} does not exist.");
+            ?? throw new EditRejected(ProblemCode.NotFound, $"Version {number} does not exist.", $"النسخة {number} غير موجودة");
         var stored = JsonNode.Parse(current.Fields)!.AsObject();
         var fields = JsonNode.Parse(restored.Fields)!.AsObject();
         var slugs = JsonNode.Parse(current.Slugs)!.AsObject();
@@ -204,7 +204,7 @@ internal sealed class EntryEditor(
     private async Task<(Entry Entry, EntryVersion Current)> LoadAsync(ContentType type, Guid id, CancellationToken ct)
     {
         var entry = await db.Entries.SingleOrDefaultAsync(e => e.Id == id && e.Type == type.Name, ct)
-            ?? throw new EditRejected(ProblemCode.NotFound, $"No {type.Name} with id {id}.");
+            ?? throw new EditRejected(ProblemCode.NotFound, $"No {type.Name} with id {id}.", $"لا يوجد {type.Name} بالمعرّف {id}");
         var current = await db.Versions.AsNoTracking().SingleAsync(v => v.EntryId == id && v.Number == entry.Version, ct);
         return (entry, current);
     }
@@ -242,7 +242,7 @@ internal sealed class EntryEditor(
         }
         if (!errors.IsEmpty)
         {
-            throw new EditRejected(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
+            throw new EditRejected(ProblemCode.ValidationFailed, errors.ToString(), errors.ToString(), errors.ToDictionary());
         }
         return merged;
     }
@@ -268,7 +268,7 @@ internal sealed class EntryEditor(
                 wanted = Slug.Normalize(explicitSlug);
                 if (wanted.Length == 0)
                 {
-                    throw new EditRejected(ProblemCode.ValidationFailed, $"slug.{locale} has no letters or digits",
+                    throw new EditRejected(ProblemCode.ValidationFailed, $"slug.{locale} has no letters or digits", $"المعرّف النصي slug.{locale} لا يحتوي على حروف أو أرقام",
                         new Dictionary<string, string[]> { [$"slug.{locale}"] = [messageLocale == Locales.English ? "must contain letters or digits" : "يجب أن يحتوي على حروف أو أرقام"] });
                 }
             }
@@ -294,7 +294,7 @@ internal sealed class EntryEditor(
             var existing = await db.Slugs.SingleOrDefaultAsync(s => s.Type == type.Name && s.Locale == locale && s.Value == wanted, ct);
             if (existing is { IsCurrent: true } && existing.EntryId != entryId)
             {
-                throw new EditRejected(ProblemCode.SlugTaken, $"\"{wanted}\" is already the {locale} slug of another {type.Name}.",
+                throw new EditRejected(ProblemCode.SlugTaken, $"\"{wanted}\" is already the {locale} slug of another {type.Name}.", $"«{wanted}» هو المعرّف النصي ({locale}) لمحتوى آخر من نوع {type.Name}",
                     new Dictionary<string, string[]> { [$"slug.{locale}"] = [messageLocale == Locales.English ? $"\"{wanted}\" is taken" : $"«{wanted}» مستخدم"] });
             }
             var now = clock.GetUtcNow();
@@ -422,7 +422,7 @@ internal sealed class EntryEditor(
         }
         if (!errors.IsEmpty)
         {
-            throw new EditRejected(ProblemCode.PublishBlocked, errors.ToString(), errors.ToDictionary());
+            throw new EditRejected(ProblemCode.PublishBlocked, errors.ToString(), errors.ToString(), errors.ToDictionary());
         }
     }
 
@@ -577,7 +577,7 @@ internal sealed class EntryEditor(
         var unknown = locales.Where(l => !Locales.IsSupported(l)).ToList();
         if (unknown.Count > 0)
         {
-            throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown locale(s): {string.Join(", ", unknown)}",
+            throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown locale(s): {string.Join(", ", unknown)}", $"لغات غير معروفة: {string.Join("، ", unknown)}",
                 new Dictionary<string, string[]> { ["locales"] = [$"supported locales are ar and en"] });
         }
         return locales.Distinct().ToList();
@@ -602,11 +602,11 @@ internal sealed class EntryEditor(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new EditRejected(ProblemCode.Conflict, "Someone else saved this entry at the same time; reload and try again.");
+            throw new EditRejected(ProblemCode.Conflict, "Someone else saved this entry at the same time; reload and try again.", "حفظ شخص آخر هذا المحتوى في الوقت نفسه؛ أعد التحميل وحاول مجددًا");
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            throw new EditRejected(ProblemCode.Conflict, "A concurrent change claimed the same version or slug; reload and try again.");
+            throw new EditRejected(ProblemCode.Conflict, "A concurrent change claimed the same version or slug; reload and try again.", "تغيير متزامن استخدم النسخة أو المعرّف النصي نفسه؛ أعد التحميل وحاول مجددًا");
         }
         await NotifyAsync();
     }

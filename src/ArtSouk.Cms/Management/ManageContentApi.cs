@@ -73,7 +73,7 @@ internal static class ManageContentApi
         var page = 0;
         if (size is < 1 or > 100 || cursor is not null && (!int.TryParse(cursor, out page) || page < 1))
         {
-            throw new EditRejected(ProblemCode.BadQuery, "limit must be 1..100 and cursor the 'next' value of a previous page");
+            throw new EditRejected(ProblemCode.BadQuery, "limit must be 1..100 and cursor the 'next' value of a previous page", "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
         }
         var query = db.Entries.AsNoTracking().Where(e => e.Type == type);
         query = status switch
@@ -82,7 +82,7 @@ internal static class ManageContentApi
             "draft" => query.Where(e => !db.Publications.Any(p => p.EntryId == e.Id)),
             "published" => query.Where(e => db.Publications.Any(p => p.EntryId == e.Id)),
             "scheduled" => query.Where(e => e.PublishAt != null || e.UnpublishAt != null),
-            _ => throw new EditRejected(ProblemCode.BadQuery, "status must be draft, published or scheduled"),
+            _ => throw new EditRejected(ProblemCode.BadQuery, "status must be draft, published or scheduled", "الحالة status يجب أن تكون draft أو published أو scheduled"),
         };
         // Management lists are small and ordered by creation; offset paging keeps them simple and exact.
         var views = await EntryView.LoadManyAsync(db, contentType,
@@ -164,8 +164,8 @@ internal static class ManageContentApi
         var contentType = Resolve(types, type);
         await RequireEntryAsync(db, type, id, ct);
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
-        var before = versions.SingleOrDefault(v => v.Number == from) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {from} does not exist.");
-        var after = versions.SingleOrDefault(v => v.Number == to) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {to} does not exist.");
+        var before = versions.SingleOrDefault(v => v.Number == from) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {from} does not exist.", $"النسخة {from} غير موجودة");
+        var after = versions.SingleOrDefault(v => v.Number == to) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {to} does not exist.", $"النسخة {to} غير موجودة");
         return TypedResults.Ok(VersionDiff.Compare(contentType, JsonNode.Parse(before.Fields)!.AsObject(), JsonNode.Parse(after.Fields)!.AsObject()).ToArray());
     }
 
@@ -173,23 +173,23 @@ internal static class ManageContentApi
     {
         if (!await db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct))
         {
-            throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.");
+            throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.", $"لا يوجد {type} بالمعرّف {id}");
         }
     }
 
     private static ContentType Resolve(ContentTypeRegistry types, string type) =>
-        types.Find(type) ?? throw new EditRejected(ProblemCode.UnknownContentType, $"'{type}' is not a content type.");
+        types.Find(type) ?? throw new EditRejected(ProblemCode.UnknownContentType, $"'{type}' is not a content type.", $"«{type}» ليس نوع محتوى");
 
     private static void RejectUnknown(EntryWriteRequest request)
     {
         if (request.Note is { Length: > 500 })
         {
-            throw new EditRejected(ProblemCode.ValidationFailed, "note must be at most 500 characters",
+            throw new EditRejected(ProblemCode.ValidationFailed, "note must be at most 500 characters", "يجب ألا تزيد الملاحظة على 500 حرف",
                 new Dictionary<string, string[]> { ["note"] = ["must be at most 500 characters"] });
         }
         if (request.Unknown is { Count: > 0 } unknown)
         {
-            throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown properties: {string.Join(", ", unknown.Keys)}",
+            throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown properties: {string.Join(", ", unknown.Keys)}", $"خصائص غير معروفة: {string.Join("، ", unknown.Keys)}",
                 unknown.Keys.ToDictionary(k => k, _ => NotAProperty));
         }
     }
@@ -204,7 +204,7 @@ internal static class ManageContentApi
         }
         catch (EditRejected rejected)
         {
-            return ApiProblem.Of(context.HttpContext, rejected.Code, rejected.Message, rejected.Errors);
+            return ApiProblem.Of(context.HttpContext, rejected.Code, rejected.DetailIn(Locales.FromRequest(context.HttpContext.Request)), rejected.Errors);
         }
     }
 }
