@@ -5,17 +5,16 @@ using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Media;
 using ArtSouk.Cms.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ArtSouk.Cms.Seeding;
 
 /// <summary>
 /// Loads the bilingual demo catalogue (<c>demo-content.json</c>) through the same editor the API uses, so seeded
-/// entries have versions, slugs, publications and read models like any other. References are written as
+/// entries have versions, slugs, publications and read models like any other, in one transaction. References are written as
 /// <c>"@key"</c> and images as <c>"@image:artwork|portrait|logo"</c>, painted on the fly.
 /// </summary>
-internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
+internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, EntryEditor editor, ILogger<DemoSeeder> logger)
 {
     private static readonly string[] TypeOrder = ["gallery", "artist", "artwork", "event", "workshop", "article", "collection", "page"];
 
@@ -27,6 +26,8 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
         }
         var seeds = Load();
         LogStarted(logger, seeds.Count);
+        // All or nothing: a seed interrupted half-way rolls back, so the next start finds an empty store and seeds again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ids = new Dictionary<string, (Guid Id, string Type)>(StringComparer.Ordinal);
         var images = await PaintImagesAsync(seeds, ct);
         LogImagesPainted(logger, images.Sum(i => i.Value.Count));
@@ -35,11 +36,10 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
         {
             var type = types.Find(seed.Type) ?? throw new InvalidOperationException($"demo content names unknown type '{seed.Type}'");
             var (ready, later) = Resolve(seed.Fields, ids, images[seed.Key]);
-            await using var scope = scopes.CreateAsyncScope();
-            var editor = scope.ServiceProvider.GetRequiredService<EntryEditor>();
             var entry = await editor.CreateAsync(type, new EntryWrite(ready, seed.Slug, Publish: later.Count == 0, Locales: seed.Publish),
                 "seed", "en", ct);
             ids[seed.Key] = (entry.Id, seed.Type);
+            db.ChangeTracker.Clear();
             if (ids.Count % 50 == 0)
             {
                 LogProgress(logger, ids.Count, seeds.Count);
@@ -56,10 +56,10 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
             {
                 throw new InvalidOperationException($"demo content {seed.Key} refers to unknown keys in {string.Join(", ", missing.Select(m => m.Key))}");
             }
-            await using var scope = scopes.CreateAsyncScope();
-            var editor = scope.ServiceProvider.GetRequiredService<EntryEditor>();
             await editor.UpdateAsync(types.Find(seed.Type)!, ids[seed.Key].Id, new EntryWrite(ready, Publish: true, Locales: seed.Publish), "seed", "en", ct);
+            db.ChangeTracker.Clear();
         }
+        await transaction.CommitAsync(ct);
         return seeds.Count;
     }
 
