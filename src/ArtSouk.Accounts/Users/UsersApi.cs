@@ -1,4 +1,5 @@
 using ArtSouk.Accounts.Persistence;
+using ArtSouk.Kernel.Paging;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
@@ -29,20 +30,18 @@ internal static class UsersApi
     private static async Task<Results<Ok<UserPage>, ProblemHttpResult>> ListAsync(
         int? limit, string? cursor, HttpContext http, AccountsDbContext db, CancellationToken ct)
     {
-        var size = limit ?? 50;
-        var page = 0;
-        if (size is < 1 or > 200 || cursor is not null && (!int.TryParse(cursor, out page) || page < 1))
+        if (!OffsetPage.TryParse(limit, cursor, defaultSize: 50, maxSize: 200, out var page))
         {
             return ApiProblem.Of(http, ProblemCode.BadQuery, "limit must be 1..200 and cursor the 'next' value of a previous page");
         }
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(page * size).Take(size + 1).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var roles = (await (from ur in db.UserRoles
                             join r in db.Roles on ur.RoleId equals r.Id
                             where ids.Contains(ur.UserId)
                             select new { ur.UserId, r.Name }).ToListAsync(ct)).ToLookup(x => x.UserId, x => x.Name!);
-        var items = users.Take(size).Select(u => new UserView(u.Id, u.Email!, u.DisplayName, u.Locale, roles[u.Id].Order().ToList())).ToList();
-        return TypedResults.Ok(new UserPage(items, users.Count > size ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        var items = users.Take(page.Size).Select(u => new UserView(u.Id, u.Email!, u.DisplayName, u.Locale, roles[u.Id].Order().ToList())).ToList();
+        return TypedResults.Ok(new UserPage(items, page.NextAfter(users.Count)));
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRolesAsync(

@@ -20,4 +20,6 @@ public static class ContentEvents
     public const string Published = "entry.published";
     public const string Unpublished = "entry.unpublished";
     public const string Deleted = "entry.deleted";
+
+    public static IReadOnlyList<string> All { get; } = [Created, Updated, Published, Unpublished, Deleted];
 }

@@ -5,6 +5,7 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Paging;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
@@ -69,9 +70,7 @@ internal static class ManageContentApi
         string type, int? limit, string? cursor, string? status, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         var contentType = Resolve(types, type);
-        var size = limit ?? 25;
-        var page = 0;
-        if (size is < 1 or > 100 || cursor is not null && (!int.TryParse(cursor, out page) || page < 1))
+        if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
         {
             throw new EditRejected(ProblemCode.BadQuery, "limit must be 1..100 and cursor the 'next' value of a previous page", "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
         }
@@ -84,18 +83,16 @@ internal static class ManageContentApi
             "scheduled" => query.Where(e => e.PublishAt != null || e.UnpublishAt != null),
             _ => throw new EditRejected(ProblemCode.BadQuery, "status must be draft, published or scheduled", "الحالة status يجب أن تكون draft أو published أو scheduled"),
         };
-        // Management lists are small and ordered by creation; offset paging keeps them simple and exact.
         var views = await EntryView.LoadManyAsync(db, contentType,
-            query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(page * size).Take(size + 1), ct);
-        var next = views.Count > size ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new EntryPage(views.Take(size).ToList(), next));
+            query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(page.Skip).Take(page.Take), ct);
+        return TypedResults.Ok(new EntryPage(views.Take(page.Size).ToList(), page.NextAfter(views.Count)));
     }
 
     private static async Task<Results<Created<EntryView>, ProblemHttpResult>> CreateAsync(
         string type, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         var contentType = Resolve(types, type);
-        RejectUnknown(request);
+        CheckRequest(request);
         var entry = await editor.CreateAsync(contentType, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
         var view = await EntryView.LoadAsync(db, contentType, entry.Id, ct);
         return TypedResults.Created($"/api/v1/manage/content/{type}/{entry.Id}", view);
@@ -112,7 +109,7 @@ internal static class ManageContentApi
         string type, Guid id, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         var contentType = Resolve(types, type);
-        RejectUnknown(request);
+        CheckRequest(request);
         await editor.UpdateAsync(contentType, id, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
         return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
     }
@@ -180,7 +177,7 @@ internal static class ManageContentApi
     private static ContentType Resolve(ContentTypeRegistry types, string type) =>
         types.Find(type) ?? throw new EditRejected(ProblemCode.UnknownContentType, $"'{type}' is not a content type.", $"«{type}» ليس نوع محتوى");
 
-    private static void RejectUnknown(EntryWriteRequest request)
+    private static void CheckRequest(EntryWriteRequest request)
     {
         if (request.Note is { Length: > 500 })
         {

@@ -20,12 +20,9 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
 {
     public const string ClientName = "webhooks";
 
-    private static readonly string[] EventTypes =
-        [ContentEvents.Created, ContentEvents.Updated, ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted];
-
     public string Name => "webhooks";
 
-    public bool Accepts(string eventType) => EventTypes.Contains(eventType);
+    public bool Accepts(string eventType) => ContentEvents.All.Contains(eventType);
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

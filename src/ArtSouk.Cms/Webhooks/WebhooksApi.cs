@@ -21,9 +21,6 @@ internal sealed record WebhookView(Guid Id, string Name, string Url, IReadOnlyLi
 
 internal static class WebhooksApi
 {
-    private static readonly string[] KnownEvents =
-        [ContentEvents.Created, ContentEvents.Updated, ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted];
-
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/manage/webhooks").RequireAuthorization(Policies.Administer).WithTags("Webhooks");
@@ -45,9 +42,9 @@ internal static class WebhooksApi
             errors.Add("url", "an absolute http(s) URL of at most 500 characters is required");
         }
         var events = request.Events is { Length: > 0 } e ? e.Distinct().ToArray() : ["*"];
-        if (events.Any(x => x != "*" && !KnownEvents.Contains(x)))
+        if (events.Any(x => x != "*" && !ContentEvents.All.Contains(x)))
         {
-            errors.Add("events", $"events are * or any of {string.Join(", ", KnownEvents)}");
+            errors.Add("events", $"events are * or any of {string.Join(", ", ContentEvents.All)}");
         }
         var contentTypes = request.Types is { Length: > 0 } t ? t.Distinct().ToArray() : ["*"];
         if (contentTypes.Any(x => x != "*" && types.Find(x) is null))
