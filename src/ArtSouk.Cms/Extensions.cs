@@ -39,7 +39,6 @@ public static class CmsExtensions
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<EntryEditor>()));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<LargeStore>();
-        services.AddSingleton<OutboxSignal>();
         services.AddScoped<IOutboxHandler, WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, c =>
         {
@@ -49,7 +48,7 @@ public static class CmsExtensions
         // Start-up migrates before the dispatcher first looks at the outbox.
         services.AddSingleton<CmsStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CmsStartup>());
-        services.AddHostedService<OutboxDispatcher<CmsDbContext>>();
+        services.AddOutbox<CmsDbContext>("cms");
         services.AddSingleton<CmsReadiness>();
         services.AddHealthChecks().AddCheck<CmsReadiness>("cms", HealthStatus.Unhealthy, ["ready"]);
         return builder;

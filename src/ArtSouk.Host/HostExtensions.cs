@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Json;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Problems;
 using Hangfire;
 using Hangfire.InMemory;
@@ -54,6 +55,7 @@ internal static class HostExtensions
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
+        builder.Services.AddHostedService<RecurringJobs>();
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", HealthStatus.Unhealthy, ["ready"]);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -92,6 +94,7 @@ internal static class HostExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
+        app.MapOutboxApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Art Souk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
@@ -175,4 +178,16 @@ internal sealed class JobsHealthCheck(JobStorage storage) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Unhealthy("job storage unavailable", ex));
         }
     }
+}
+
+/// <summary>Host-wide recurring jobs; modules register their own (scheduled publishing) at their start-up.</summary>
+internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<OutboxRetention>(OutboxRetention.JobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

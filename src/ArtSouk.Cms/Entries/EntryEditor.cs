@@ -588,6 +588,7 @@ internal sealed class EntryEditor(
         db.Outbox.Add(new OutboxMessage
         {
             Type = kind,
+            Key = entry.Id.ToString(),
             Payload = JsonSerializer.Serialize(new { id = entry.Id, type = entry.Type, version = entry.Version, locales }, JsonText.Options),
             OccurredAt = clock.GetUtcNow(),
         });

@@ -14,7 +14,8 @@ namespace ArtSouk.Cms.Webhooks;
 /// <summary>
 /// Delivers content events from the outbox to webhooks. The body is signed with the webhook's secret
 /// (<c>X-ArtSouk-Signature: sha256=...</c>) and carries the outbox message id (<c>X-ArtSouk-Delivery</c>) so receivers
-/// can drop duplicates. A failed webhook makes the whole message retry; webhooks already served are skipped.
+/// can drop duplicates: delivery is at-least-once, since a crash between a receiver's 2xx and our record of it sends
+/// the event again. A failed webhook makes the whole message retry; webhooks already served are skipped.
 /// </summary>
 internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients, TimeProvider clock) : IOutboxHandler
 {
@@ -70,6 +71,14 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
         {
             throw new WebhookFailedException(string.Join("; ", failures));
         }
+    }
+
+    public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var pending = db.Outbox.Where(m => m.ProcessedAt == null);
+        return db.Set<WebhookDelivery>()
+            .Where(d => d.DeliveredAt < before && !pending.Any(m => m.Id == d.MessageId))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     public static string Signature(string secret, byte[] body) =>

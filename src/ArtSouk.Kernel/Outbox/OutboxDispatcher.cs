@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Kernel.Outbox;
 
@@ -31,18 +32,24 @@ public sealed class OutboxSignal : IDisposable
 }
 
 /// <summary>
-/// Delivers a module's outbox messages to its handlers. A message is claimed before it is handled, and each
-/// (message, handler) pair is recorded, so neither a second dispatcher nor a crash between handling and marking the
-/// message processed runs a handler twice.
+/// Delivers a module's outbox messages to its handlers, at least once. A message is claimed before it is handled and
+/// each (message, handler) pair is recorded, so a second dispatcher never runs it at the same time and a retry skips
+/// the handlers already done; a crash between a handler's work and that record means the handler sees it again.
+/// A handler gets one key's messages in order: a later one waits while an earlier one is still being retried for it.
+/// A message that uses up its attempts is kept as failed (and no longer holds back its key) until an operator
+/// redelivers it.
 /// </summary>
 public sealed partial class OutboxDispatcher<TContext>(
-    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher<TContext>> logger)
+    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher<TContext>> logger)
     : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 50;
-    private const int MaxAttempts = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How soon a message held back behind an earlier one of its key is looked at again.</summary>
+    private static readonly TimeSpan HeldBack = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,7 +76,7 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    /// <summary>Dispatches one batch; returns how many messages it looked at.</summary>
+    /// <summary>Dispatches one batch, oldest first; returns how many messages it looked at.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -77,8 +84,8 @@ public sealed partial class OutboxDispatcher<TContext>(
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
         var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>()
-            .Where(m => m.ProcessedAt == null && m.Attempts < MaxAttempts && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.OccurredAt)
+            .Where(m => m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.Sequence)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         foreach (var message in batch)
@@ -99,7 +106,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     {
         var until = now + Lease;
         var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == message.Id && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.Sequence == message.Sequence && m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, until), cancellationToken);
         message.LockedUntil = until;
         db.Entry(message).Property(m => m.LockedUntil).IsModified = false;
@@ -110,26 +117,84 @@ public sealed partial class OutboxDispatcher<TContext>(
     {
         var done = await db.Set<OutboxDelivery>().Where(d => d.MessageId == message.Id)
             .Select(d => d.Handler).ToListAsync(cancellationToken);
-        try
+        var waiting = await WaitingHandlersAsync(db, handlers, message, cancellationToken);
+        var failures = new List<(string Handler, Exception Error)>();
+        foreach (var handler in handlers.Where(h => h.Accepts(message.Type) && !done.Contains(h.Name) && !waiting.Contains(h.Name)))
         {
-            foreach (var handler in handlers.Where(h => h.Accepts(message.Type) && !done.Contains(h.Name)))
+            try
             {
                 await handler.HandleAsync(message, cancellationToken);
                 db.Set<OutboxDelivery>().Add(new OutboxDelivery { MessageId = message.Id, Handler = handler.Name, HandledAt = clock.GetUtcNow() });
                 await db.SaveChangesAsync(cancellationToken);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One handler's failure must not hold the others back: they take the message now, it retries later.
+                failures.Add((handler.Name, ex));
+            }
+        }
+        if (failures.Count > 0)
+        {
+            var error = string.Join("; ", failures.Select(f => failures.Count == 1 ? f.Error.Message : $"{f.Handler}: {f.Error.Message}"));
+            message.Attempts++;
+            message.LastError = error.Length > 2000 ? error[..2000] : error;
+            if (message.Attempts >= options.Value.MaxAttempts)
+            {
+                message.FailedAt = clock.GetUtcNow();
+                message.LockedUntil = null;
+                LogMessageFailed(logger, message.Type, message.Id, message.Attempts, failures[0].Error);
+            }
+            else
+            {
+                // Back off 2, 4, 8 ... seconds, at most five minutes, before the next attempt.
+                message.LockedUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, message.Attempts)));
+                LogHandlerFailed(logger, message.Type, message.Id, failures[0].Error);
+            }
+        }
+        else if (waiting.Count > 0)
+        {
+            // Not a failure: the message is due again once the earlier one of its key is through.
+            message.LockedUntil = clock.GetUtcNow() + HeldBack;
+        }
+        else
+        {
             message.ProcessedAt = clock.GetUtcNow();
             message.LockedUntil = null;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            message.Attempts++;
-            message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            // Back off 2, 4, 8 ... seconds, at most five minutes, before the next attempt.
-            message.LockedUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, message.Attempts)));
-            LogHandlerFailed(logger, message.Type, message.Id, ex);
-        }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Handlers that must not see this message yet, because an earlier message about the same key that they accept
+    /// is still pending for them (retrying, or claimed by another dispatcher). Failed messages hold nothing back.
+    /// </summary>
+    private static async Task<HashSet<string>> WaitingHandlersAsync(TContext db, List<IOutboxHandler> handlers, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        if (message.Key is null)
+        {
+            return waiting;
+        }
+        var earlier = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Key == message.Key && m.Sequence < message.Sequence && m.ProcessedAt == null && m.FailedAt == null)
+            .Select(m => new { m.Id, m.Type })
+            .ToListAsync(cancellationToken);
+        if (earlier.Count == 0)
+        {
+            return waiting;
+        }
+        var ids = earlier.Select(m => m.Id).ToList();
+        var handled = (await db.Set<OutboxDelivery>().AsNoTracking().Where(d => ids.Contains(d.MessageId))
+            .Select(d => new { d.MessageId, d.Handler }).ToListAsync(cancellationToken))
+            .Select(d => (d.MessageId, d.Handler)).ToHashSet();
+        foreach (var handler in handlers.Where(h => h.Accepts(message.Type)))
+        {
+            if (earlier.Any(m => handler.Accepts(m.Type) && !handled.Contains((m.Id, handler.Name))))
+            {
+                waiting.Add(handler.Name);
+            }
+        }
+        return waiting;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed")]
@@ -137,4 +202,7 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox handler failed for {Type} {Id}; will retry")]
     private static partial void LogHandlerFailed(ILogger logger, string type, Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Type} {Id} failed {Attempts} times and is kept as failed; an administrator can redeliver it (POST /api/v1/manage/outbox/<id>/redeliver)")]
+    private static partial void LogMessageFailed(ILogger logger, string type, Guid id, int attempts, Exception exception);
 }

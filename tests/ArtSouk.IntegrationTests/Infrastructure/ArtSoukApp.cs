@@ -8,9 +8,32 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ArtSouk.IntegrationTests.Infrastructure;
 
 /// <summary>The real host, in memory, on its own data folder and database.</summary>
-public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? contentTypesPath = null, Action<IServiceCollection>? services = null)
+public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? contentTypesPath = null, Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// A host on <paramref name="provider"/> (<c>sqlite</c> or <c>postgres</c>, a fresh database each); a PostgreSQL
+    /// test is skipped, saying why, only where the server binaries are missing and CI does not require them.
+    /// </summary>
+    public static async Task<ArtSoukApp> OnAsync(string provider, bool seed = false, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        string? connection = null;
+        if (provider == "postgres")
+        {
+            try
+            {
+                connection = await Postgres.CreateDatabaseAsync();
+            }
+            catch (PostgresUnavailableException ex)
+            {
+                Assert.Skip(ex.Message);
+            }
+        }
+        return new ArtSoukApp(connection, seed, services: services, settings: settings);
+    }
+
     public const string AdminEmail = "admin@artsouk.test";
     public const string AdminPassword = "Test-Admin-Pass-2026!";
 
@@ -31,6 +54,10 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
         {
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("Database:ConnectionString", postgresConnection);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
         if (services is not null)
         {

@@ -417,19 +417,37 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     b.HasKey("MessageId", "Handler")
                         .HasName("pk_outbox_deliveries");
 
+                    b.HasIndex("HandledAt")
+                        .HasDatabaseName("ix_outbox_deliveries_handled_at");
+
                     b.ToTable("outbox_deliveries", "cms");
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -459,11 +477,18 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("type");
 
-                    b.HasKey("Id")
+                    b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt")
-                        .HasDatabaseName("ix_outbox_messages_processed_at_occurred_at");
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_id");
+
+                    b.HasIndex("Key", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_key_sequence");
+
+                    b.HasIndex("ProcessedAt", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_processed_at_sequence");
 
                     b.ToTable("outbox_messages", "cms");
                 });

@@ -409,19 +409,35 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     b.HasKey("MessageId", "Handler")
                         .HasName("pk_outbox_deliveries");
 
+                    b.HasIndex("HandledAt")
+                        .HasDatabaseName("ix_outbox_deliveries_handled_at");
+
                     b.ToTable("outbox_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxMessage", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -451,11 +467,18 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
 
-                    b.HasKey("Id")
+                    b.HasKey("Sequence")
                         .HasName("pk_outbox_messages");
 
-                    b.HasIndex("ProcessedAt", "OccurredAt")
-                        .HasDatabaseName("ix_outbox_messages_processed_at_occurred_at");
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_id");
+
+                    b.HasIndex("Key", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_key_sequence");
+
+                    b.HasIndex("ProcessedAt", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_processed_at_sequence");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
