@@ -26,8 +26,15 @@ public static class ContentTypeLoader
         {
             throw new InvalidContentTypeException($"{schemaPath}: the JSON Schema for content types is missing");
         }
-        using var schemaDocument = JsonDocument.Parse(File.ReadAllText(schemaPath));
-        var validator = new JsonSchemaValidator(schemaDocument.RootElement);
+        ContentTypeSchema schema;
+        try
+        {
+            schema = new ContentTypeSchema(File.ReadAllText(schemaPath));
+        }
+        catch (Exception ex) when (ex is JsonException or Json.Schema.JsonSchemaException or Json.Schema.RefResolutionException)
+        {
+            throw new InvalidContentTypeException($"{schemaPath}: not a usable JSON Schema: {ex.Message}");
+        }
 
         var problems = new List<string>();
         var parsed = new List<(string File, JsonDocument Document)>();
@@ -44,7 +51,7 @@ public static class ContentTypeLoader
                 problems.Add($"{display}: not valid JSON (line {ex.LineNumber + 1}): {ex.Message}");
                 continue;
             }
-            var errors = validator.Validate(document.RootElement);
+            var errors = schema.Validate(document.RootElement);
             if (errors.Count > 0)
             {
                 problems.AddRange(errors.Select(e => $"{display}: {Locate(document.RootElement, e.Path)}: {e.Problem}"));
