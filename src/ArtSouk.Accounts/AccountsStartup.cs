@@ -1,3 +1,4 @@
+using ArtSouk.Kernel.Persistence;
 using ArtSouk.Accounts.Persistence;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Security;
@@ -24,7 +25,7 @@ internal sealed partial class AccountsStartup(IServiceScopeFactory scopes, IOpti
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.MigrateQuietlyAsync(cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in new[] { Roles.Administrator, Roles.Editor, Roles.Member })
         {

@@ -32,6 +32,15 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
+    public void The_production_stack_seeds_demo_content_only_when_asked()
+    {
+        var compose = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docker-compose.yml"));
+        var seed = Regex.Match(compose, @"^      ArtSouk__Seed: (.+)$", RegexOptions.Multiline);
+        Assert.True(seed.Success, "the app's environment should say whether to seed");
+        Assert.Equal("${ARTSOUK_SEED:-false}", seed.Groups[1].Value.Trim());
+    }
+
+    [Fact]
     public void Every_service_has_a_health_check()
     {
         var compose = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docker-compose.yml"));

@@ -99,24 +99,32 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
             var en = title?["en"]?.GetValue<string>() ?? ar;
             Collect(seed.Fields, kind => requests.Add((seed.Key, kind, ar, en)));
         }
-        var painted = new byte[requests.Count][];
-        Parallel.For(0, requests.Count, i => painted[i] = requests[i].Kind switch
-        {
-            "portrait" => Painter.Portrait(i * 7919),
-            "logo" => Painter.Logo(i * 7919),
-            _ => i % 3 == 0 ? Painter.Artwork(i * 7919, 600, 480) : Painter.Artwork(i * 7919),
-        });
         var ids = seeds.ToDictionary(s => s.Key, _ => new Queue<Guid>(), StringComparer.Ordinal);
-        for (var i = 0; i < requests.Count; i++)
+        // A few images at a time: painted all at once, the PNGs alone held hundreds of megabytes until start-up ended.
+        const int chunk = 16;
+        for (var start = 0; start < requests.Count; start += chunk)
         {
-            var (key, kind, ar, en) = requests[i];
-            var asset = await library.AddAsync($"{kind}-{en}.png", painted[i], kind == "logo" ? $"شعار {ar}" : ar, kind == "logo" ? $"{en} logo" : en, ct);
-            ids[key].Enqueue(asset.Id);
+            var size = Math.Min(chunk, requests.Count - start);
+            var painted = new byte[size][];
+            Parallel.For(0, size, j => painted[j] = Paint(requests[start + j].Kind, start + j));
+            for (var j = 0; j < size; j++)
+            {
+                var (key, kind, ar, en) = requests[start + j];
+                var asset = await library.AddAsync($"{kind}-{en}.png", painted[j], kind == "logo" ? $"شعار {ar}" : ar, kind == "logo" ? $"{en} logo" : en, ct);
+                ids[key].Enqueue(asset.Id);
+            }
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return ids;
     }
+
+    private static byte[] Paint(string kind, int i) => kind switch
+    {
+        "portrait" => Painter.Portrait(i * 7919),
+        "logo" => Painter.Logo(i * 7919),
+        _ => i % 3 == 0 ? Painter.Artwork(i * 7919, 600, 480) : Painter.Artwork(i * 7919),
+    };
 
     private static void Collect(JsonNode? node, Action<string> image)
     {

@@ -1,6 +1,8 @@
 using ArtSouk.Kernel.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.Kernel.Persistence;
@@ -76,6 +78,18 @@ public static class DatabaseSetup
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+    }
+
+    /// <summary>
+    /// Applies pending migrations. EF finds out which are applied by querying the history table, and on a new database
+    /// logs that query's "relation does not exist" as a failed command; an operator reading a first start's log would
+    /// chase it. Creating the (schema and) history table first, idempotently, keeps the log true.
+    /// </summary>
+    public static async Task MigrateQuietlyAsync(this DbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
     }
 
     public static bool IsPostgres(this DbContext context)
