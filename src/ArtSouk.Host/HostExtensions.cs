@@ -98,6 +98,12 @@ internal static class HostExtensions
         return app;
     }
 
+    /// <summary>
+    /// The group modules map into: their API operations declare the problems this pipeline answers before a handler
+    /// runs (authorization, request binding), beside the ones each handler's return type lists.
+    /// </summary>
+    public static RouteGroupBuilder MapModules(this WebApplication app) => app.MapGroup("").DeclarePipelineProblems();
+
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";

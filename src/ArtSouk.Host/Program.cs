@@ -19,9 +19,10 @@ try
     }
     app.UseArtSoukHost();
     app.MapArtSoukHost();
-    app.MapAccounts();
-    app.MapCms();
-    app.MapCmsDelivery();
+    var modules = app.MapModules();
+    modules.MapAccounts();
+    modules.MapCms();
+    modules.MapCmsDelivery();
     await app.RunAsync();
     return 0;
 }
