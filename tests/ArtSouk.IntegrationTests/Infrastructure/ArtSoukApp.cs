@@ -32,6 +32,7 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("Database:ConnectionString", postgresConnection);
         }
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, RecordResponses>());
         if (services is not null)
         {
             builder.ConfigureServices(services);
