@@ -186,6 +186,14 @@ public sealed class ErrorResponseTests(SqliteHost host)
     }
 
     [Fact]
+    public async Task A_broken_multipart_body_is_a_400_problem_not_a_server_error()
+    {
+        using var content = new StringContent("not multipart at all");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+        Assert.Equal("malformed-body", await ProblemCodeAsync(await Admin.PostAsync("/api/v1/manage/media", content), HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task An_image_over_20_MB_is_refused_with_413()
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[(20 * 1024 * 1024) + 1]), "file", "huge.png" } };

@@ -35,7 +35,16 @@ internal static class MediaApi
         {
             return new BadRequestProblem(ProblemCode.MalformedBody, "Send multipart/form-data with a 'file' part.");
         }
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A multipart body without a boundary, or cut short before its closing boundary, is bad input, not a server error.
+            return new BadRequestProblem(ProblemCode.MalformedBody, ex.Message);
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
