@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Localization;
@@ -8,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,38 +28,40 @@ internal static class DeliveryApi
     public static void MapDeliveryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Delivery").CacheOutput(CachePolicy);
+        // ItemWriter writes items straight to bytes, shaped by each content type: their 200 is declared here, as a JSON object.
         group.MapGet("/content/{type}", ListAsync)
             .WithSummary("List published entries of a type")
             .WithDescription("Filters: filter[field]=v or filter[field][op]=v with op in eq, ne, in, lt, lte, gt, gte, contains, exists. " +
                 "sort=-year,title; fields=a,b; expand=artist,artist.gallery; limit=1..100; cursor from 'next'; locale=ar|en (beats Accept-Language).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<JsonObject>(StatusCodes.Status200OK);
         group.MapGet("/content/{type}/{idOrSlug}", ItemAsync)
             .WithSummary("One published entry by id or slug")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<JsonObject>(StatusCodes.Status200OK);
         group.MapGet("/routes", RouteAsync)
-            .WithSummary("Resolve a site path such as /ar/artists/{slug}; old slugs report a 301 redirect")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Resolve a site path such as /ar/artists/{slug}; old slugs report a 301 redirect");
     }
 
-    private static async Task<IResult> ListAsync(string type, HttpContext http, ContentTypeRegistry types, ContentReader reader, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotModified, BadRequestProblem, UnauthorizedProblem, ForbiddenProblem, NotFoundProblem>> ListAsync(
+        string type, HttpContext http, ContentTypeRegistry types, ContentReader reader, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
-            return ApiProblem.Of(http, ProblemCode.UnknownContentType, $"'{type}' is not a content type; types: {string.Join(", ", types.All.Select(t => t.Name))}");
+            return new NotFoundProblem(ProblemCode.UnknownContentType, $"'{type}' is not a content type; types: {string.Join(", ", types.All.Select(t => t.Name))}");
         }
         try
         {
             var request = DeliveryRequest.Parse(http.Request, contentType, list: true);
-            if (await DenyPreviewAsync(http, request) is { } denied)
+            if (request.Preview && http.User.Identity?.IsAuthenticated != true)
             {
-                return denied;
+                return NeedsPreviewKey();
+            }
+            if (request.Preview && !await MayPreviewAsync(http))
+            {
+                return CannotPreview();
             }
             var page = await reader.ListAsync(new ContentQuery(type, request.Locale, request.Preview, request.Filters, request.Sorts, request.Limit, request.Cursor), ct);
-            return Respond(http, request, await new ItemWriter(reader, request).ListAsync(page, ct));
+            var body = await new ItemWriter(reader, request).ListAsync(page, ct);
+            return IsFresh(http, request, body) ? NotModified.Instance : Json(body);
         }
         catch (InvalidQueryException rejected)
         {
@@ -63,25 +69,31 @@ internal static class DeliveryApi
         }
     }
 
-    private static async Task<IResult> ItemAsync(string type, string idOrSlug, HttpContext http, ContentTypeRegistry types, ContentReader reader, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotModified, BadRequestProblem, UnauthorizedProblem, ForbiddenProblem, NotFoundProblem>> ItemAsync(
+        string type, string idOrSlug, HttpContext http, ContentTypeRegistry types, ContentReader reader, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
-            return ApiProblem.Of(http, ProblemCode.UnknownContentType, $"'{type}' is not a content type");
+            return new NotFoundProblem(ProblemCode.UnknownContentType, $"'{type}' is not a content type");
         }
         try
         {
             var request = DeliveryRequest.Parse(http.Request, contentType, list: false);
-            if (await DenyPreviewAsync(http, request) is { } denied)
+            if (request.Preview && http.User.Identity?.IsAuthenticated != true)
             {
-                return denied;
+                return NeedsPreviewKey();
+            }
+            if (request.Preview && !await MayPreviewAsync(http))
+            {
+                return CannotPreview();
             }
             var item = await reader.FindAsync(type, idOrSlug, request.Locale, request.Preview, ct);
             if (item is null)
             {
-                return ApiProblem.Of(http, ProblemCode.NotFound, $"No published {type} '{idOrSlug}' in locale {request.Locale}.");
+                return new NotFoundProblem(ProblemCode.NotFound, $"No published {type} '{idOrSlug}' in locale {request.Locale}.");
             }
-            return Respond(http, request, await new ItemWriter(reader, request).ItemAsync(item, ct));
+            var body = await new ItemWriter(reader, request).ItemAsync(item, ct);
+            return IsFresh(http, request, body) ? NotModified.Instance : Json(body);
         }
         catch (InvalidQueryException rejected)
         {
@@ -89,7 +101,7 @@ internal static class DeliveryApi
         }
     }
 
-    private static async Task<IResult> RouteAsync(string? path, HttpContext http, ContentReader reader, CancellationToken ct)
+    private static async Task<Results<Ok<RouteView>, BadRequestProblem, NotFoundProblem>> RouteAsync(string? path, HttpContext http, ContentReader reader, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -98,33 +110,23 @@ internal static class DeliveryApi
         var match = await reader.ResolveRouteAsync(path, ct);
         if (match is null)
         {
-            return ApiProblem.Of(http, ProblemCode.NotFound, $"Nothing is published at {path}.");
+            return new NotFoundProblem(ProblemCode.NotFound, $"Nothing is published at {path}.");
         }
-        var body = match.Kind == RouteMatch.RedirectKind
-            ? (object)new { kind = match.Kind, status = StatusCodes.Status301MovedPermanently, location = match.Path, type = match.Type, id = match.Id, locale = match.Locale }
-            : new { kind = match.Kind, status = StatusCodes.Status200OK, path = match.Path, type = match.Type, id = match.Id, locale = match.Locale };
         http.Response.Headers.ContentLanguage = match.Locale;
-        return TypedResults.Json(body);
+        return TypedResults.Ok(RouteView.Of(match));
     }
 
-    /// <summary>Drafts are for editors and preview keys only; and never from or into the shared cache.</summary>
-    private static async Task<IResult?> DenyPreviewAsync(HttpContext http, DeliveryRequest request)
-    {
-        if (!request.Preview)
-        {
-            return null;
-        }
-        if (http.User.Identity?.IsAuthenticated != true)
-        {
-            return ApiProblem.Of(http, ProblemCode.Unauthorized, "Previewing drafts needs a preview key: Authorization: Bearer <key>.");
-        }
-        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
-        return (await authorization.AuthorizeAsync(http.User, Policies.PreviewContent)).Succeeded
-            ? null
-            : ApiProblem.Of(http, ProblemCode.Forbidden, "This key cannot preview drafts.");
-    }
+    // Drafts are for editors and preview keys only; and never from or into the shared cache.
+    private static UnauthorizedProblem NeedsPreviewKey() =>
+        new(ProblemCode.Unauthorized, "Previewing drafts needs a preview key: Authorization: Bearer <key>.");
 
-    private static IResult Respond(HttpContext http, DeliveryRequest request, byte[] body)
+    private static ForbiddenProblem CannotPreview() => new(ProblemCode.Forbidden, "This key cannot preview drafts.");
+
+    private static async Task<bool> MayPreviewAsync(HttpContext http) =>
+        (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, Policies.PreviewContent)).Succeeded;
+
+    /// <summary>Sets the caching headers of <paramref name="body"/>; true when the client's <c>If-None-Match</c> already holds it.</summary>
+    private static bool IsFresh(HttpContext http, DeliveryRequest request, byte[] body)
     {
         var etag = $"\"{Convert.ToHexString(SHA256.HashData(body), 0, 12).ToLowerInvariant()}\"";
         var headers = http.Response.Headers;
@@ -134,17 +136,51 @@ internal static class DeliveryApi
         var options = http.RequestServices.GetRequiredService<IOptions<DeliveryOptions>>().Value;
         headers.CacheControl = request.Preview ? "private, no-store" : $"public, max-age={options.MaxAgeSeconds}, must-revalidate";
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Length > 0 && (ifNoneMatch == "*" || ifNoneMatch.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag)))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return TypedResults.Bytes(body, "application/json; charset=utf-8");
+        return ifNoneMatch.Length > 0 && (ifNoneMatch == "*" || ifNoneMatch.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag));
     }
 
-    private static ProblemHttpResult BadQuery(HttpContext http, InvalidQueryException rejected)
+    private static FileContentHttpResult Json(byte[] body) => TypedResults.Bytes(body, "application/json; charset=utf-8");
+
+    private static BadRequestProblem BadQuery(HttpContext http, InvalidQueryException rejected)
     {
         var message = rejected.In(Locales.FromRequest(http.Request));
-        return ApiProblem.Of(http, ProblemCode.BadQuery, message, new Dictionary<string, string[]> { [rejected.Parameter] = [message] });
+        return new BadRequestProblem(ProblemCode.BadQuery, message, new Dictionary<string, string[]> { [rejected.Parameter] = [message] });
+    }
+}
+
+/// <summary>What a site path is: the live entry (<c>path</c>) or an old slug that moved (<c>status: 301</c>, <c>location</c>).</summary>
+internal sealed record RouteView(
+    string Kind,
+    int Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Path,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Location,
+    string Type,
+    Guid Id,
+    string Locale)
+{
+    public static RouteView Of(RouteMatch match) => match.Kind == RouteMatch.RedirectKind
+        ? new(match.Kind, StatusCodes.Status301MovedPermanently, null, match.Path, match.Type, match.Id, match.Locale)
+        : new(match.Kind, StatusCodes.Status200OK, match.Path, null, match.Type, match.Id, match.Locale);
+}
+
+/// <summary>304 for a conditional GET whose ETag still matches; a result type so the document declares it.</summary>
+internal sealed class NotModified : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public static NotModified Instance { get; } = new();
+
+    public int? StatusCode => StatusCodes.Status304NotModified;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCodes.Status304NotModified;
+        return Task.CompletedTask;
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
     }
 }
 

@@ -94,12 +94,17 @@ internal static class HostExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
-        app.MapOutboxApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Art Souk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// The group modules map into: their API operations declare the problems this pipeline answers before a handler
+    /// runs (authorization, request binding), beside the ones each handler's return type lists.
+    /// </summary>
+    public static RouteGroupBuilder MapModules(this WebApplication app) => app.MapGroup("").DeclarePipelineProblems();
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {

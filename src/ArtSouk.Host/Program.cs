@@ -3,6 +3,7 @@ using ArtSouk.Cms;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
+using ArtSouk.Kernel.Outbox;
 
 try
 {
@@ -19,9 +20,11 @@ try
     }
     app.UseArtSoukHost();
     app.MapArtSoukHost();
-    app.MapAccounts();
-    app.MapCms();
-    app.MapCmsDelivery();
+    var modules = app.MapModules();
+    modules.MapAccounts();
+    modules.MapCms();
+    modules.MapCmsDelivery();
+    modules.MapOutboxApi();
     await app.RunAsync();
     return 0;
 }

@@ -6,7 +6,9 @@ using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.IntegrationTests.Infrastructure;
 using ArtSouk.Kernel.Outbox;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
@@ -72,6 +74,42 @@ public sealed class EngineTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         Assert.Equal(1, await db.Outbox.CountAsync(m => m.Type == ContentEvents.Published));
+    }
+
+    [Fact]
+    public async Task A_write_that_loses_a_race_is_a_409_problem()
+    {
+        await using var app = new ArtSoukApp(null, seed: false, services: s => s.ConfigureDbContext<SqliteCmsDbContext>((sp, o) =>
+            o.AddInterceptors(new LoseTheRace(sp.GetRequiredService<IHttpContextAccessor>()))));
+        var admin = await app.AdminClientAsync();
+        var writes = new (HttpMethod Method, string Action)[]
+        {
+            (HttpMethod.Put, ""), (HttpMethod.Delete, ""), (HttpMethod.Post, "/publish"), (HttpMethod.Post, "/unpublish"), (HttpMethod.Post, "/versions/1/restore"),
+        };
+        foreach (var (method, action) in writes)
+        {
+            var created = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = $"سباق {Guid.NewGuid():N}" } } });
+            var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            using var request = new HttpRequestMessage(method, $"/api/v1/manage/content/artist/{id}{action}")
+            {
+                Content = method == HttpMethod.Put ? JsonContent.Create(new { fields = new { birthYear = 1970 } }) : null,
+                Headers = { { LoseTheRace.Header, "1" } },
+            };
+            var response = await admin.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{method} {action}: {(int)response.StatusCode}");
+            Assert.Equal("conflict", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
+        }
+    }
+
+    /// <summary>Fails the save of a request carrying <see cref="Header"/> as if another writer had committed first.</summary>
+    private sealed class LoseTheRace(IHttpContextAccessor accessor) : SaveChangesInterceptor
+    {
+        public const string Header = "X-Test-Lose-Race";
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            accessor.HttpContext?.Request.Headers.ContainsKey(Header) == true
+                ? throw new DbUpdateConcurrencyException("Another writer committed first.")
+                : base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     private static async Task<int> RunSchedulesAsync(ArtSoukApp app, TimeSpan ahead)

@@ -29,13 +29,13 @@ internal static class ApiKeysApi
         group.MapDelete("/{id:guid}", RevokeAsync).WithSummary("Revoke a key");
     }
 
-    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<CreatedApiKey>, BadRequestProblem>> CreateAsync(
         CreateApiKeyRequest request, HttpContext http, AccountsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var unknown = (request.Scopes ?? []).Where(s => !Scopes.All.Contains(s)).ToList();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || request.Scopes is not { Length: > 0 } || unknown.Count > 0)
         {
-            return ApiProblem.Of(http, ProblemCode.ValidationFailed, $"A name (up to 100 characters) and at least one scope of {string.Join(", ", Scopes.All)} are required.",
+            return new BadRequestProblem(ProblemCode.ValidationFailed, $"A name (up to 100 characters) and at least one scope of {string.Join(", ", Scopes.All)} are required.",
                 new Dictionary<string, string[]> { ["scopes"] = [$"choose from {string.Join(", ", Scopes.All)}"] });
         }
         var (key, secret) = ApiKey.Create(request.Name.Trim(), request.Scopes.Distinct(), http.User.Identity?.Name, clock.GetUtcNow());
@@ -47,12 +47,12 @@ internal static class ApiKeysApi
     private static async Task<Ok<ApiKeyView[]>> ListAsync(AccountsDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(ct)).Select(ApiKeyView.Of).ToArray());
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, AccountsDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFoundProblem>> RevokeAsync(Guid id, AccountsDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
         if (key is null)
         {
-            return TypedResults.NotFound();
+            return new NotFoundProblem(ProblemCode.NotFound, $"No API key {id}.");
         }
         key.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -36,7 +36,7 @@ internal static class AuthApi
         app.MapGet("/api/v1/me", MeAsync).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in account");
     }
 
-    private static async Task<Results<Created<UserView>, ProblemHttpResult>> RegisterAsync(
+    private static async Task<Results<Created<UserView>, BadRequestProblem, ConflictProblem>> RegisterAsync(
         RegisterRequest request, HttpContext http, UserManager<User> users, TimeProvider clock)
     {
         var english = Locales.FromRequest(http.Request) == Locales.English;
@@ -63,7 +63,7 @@ internal static class AuthApi
         }
         if (!errors.IsEmpty)
         {
-            return ApiProblem.Of(http, ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
+            return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
         }
         var email = request.Email!.Trim();
         var user = new User
@@ -80,21 +80,23 @@ internal static class AuthApi
             var duplicate = result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName));
             var failures = result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).Distinct().ToArray());
-            return ApiProblem.Of(http, duplicate ? ProblemCode.Conflict : ProblemCode.ValidationFailed,
-                string.Join(" ", result.Errors.Select(e => e.Description)), failures);
+            var detail = string.Join(" ", result.Errors.Select(e => e.Description));
+            return duplicate
+                ? new ConflictProblem(ProblemCode.Conflict, detail, failures)
+                : new BadRequestProblem(ProblemCode.ValidationFailed, detail, failures);
         }
         await users.AddToRoleAsync(user, Roles.Member);
         return TypedResults.Created("/api/v1/me", new UserView(user.Id, email, user.DisplayName, user.Locale, [Roles.Member]));
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> TokenAsync(
-        TokenRequest request, HttpContext http, UserManager<User> users, SignInManager<User> signIn,
+    private static async Task<Results<Ok<TokenResponse>, BadRequestProblem>> TokenAsync(
+        TokenRequest request, UserManager<User> users, SignInManager<User> signIn,
         IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
         var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
         if (user is null || string.IsNullOrEmpty(request.Password))
         {
-            return ApiProblem.Of(http, ProblemCode.InvalidCredentials);
+            return new BadRequestProblem(ProblemCode.InvalidCredentials);
         }
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (!check.Succeeded && !check.IsLockedOut && !check.IsNotAllowed)
@@ -106,7 +108,7 @@ internal static class AuthApi
         }
         if (!check.Succeeded)
         {
-            return ApiProblem.Of(http, ProblemCode.InvalidCredentials, check.IsLockedOut ? "Too many attempts; the account is locked for a few minutes." : null);
+            return new BadRequestProblem(ProblemCode.InvalidCredentials, check.IsLockedOut ? "Too many attempts; the account is locked for a few minutes." : null);
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var options = bearer.Get(IdentityConstants.BearerScheme);
@@ -116,13 +118,13 @@ internal static class AuthApi
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), "Bearer", (long)options.BearerTokenExpiration.TotalSeconds));
     }
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> MeAsync(HttpContext http, UserManager<User> users)
+    private static async Task<Results<Ok<UserView>, NotFoundProblem>> MeAsync(HttpContext http, UserManager<User> users)
     {
         // API keys authenticate integrations, not people: their subject is not a user id.
         var user = Guid.TryParse(users.GetUserId(http.User), out _) ? await users.GetUserAsync(http.User) : null;
         if (user is null)
         {
-            return ApiProblem.Of(http, ProblemCode.NotFound, "This credential does not belong to an account.");
+            return new NotFoundProblem(ProblemCode.NotFound, "This credential does not belong to an account.");
         }
         var roles = await users.GetRolesAsync(user);
         return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, roles.ToList()));

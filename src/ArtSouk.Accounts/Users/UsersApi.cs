@@ -27,12 +27,12 @@ internal static class UsersApi
         group.MapPut("/{id:guid}/roles", SetRolesAsync).WithSummary("Replace an account's roles (administrator, editor, member)");
     }
 
-    private static async Task<Results<Ok<UserPage>, ProblemHttpResult>> ListAsync(
-        int? limit, string? cursor, HttpContext http, AccountsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<UserPage>, BadRequestProblem>> ListAsync(
+        int? limit, string? cursor, AccountsDbContext db, CancellationToken ct)
     {
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 50, maxSize: 200, out var page))
         {
-            return ApiProblem.Of(http, ProblemCode.BadQuery, "limit must be 1..200 and cursor the 'next' value of a previous page");
+            return new BadRequestProblem(ProblemCode.BadQuery, "limit must be 1..200 and cursor the 'next' value of a previous page");
         }
         var users = await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
@@ -44,25 +44,25 @@ internal static class UsersApi
         return TypedResults.Ok(new UserPage(items, page.NextAfter(users.Count)));
     }
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRolesAsync(
-        Guid id, RolesRequest request, HttpContext http, UserManager<User> users)
+    private static async Task<Results<Ok<UserView>, BadRequestProblem, NotFoundProblem, ConflictProblem>> SetRolesAsync(
+        Guid id, RolesRequest request, UserManager<User> users)
     {
         var wanted = (request.Roles ?? []).Distinct().ToList();
         if (wanted.Any(r => !Assignable.Contains(r)))
         {
-            return ApiProblem.Of(http, ProblemCode.ValidationFailed, $"roles are any of {string.Join(", ", Assignable)}",
+            return new BadRequestProblem(ProblemCode.ValidationFailed, $"roles are any of {string.Join(", ", Assignable)}",
                 new Dictionary<string, string[]> { ["roles"] = [$"choose from {string.Join(", ", Assignable)}"] });
         }
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return ApiProblem.Of(http, ProblemCode.NotFound, $"No account {id}.");
+            return new NotFoundProblem(ProblemCode.NotFound, $"No account {id}.");
         }
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
             && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
         {
-            return ApiProblem.Of(http, ProblemCode.Conflict, "This is the last administrator; make someone else administrator first.");
+            return new ConflictProblem(ProblemCode.Conflict, "This is the last administrator; make someone else administrator first.");
         }
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));

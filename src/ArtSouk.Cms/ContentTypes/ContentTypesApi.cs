@@ -1,3 +1,4 @@
+using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,8 @@ internal static class ContentTypesApi
     {
         var group = app.MapGroup("/api/v1/content-types").WithTags("Content types");
         group.MapGet("/", (ContentTypeRegistry types) => TypedResults.Ok(types.All)).WithSummary("All content types with fields and bilingual labels");
-        group.MapGet("/{name}", Results<Ok<ContentType>, NotFound> (string name, ContentTypeRegistry types) =>
-            types.Find(name) is { } type ? TypedResults.Ok(type) : TypedResults.NotFound()).WithSummary("One content type");
+        group.MapGet("/{name}", Results<Ok<ContentType>, NotFoundProblem> (string name, ContentTypeRegistry types) =>
+            types.Find(name) is { } type ? TypedResults.Ok(type) : new NotFoundProblem(ProblemCode.NotFound, $"'{name}' is not a content type."))
+            .WithSummary("One content type");
     }
 }

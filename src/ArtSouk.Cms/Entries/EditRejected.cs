@@ -2,7 +2,7 @@ using ArtSouk.Kernel.Problems;
 
 namespace ArtSouk.Cms.Entries;
 
-/// <summary>An edit the CMS refuses; management endpoints turn it into a problem response and nothing is stored.</summary>
+/// <summary>An edit the CMS refuses; management handlers return it as a typed problem result and nothing is stored.</summary>
 internal sealed class EditRejected(ProblemCode code, string? detail = null, string? arabicDetail = null, IDictionary<string, string[]>? errors = null)
     : Exception(detail ?? code.Code)
 {

@@ -50,7 +50,6 @@ internal static class ManageContentApi
     {
         var group = app.MapGroup("/api/v1/manage/content/{type}")
             .RequireAuthorization(Policies.ManageContent)
-            .AddEndpointFilter(RejectedEditsAsProblems)
             .WithTags("Manage content");
 
         group.MapGet("/", ListAsync).WithSummary("Entries of a type for editors, newest first: drafts included, with per-locale status");
@@ -66,80 +65,190 @@ internal static class ManageContentApi
     }
 
     /// <summary><c>status</c>: draft (live in no locale), published (live in some locale), scheduled (a pending publishAt).</summary>
-    private static async Task<Ok<EntryPage>> ListAsync(
-        string type, int? limit, string? cursor, string? status, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<EntryPage>, BadRequestProblem, NotFoundProblem>> ListAsync(
+        string type, int? limit, string? cursor, string? status, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
         {
-            throw new EditRejected(ProblemCode.BadQuery, "limit must be 1..100 and cursor the 'next' value of a previous page", "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
+            return new BadRequestProblem(ProblemCode.BadQuery, In(http, "limit must be 1..100 and cursor the 'next' value of a previous page", "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة"));
         }
-        var query = db.Entries.AsNoTracking().Where(e => e.Type == type);
-        query = status switch
+        var entries = db.Entries.AsNoTracking().Where(e => e.Type == type);
+        var query = status switch
         {
-            null => query,
-            "draft" => query.Where(e => !db.Publications.Any(p => p.EntryId == e.Id)),
-            "published" => query.Where(e => db.Publications.Any(p => p.EntryId == e.Id)),
-            "scheduled" => query.Where(e => e.PublishAt != null || e.UnpublishAt != null),
-            _ => throw new EditRejected(ProblemCode.BadQuery, "status must be draft, published or scheduled", "الحالة status يجب أن تكون draft أو published أو scheduled"),
+            null => entries,
+            "draft" => entries.Where(e => !db.Publications.Any(p => p.EntryId == e.Id)),
+            "published" => entries.Where(e => db.Publications.Any(p => p.EntryId == e.Id)),
+            "scheduled" => entries.Where(e => e.PublishAt != null || e.UnpublishAt != null),
+            _ => null,
         };
+        if (query is null)
+        {
+            return new BadRequestProblem(ProblemCode.BadQuery, In(http, "status must be draft, published or scheduled", "الحالة status يجب أن تكون draft أو published أو scheduled"));
+        }
         var views = await EntryView.LoadManyAsync(db, contentType,
             query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(page.Skip).Take(page.Take), ct);
         return TypedResults.Ok(new EntryPage(views.Take(page.Size).ToList(), page.NextAfter(views.Count)));
     }
 
-    private static async Task<Results<Created<EntryView>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(
         string type, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
-        CheckRequest(request);
-        var entry = await editor.CreateAsync(contentType, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
-        var view = await EntryView.LoadAsync(db, contentType, entry.Id, ct);
-        return TypedResults.Created($"/api/v1/manage/content/{type}/{entry.Id}", view);
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        if (CheckRequest(http, request) is { } invalid)
+        {
+            return invalid;
+        }
+        try
+        {
+            var entry = await editor.CreateAsync(contentType, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
+            var view = await EntryView.LoadAsync(db, contentType, entry.Id, ct);
+            return TypedResults.Created($"/api/v1/manage/content/{type}/{entry.Id}", view);
+        }
+        catch (EditRejected rejected)
+        {
+            return Problem(http, rejected) switch
+            {
+                BadRequestProblem p => p,
+                ConflictProblem p => p,
+                UnprocessableProblem p => p,
+                var p => throw p.Undeclared(rejected),
+            };
+        }
     }
 
-    private static async Task<Ok<EntryView>> GetAsync(string type, Guid id, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<EntryView>, NotFoundProblem>> GetAsync(
+        string type, Guid id, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
-        await RequireEntryAsync(db, type, id, ct);
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        if (!await ExistsAsync(db, type, id, ct))
+        {
+            return NoEntry(http, type, id);
+        }
         return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
     }
 
-    private static async Task<Ok<EntryView>> UpdateAsync(
+    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> UpdateAsync(
         string type, Guid id, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
-        CheckRequest(request);
-        await editor.UpdateAsync(contentType, id, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
-        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        if (CheckRequest(http, request) is { } invalid)
+        {
+            return invalid;
+        }
+        try
+        {
+            await editor.UpdateAsync(contentType, id, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
+            return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        }
+        catch (EditRejected rejected)
+        {
+            return Problem(http, rejected) switch
+            {
+                BadRequestProblem p => p,
+                NotFoundProblem p => p,
+                ConflictProblem p => p,
+                UnprocessableProblem p => p,
+                var p => throw p.Undeclared(rejected),
+            };
+        }
     }
 
-    private static async Task<NoContent> DeleteAsync(string type, Guid id, ContentTypeRegistry types, EntryEditor editor, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
+        string type, Guid id, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CancellationToken ct)
     {
-        await editor.DeleteAsync(Resolve(types, type), id, ct);
-        return TypedResults.NoContent();
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        try
+        {
+            await editor.DeleteAsync(contentType, id, ct);
+            return TypedResults.NoContent();
+        }
+        catch (EditRejected rejected)
+        {
+            return Problem(http, rejected) switch
+            {
+                NotFoundProblem p => p,
+                ConflictProblem p => p,
+                var p => throw p.Undeclared(rejected),
+            };
+        }
     }
 
-    private static async Task<Ok<EntryView>> PublishAsync(
+    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> PublishAsync(
         string type, Guid id, LocalesRequest? request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
-        await editor.PublishAsync(contentType, id, request?.Locales, Locales.FromRequest(http.Request), ct);
-        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        try
+        {
+            await editor.PublishAsync(contentType, id, request?.Locales, Locales.FromRequest(http.Request), ct);
+            return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        }
+        catch (EditRejected rejected)
+        {
+            return Problem(http, rejected) switch
+            {
+                BadRequestProblem p => p,
+                NotFoundProblem p => p,
+                ConflictProblem p => p,
+                UnprocessableProblem p => p,
+                var p => throw p.Undeclared(rejected),
+            };
+        }
     }
 
-    private static async Task<Ok<EntryView>> UnpublishAsync(
-        string type, Guid id, LocalesRequest? request, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem>> UnpublishAsync(
+        string type, Guid id, LocalesRequest? request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
-        await editor.UnpublishAsync(contentType, id, request?.Locales, ct);
-        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        try
+        {
+            await editor.UnpublishAsync(contentType, id, request?.Locales, ct);
+            return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        }
+        catch (EditRejected rejected)
+        {
+            return Problem(http, rejected) switch
+            {
+                BadRequestProblem p => p,
+                NotFoundProblem p => p,
+                ConflictProblem p => p,
+                var p => throw p.Undeclared(rejected),
+            };
+        }
     }
 
-    private static async Task<Ok<VersionSummary[]>> VersionsAsync(string type, Guid id, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<VersionSummary[]>, NotFoundProblem>> VersionsAsync(
+        string type, Guid id, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
-        Resolve(types, type);
-        await RequireEntryAsync(db, type, id, ct);
+        if (types.Find(type) is null)
+        {
+            return UnknownType(http, type);
+        }
+        if (!await ExistsAsync(db, type, id, ct))
+        {
+            return NoEntry(http, type, id);
+        }
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id)
             .OrderByDescending(v => v.Number)
             .Select(v => new VersionSummary(v.Number, v.CreatedAt, v.Author, v.Note))
@@ -147,63 +256,91 @@ internal static class ManageContentApi
         return TypedResults.Ok(versions);
     }
 
-    private static async Task<Ok<EntryView>> RestoreAsync(
+    private static async Task<Results<Ok<EntryView>, NotFoundProblem, ConflictProblem>> RestoreAsync(
         string type, Guid id, int number, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
-        var contentType = Resolve(types, type);
-        await editor.RestoreAsync(contentType, id, number, Author(http), ct);
-        return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
-    }
-
-    private static async Task<Ok<FieldChange[]>> DiffAsync(
-        string type, Guid id, int from, int to, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
-    {
-        var contentType = Resolve(types, type);
-        await RequireEntryAsync(db, type, id, ct);
-        var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
-        var before = versions.SingleOrDefault(v => v.Number == from) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {from} does not exist.", $"النسخة {from} غير موجودة");
-        var after = versions.SingleOrDefault(v => v.Number == to) ?? throw new EditRejected(ProblemCode.NotFound, $"Version {to} does not exist.", $"النسخة {to} غير موجودة");
-        return TypedResults.Ok(VersionDiff.Compare(contentType, JsonNode.Parse(before.Fields)!.AsObject(), JsonNode.Parse(after.Fields)!.AsObject()).ToArray());
-    }
-
-    private static async Task RequireEntryAsync(CmsDbContext db, string type, Guid id, CancellationToken ct)
-    {
-        if (!await db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct))
+        if (types.Find(type) is not { } contentType)
         {
-            throw new EditRejected(ProblemCode.NotFound, $"No {type} with id {id}.", $"لا يوجد {type} بالمعرّف {id}");
+            return UnknownType(http, type);
+        }
+        try
+        {
+            await editor.RestoreAsync(contentType, id, number, Author(http), ct);
+            return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+        }
+        catch (EditRejected rejected)
+        {
+            return Problem(http, rejected) switch
+            {
+                NotFoundProblem p => p,
+                ConflictProblem p => p,
+                var p => throw p.Undeclared(rejected),
+            };
         }
     }
 
-    private static ContentType Resolve(ContentTypeRegistry types, string type) =>
-        types.Find(type) ?? throw new EditRejected(ProblemCode.UnknownContentType, $"'{type}' is not a content type.", $"«{type}» ليس نوع محتوى");
+    private static async Task<Results<Ok<FieldChange[]>, NotFoundProblem>> DiffAsync(
+        string type, Guid id, int from, int to, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    {
+        if (types.Find(type) is not { } contentType)
+        {
+            return UnknownType(http, type);
+        }
+        if (!await ExistsAsync(db, type, id, ct))
+        {
+            return NoEntry(http, type, id);
+        }
+        var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
+        if (versions.SingleOrDefault(v => v.Number == from) is not { } before)
+        {
+            return NoVersion(http, from);
+        }
+        if (versions.SingleOrDefault(v => v.Number == to) is not { } after)
+        {
+            return NoVersion(http, to);
+        }
+        return TypedResults.Ok(VersionDiff.Compare(contentType, JsonNode.Parse(before.Fields)!.AsObject(), JsonNode.Parse(after.Fields)!.AsObject()).ToArray());
+    }
 
-    private static void CheckRequest(EntryWriteRequest request)
+    private static Task<bool> ExistsAsync(CmsDbContext db, string type, Guid id, CancellationToken ct) =>
+        db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct);
+
+    private static NotFoundProblem UnknownType(HttpContext http, string type) =>
+        new(ProblemCode.UnknownContentType, In(http, $"'{type}' is not a content type.", $"«{type}» ليس نوع محتوى"));
+
+    private static NotFoundProblem NoEntry(HttpContext http, string type, Guid id) =>
+        new(ProblemCode.NotFound, In(http, $"No {type} with id {id}.", $"لا يوجد {type} بالمعرّف {id}"));
+
+    private static NotFoundProblem NoVersion(HttpContext http, int number) =>
+        new(ProblemCode.NotFound, In(http, $"Version {number} does not exist.", $"النسخة {number} غير موجودة"));
+
+    private static BadRequestProblem? CheckRequest(HttpContext http, EntryWriteRequest request)
     {
         if (request.Note is { Length: > 500 })
         {
-            throw new EditRejected(ProblemCode.ValidationFailed, "note must be at most 500 characters", "يجب ألا تزيد الملاحظة على 500 حرف",
+            return new BadRequestProblem(ProblemCode.ValidationFailed, In(http, "note must be at most 500 characters", "يجب ألا تزيد الملاحظة على 500 حرف"),
                 new Dictionary<string, string[]> { ["note"] = ["must be at most 500 characters"] });
         }
         if (request.Unknown is { Count: > 0 } unknown)
         {
-            throw new EditRejected(ProblemCode.ValidationFailed, $"Unknown properties: {string.Join(", ", unknown.Keys)}", $"خصائص غير معروفة: {string.Join("، ", unknown.Keys)}",
+            return new BadRequestProblem(ProblemCode.ValidationFailed,
+                In(http, $"Unknown properties: {string.Join(", ", unknown.Keys)}", $"خصائص غير معروفة: {string.Join("، ", unknown.Keys)}"),
                 unknown.Keys.ToDictionary(k => k, _ => NotAProperty));
         }
+        return null;
     }
+
+    /// <summary>
+    /// The editor refuses an edit by throwing <see cref="EditRejected"/>; this is its problem, which each handler narrows
+    /// to the statuses its return type declares.
+    /// </summary>
+    private static ApiProblemResult Problem(HttpContext http, EditRejected rejected) =>
+        ApiProblemResult.Of(rejected.Code, rejected.DetailIn(Locales.FromRequest(http.Request)), rejected.Errors);
+
+    private static string In(HttpContext http, string english, string arabic) =>
+        Locales.FromRequest(http.Request) == Locales.Arabic ? arabic : english;
 
     private static string? Author(HttpContext http) => http.User.Identity?.Name is { } name && name.Length > 100 ? name[..100] : http.User.Identity?.Name;
-
-    private static async ValueTask<object?> RejectedEditsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (EditRejected rejected)
-        {
-            return ApiProblem.Of(context.HttpContext, rejected.Code, rejected.DetailIn(Locales.FromRequest(context.HttpContext.Request)), rejected.Errors);
-        }
-    }
 }
 
 internal static class VersionDiff

@@ -28,23 +28,32 @@ internal static class MediaApi
         app.MapGet("/media/{id:guid}/{fileName}", Serve).ExcludeFromDescription();
     }
 
-    private static async Task<Results<Created<MediaView>, ProblemHttpResult>> UploadAsync(
+    private static async Task<Results<Created<MediaView>, BadRequestProblem, PayloadTooLargeProblem, UnsupportedMediaTypeProblem>> UploadAsync(
         HttpContext http, MediaLibrary library, CmsDbContext db, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
-            return ApiProblem.Of(http, ProblemCode.MalformedBody, "Send multipart/form-data with a 'file' part.");
+            return new BadRequestProblem(ProblemCode.MalformedBody, "Send multipart/form-data with a 'file' part.");
         }
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A multipart body without a boundary, or cut short before its closing boundary, is bad input, not a server error.
+            return new BadRequestProblem(ProblemCode.MalformedBody, ex.Message);
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return ApiProblem.Of(http, ProblemCode.ValidationFailed, "The 'file' part is missing or empty.",
+            return new BadRequestProblem(ProblemCode.ValidationFailed, "The 'file' part is missing or empty.",
                 new Dictionary<string, string[]> { ["file"] = ["required"] });
         }
         if (file.Length > MediaLibrary.MaxBytes)
         {
-            return ApiProblem.Of(http, ProblemCode.PayloadTooLarge, $"Images up to {MediaLibrary.MaxBytes / 1024 / 1024} MB are accepted.");
+            return new PayloadTooLargeProblem(ProblemCode.PayloadTooLarge, $"Images up to {MediaLibrary.MaxBytes / 1024 / 1024} MB are accepted.");
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
@@ -56,7 +65,7 @@ internal static class MediaApi
         }
         catch (UnsupportedMediaException ex)
         {
-            return ApiProblem.Of(http, ProblemCode.UnsupportedMedia, ex.Message);
+            return new UnsupportedMediaTypeProblem(ProblemCode.UnsupportedMedia, ex.Message);
         }
     }
 

@@ -29,8 +29,8 @@ internal static class WebhooksApi
         group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Remove a webhook");
     }
 
-    private static async Task<Results<Created<WebhookView>, ProblemHttpResult>> CreateAsync(
-        CreateWebhookRequest request, HttpContext http, CmsDbContext db, ContentTypeRegistry types, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<WebhookView>, BadRequestProblem>> CreateAsync(
+        CreateWebhookRequest request, CmsDbContext db, ContentTypeRegistry types, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
@@ -53,7 +53,7 @@ internal static class WebhooksApi
         }
         if (!errors.IsEmpty)
         {
-            return ApiProblem.Of(http, ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
+            return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
         }
         var webhook = new Webhook
         {
@@ -68,6 +68,8 @@ internal static class WebhooksApi
     private static async Task<Ok<WebhookView[]>> ListAsync(CmsDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Set<Webhook>().AsNoTracking().OrderBy(w => w.CreatedAt).ToListAsync(ct)).Select(w => WebhookView.Of(w)).ToArray());
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, CmsDbContext db, CancellationToken ct) =>
-        await db.Set<Webhook>().Where(w => w.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFoundProblem>> DeleteAsync(Guid id, CmsDbContext db, CancellationToken ct) =>
+        await db.Set<Webhook>().Where(w => w.Id == id).ExecuteDeleteAsync(ct) == 1
+            ? TypedResults.NoContent()
+            : new NotFoundProblem(ProblemCode.NotFound, $"No webhook {id}.");
 }

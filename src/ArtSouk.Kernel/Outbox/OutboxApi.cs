@@ -36,7 +36,7 @@ public static class OutboxApi
         return app;
     }
 
-    private static async Task<Results<Ok<OutboxPage>, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<OutboxPage>, BadRequestProblem>> ListAsync(
         string? state, int? limit, string? cursor, HttpContext http, IEnumerable<IOutboxStore> stores, CancellationToken ct)
     {
         var english = Locales.FromRequest(http.Request) == Locales.English;
@@ -45,14 +45,14 @@ public static class OutboxApi
         {
             if (!Enum.TryParse<OutboxState>(state, ignoreCase: true, out var parsed) || int.TryParse(state, out _))
             {
-                return ApiProblem.Of(http, ProblemCode.BadQuery, english ? "state must be pending, failed or delivered" : "يجب أن تكون state إحدى القيم pending أو failed أو delivered",
+                return new BadRequestProblem(ProblemCode.BadQuery, english ? "state must be pending, failed or delivered" : "يجب أن تكون state إحدى القيم pending أو failed أو delivered",
                     new Dictionary<string, string[]> { ["state"] = ["pending | failed | delivered"] });
             }
             wanted = parsed;
         }
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
         {
-            return ApiProblem.Of(http, ProblemCode.BadQuery, english ? "limit must be 1..100 and cursor the 'next' value of a previous page" : "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
+            return new BadRequestProblem(ProblemCode.BadQuery, english ? "limit must be 1..100 and cursor the 'next' value of a previous page" : "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
         }
         // Each module's outbox is its own table: take enough of each to fill this page, then merge by time.
         var rows = new List<OutboxEntry>();
@@ -64,7 +64,7 @@ public static class OutboxApi
         return TypedResults.Ok(new OutboxPage(merged.Take(page.Size).Select(OutboxMessageView.Of).ToList(), page.NextAfter(merged.Count)));
     }
 
-    private static async Task<Results<Accepted<RedeliverResponse>, ProblemHttpResult>> RedeliverAsync(
+    private static async Task<Results<Accepted<RedeliverResponse>, NotFoundProblem, ConflictProblem>> RedeliverAsync(
         Guid id, HttpContext http, IEnumerable<IOutboxStore> stores, CancellationToken ct)
     {
         var english = Locales.FromRequest(http.Request) == Locales.English;
@@ -73,11 +73,11 @@ public static class OutboxApi
             switch (await store.RedeliverAsync(id, ct))
             {
                 case RedeliverOutcome.Queued:
-                    return TypedResults.Accepted($"/api/v1/manage/outbox?state=pending", new RedeliverResponse(id, "pending"));
+                    return TypedResults.Accepted("/api/v1/manage/outbox?state=pending", new RedeliverResponse(id, "pending"));
                 case RedeliverOutcome.AlreadyDelivered:
-                    return ApiProblem.Of(http, ProblemCode.Conflict, english ? "This message was already delivered to every handler." : "سُلّمت هذه الرسالة بالفعل إلى جميع المعالجات");
+                    return new ConflictProblem(ProblemCode.Conflict, english ? "This message was already delivered to every handler." : "سُلّمت هذه الرسالة بالفعل إلى جميع المعالجات");
             }
         }
-        return ApiProblem.Of(http, ProblemCode.NotFound, english ? $"No outbox message with id {id}." : $"لا توجد رسالة في صندوق الصادر بالمعرّف {id}");
+        return new NotFoundProblem(ProblemCode.NotFound, english ? $"No outbox message with id {id}." : $"لا توجد رسالة في صندوق الصادر بالمعرّف {id}");
     }
 }

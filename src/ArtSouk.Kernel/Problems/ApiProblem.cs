@@ -1,32 +1,15 @@
 using ArtSouk.Kernel.Localization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ArtSouk.Kernel.Problems;
 
 /// <summary>
-/// Builds <c>application/problem+json</c> results with a stable <c>type</c>/<c>code</c>
-/// and a title in the request's locale.
+/// Builds <c>application/problem+json</c> bodies with a stable <c>type</c>/<c>code</c> and a title in the request's locale.
+/// Handlers return them as typed results (<see cref="ApiProblemResult"/>); middleware writes them directly.
 /// </summary>
 public static class ApiProblem
 {
-    public static ProblemHttpResult Of(HttpContext context, ProblemCode code, string? detail = null,
-        IDictionary<string, string[]>? errors = null, IDictionary<string, object?>? extensions = null)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(code);
-        var problem = Create(context, code, detail, errors);
-        if (extensions is not null)
-        {
-            foreach (var (key, value) in extensions)
-            {
-                problem.Extensions[key] = value;
-            }
-        }
-        return TypedResults.Problem(problem);
-    }
-
     public static ProblemDetails Create(HttpContext context, ProblemCode code, string? detail = null,
         IDictionary<string, string[]>? errors = null)
     {

@@ -59,6 +59,7 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, RecordResponses>());
         if (services is not null)
         {
             builder.ConfigureServices(services);
