@@ -72,6 +72,22 @@ public sealed class ErrorResponseTests(SqliteHost host)
     }
 
     [Fact]
+    public async Task Content_types_are_listed_in_pages_and_a_bad_limit_is_a_400_problem()
+    {
+        var names = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = (await Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/content-types?limit=3{(cursor is null ? "" : "&cursor=" + cursor)}"))!;
+            names.AddRange(page["items"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
+            cursor = page["next"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Equal(["article", "artist", "artwork", "collection", "event", "gallery", "page", "workshop"], names);
+        Assert.Equal("bad-query", await ProblemCodeAsync(await Anonymous.GetAsync("/api/v1/content-types?limit=0"), HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Removing_an_unknown_webhook_is_a_404_problem()
     {
         Assert.Equal("not-found", await ProblemCodeAsync(await Admin.DeleteAsync($"/api/v1/manage/webhooks/{Guid.NewGuid()}"), HttpStatusCode.NotFound));
