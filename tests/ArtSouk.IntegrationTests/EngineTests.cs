@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
+using ArtSouk.Cms.Publishing;
 using ArtSouk.IntegrationTests.Infrastructure;
 using ArtSouk.Kernel.Outbox;
 using Microsoft.AspNetCore.Http;
@@ -115,9 +116,7 @@ public sealed class EngineTests
     private static async Task<int> RunSchedulesAsync(ArtSoukApp app, TimeSpan ahead)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var editor = new EntryEditor(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), scope.ServiceProvider.GetRequiredService<ContentTypeRegistry>(),
-            new ShiftedClock(ahead), scope.ServiceProvider.GetRequiredService<OutboxSignal>(), scope.ServiceProvider.GetServices<IContentChangeObserver>());
-        return await editor.RunSchedulesAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().RunDueAsync(DateTimeOffset.UtcNow + ahead, CancellationToken.None);
     }
 
     [Fact]
@@ -222,11 +221,6 @@ public sealed class EngineTests
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
         return folder;
-    }
-
-    private sealed class ShiftedClock(TimeSpan ahead) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 
     private sealed class RecordingHandler(TimeSpan delay = default) : IOutboxHandler

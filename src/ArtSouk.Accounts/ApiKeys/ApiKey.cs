@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,7 +28,7 @@ internal sealed class ApiKey
     public static (ApiKey Key, string Secret) Create(string name, IEnumerable<string> scopes, string? createdBy, DateTimeOffset now)
     {
         var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant();
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var full = $"{Marker}{prefix}_{secret}";
         return (new ApiKey { Name = name, Prefix = prefix, Hash = HashOf(full), Scopes = string.Join(',', scopes), CreatedAt = now, CreatedBy = createdBy }, full);
     }

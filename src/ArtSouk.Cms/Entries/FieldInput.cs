@@ -35,6 +35,9 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
         {
             return result;
         }
+        // Values built in process (the generator) hold CLR types, such as an int, where a request holds JSON numbers;
+        // read back as JSON, every caller gets the same validation.
+        input = JsonNode.Parse(input.ToJsonString())!.AsObject();
         foreach (var (name, value) in input)
         {
             var path = $"fields.{name}";
@@ -155,13 +158,13 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
             case FieldKind.Boolean:
                 return kind is JsonValueKind.True or JsonValueKind.False ? JsonValue.Create(kind == JsonValueKind.True) : WrongType(path, "صح أو خطأ", "true or false");
             case FieldKind.Date:
-                if (kind == JsonValueKind.String && DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (kind == JsonValueKind.String && FieldFormats.TryParseDate(value.GetValue<string>(), out var date))
                 {
-                    return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    return JsonValue.Create(date);
                 }
                 return WrongType(path, "تاريخًا بصيغة YYYY-MM-DD", "a date as YYYY-MM-DD");
             case FieldKind.DateTime:
-                if (kind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+                if (kind == JsonValueKind.String && FieldFormats.TryParseDateTime(value.GetValue<string>(), out var moment))
                 {
                     return JsonValue.Create(FieldFormats.DateTime(moment));
                 }
@@ -461,7 +464,20 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
 }
 
 /// <summary>Canonical text forms of typed values, so stored JSON sorts and compares the same everywhere.</summary>
+/// <summary>The one way dates and times are read (from editors' writes and from Delivery filters) and written.</summary>
 internal static class FieldFormats
 {
+    /// <summary>A <c>date</c> field: <c>YYYY-MM-DD</c>, nothing else.</summary>
+    public static bool TryParseDate(string? raw, out string date)
+    {
+        var ok = DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
+        date = ok ? parsed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        return ok;
+    }
+
+    /// <summary>A <c>datetime</c> field or an instant filter: ISO 8601, UTC when no offset is given.</summary>
+    public static bool TryParseDateTime(string? raw, out DateTimeOffset moment) =>
+        DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment);
+
     public static string DateTime(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Reading;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Kernel.Localization;
 using Microsoft.EntityFrameworkCore;

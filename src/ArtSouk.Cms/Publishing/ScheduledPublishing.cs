@@ -1,4 +1,9 @@
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Cms.Publishing;
 
@@ -7,9 +12,82 @@ public sealed class ScheduledPublishing
 {
     public const string JobId = "cms.scheduled-publishing";
 
-    private readonly EntryEditor _editor;
+    private readonly CmsDbContext _db;
+    private readonly ContentTypeRegistry _types;
+    private readonly TimeProvider _clock;
+    private readonly Publisher _publisher;
+    private readonly EntryChanges _changes;
 
-    internal ScheduledPublishing(EntryEditor editor) => _editor = editor;
+    internal ScheduledPublishing(CmsDbContext db, ContentTypeRegistry types, TimeProvider clock, Publisher publisher, EntryChanges changes)
+    {
+        _db = db;
+        _types = types;
+        _clock = clock;
+        _publisher = publisher;
+        _changes = changes;
+    }
 
-    public Task<int> RunAsync(CancellationToken cancellationToken) => _editor.RunSchedulesAsync(cancellationToken);
+    public Task<int> RunAsync(CancellationToken cancellationToken) => RunDueAsync(_clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Runs the schedules due at <paramref name="now"/>. Each entry is claimed with a conditional update inside its own
+    /// transaction, so overlapping runs (two nodes, a retry after a crash) act on a schedule exactly once; what is not
+    /// yet done stays due.
+    /// </summary>
+    internal async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var due = await _db.Entries.AsNoTracking().Where(e => e.PublishAt <= now || e.UnpublishAt <= now)
+            .Select(e => new { e.Id, e.PublishAt, e.UnpublishAt }).ToListAsync(ct);
+        var done = 0;
+        foreach (var item in due)
+        {
+            await using var transaction = await _db.Database.BeginTransactionAsync(ct);
+            var publishDue = item.PublishAt <= now && await _db.Entries
+                .Where(e => e.Id == item.Id && e.PublishAt == item.PublishAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.PublishAt, (DateTimeOffset?)null), ct) == 1;
+            var unpublishDue = item.UnpublishAt <= now && await _db.Entries
+                .Where(e => e.Id == item.Id && e.UnpublishAt == item.UnpublishAt)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.UnpublishAt, (DateTimeOffset?)null), ct) == 1;
+            if (!publishDue && !unpublishDue)
+            {
+                continue;
+            }
+            var entry = await _db.Entries.SingleAsync(e => e.Id == item.Id, ct);
+            if (_types.Find(entry.Type) is { } type)
+            {
+                await RunAsync(type, entry, publishDue, unpublishDue, ct);
+            }
+            await _db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            _db.ChangeTracker.Clear();
+            await _changes.AnnounceAsync();
+            done++;
+        }
+        return done;
+    }
+
+    private async Task RunAsync(ContentType type, Entry entry, bool publishDue, bool unpublishDue, CancellationToken ct)
+    {
+        entry.PublishAt = publishDue ? null : entry.PublishAt;
+        entry.UnpublishAt = unpublishDue ? null : entry.UnpublishAt;
+        if (publishDue)
+        {
+            var current = await _db.Versions.AsNoTracking().SingleAsync(v => v.EntryId == entry.Id && v.Number == entry.Version, ct);
+            try
+            {
+                await _publisher.PublishAsync(type, entry, current, JsonNode.Parse(current.Fields)!.AsObject(),
+                    JsonNode.Parse(current.Slugs)!.AsObject(), Split(entry.PublishLocales), Locales.Default, ct);
+            }
+            catch (EditRejected)
+            {
+                // Incomplete at its scheduled time: the schedule is consumed and the entry stays a draft.
+            }
+        }
+        if (unpublishDue)
+        {
+            await _publisher.UnpublishAsync(type, entry, Split(entry.UnpublishLocales), ct);
+        }
+    }
+
+    private static string[] Split(string locales) => locales.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -303,10 +304,10 @@ public sealed class ContentReader
             case FieldKind.Boolean:
                 return raw switch { "true" => true, "false" => false, _ => throw new InvalidQueryException(name, $"'{raw}' is not true or false", $"«{raw}» ليست true أو false") };
             case FieldKind.Date:
-                return DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : throw new InvalidQueryException(name, $"'{raw}' is not a date (YYYY-MM-DD)", $"«{raw}» ليس تاريخًا بصيغة YYYY-MM-DD");
+                return FieldFormats.TryParseDate(raw, out var date)
+                    ? date : throw new InvalidQueryException(name, $"'{raw}' is not a date (YYYY-MM-DD)", $"«{raw}» ليس تاريخًا بصيغة YYYY-MM-DD");
             case FieldKind.DateTime:
-                return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
+                return FieldFormats.TryParseDateTime(raw, out var moment)
                     ? FieldFormats.DateTime(moment) : throw new InvalidQueryException(name, $"'{raw}' is not an ISO 8601 date and time", $"«{raw}» ليس تاريخًا ووقتًا بصيغة ISO 8601");
             case FieldKind.Enum:
                 return field.Options.Any(o => o.Value == raw)
@@ -319,7 +320,7 @@ public sealed class ContentReader
     }
 
     private static long ParseInstant(string name, string raw) =>
-        DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)
+        FieldFormats.TryParseDateTime(raw, out var moment)
             ? moment.ToUnixTimeMilliseconds()
             : throw new InvalidQueryException(name, $"'{raw}' is not an ISO 8601 date and time", $"«{raw}» ليس تاريخًا ووقتًا بصيغة ISO 8601");
 
@@ -415,16 +416,14 @@ public sealed class ContentReader
         public static string Encode(string signature, object?[] keys, Guid id)
         {
             var json = JsonSerializer.SerializeToUtf8Bytes(new object?[] { signature, id, keys.Select(Plain).ToArray() });
-            return Base64Url(json);
+            return Base64Url.EncodeToString(json);
         }
 
         public static (object?[] Keys, Guid Id) Decode(string cursor, string signature, int keyCount)
         {
             try
             {
-                var padded = cursor.Replace('-', '+').Replace('_', '/');
-                padded += new string('=', (4 - padded.Length % 4) % 4);
-                using var doc = JsonDocument.Parse(Convert.FromBase64String(padded));
+                using var doc = JsonDocument.Parse(Base64Url.DecodeFromChars(cursor));
                 var root = doc.RootElement;
                 if (root.GetArrayLength() != 3 || root[0].GetString() != signature)
                 {
@@ -457,7 +456,5 @@ public sealed class ContentReader
             long or int or decimal or double => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
-
-        private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

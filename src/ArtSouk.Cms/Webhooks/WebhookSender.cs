@@ -21,6 +21,8 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
 {
     public const string ClientName = "webhooks";
 
+    private List<Webhook>? _subscriptions;
+
     public string Name => "webhooks";
 
     public bool Accepts(string eventType) => ContentEvents.All.Contains(eventType);
@@ -29,7 +31,9 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
     {
         var data = JsonNode.Parse(message.Payload)!.AsObject();
         var contentType = data["type"]?.GetValue<string>() ?? "";
-        var webhooks = (await db.Set<Webhook>().AsNoTracking().ToListAsync(cancellationToken)).Where(w => w.Wants(message.Type, contentType)).ToList();
+        // One dispatch batch shares this scoped sender: read the subscriptions once per batch, not once per event.
+        _subscriptions ??= await db.Set<Webhook>().AsNoTracking().ToListAsync(cancellationToken);
+        var webhooks = _subscriptions.Where(w => w.Wants(message.Type, contentType)).ToList();
         if (webhooks.Count == 0)
         {
             return;

@@ -3,7 +3,7 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Media;
 using ArtSouk.Kernel.Localization;
 
-namespace ArtSouk.Cms.Entries;
+namespace ArtSouk.Cms.Reading;
 
 /// <summary>
 /// Flattens an entry's stored fields to one locale: a localized value empty in that locale falls back to the
