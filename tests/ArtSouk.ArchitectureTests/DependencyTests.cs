@@ -50,7 +50,8 @@ public sealed class DependencyTests
     public void The_host_composes_the_modules_that_exist()
     {
         var host = Assembly.Load("ArtSouk.Host").GetReferencedAssemblies().Select(r => r.Name!).ToHashSet();
-        var existing = Modules.Where(m => File.Exists(Path.Combine(AppContext.BaseDirectory, m + ".dll")));
+        var existing = Modules.Where(m => File.Exists(Path.Combine(AppContext.BaseDirectory, m + ".dll"))).ToList();
+        Assert.NotEmpty(existing);
         Assert.All(existing, m => Assert.Contains(m, host));
     }
 

@@ -119,6 +119,26 @@ public sealed class AccountsAndMediaTests(SqliteHost host)
     }
 }
 
+/// <summary>Sign-in races, each on a fresh host, on both databases.</summary>
+public sealed class SignInTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Concurrent_sign_ins_after_a_failed_attempt_all_succeed(string provider)
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider);
+        using var client = app.CreateClient();
+        var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = ArtSoukApp.AdminEmail, password = "wrong-password-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+
+        // Each success resets the failed-attempt count on the same user row.
+        var statuses = await Race.AllAsync(6, async _ => (await client.PostAsJsonAsync("/api/v1/auth/token",
+            new { email = ArtSoukApp.AdminEmail, password = ArtSoukApp.AdminPassword })).StatusCode);
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 6), statuses);
+    }
+}
+
 [Collection("sqlite")]
 public sealed class UserAdministrationTests(SqliteHost host)
 {

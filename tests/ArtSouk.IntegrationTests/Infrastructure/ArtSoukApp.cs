@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ArtSouk.IntegrationTests.Infrastructure;
 
@@ -37,6 +40,8 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
     public const string AdminEmail = "admin@artsouk.test";
     public const string AdminPassword = "Test-Admin-Pass-2026!";
 
+    private static readonly AspNetCoreLogProvider HangfireLog = new(LoggerFactory.Create(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning)));
+
     public string DataPath { get; } = Directory.CreateTempSubdirectory("artsouk-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -60,10 +65,28 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
             builder.UseSetting(key, value);
         }
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, RecordResponses>());
+        builder.ConfigureServices(KeepHangfireLoggingAlive);
         if (services is not null)
         {
             builder.ConfigureServices(services);
         }
+    }
+
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which each host points at its own logger factory. With many
+    /// hosts in one test process, a host starting its job server after another host was disposed would log through
+    /// that disposed factory and fail to start; every test host logs through one factory that lives as long as the process.
+    /// </summary>
+    private static void KeepHangfireLoggingAlive(IServiceCollection services)
+    {
+        var hangfire = services.Single(d => d.ServiceType == typeof(IGlobalConfiguration));
+        services.Remove(hangfire);
+        services.AddSingleton(provider =>
+        {
+            var configuration = (IGlobalConfiguration)hangfire.ImplementationFactory!(provider);
+            configuration.UseLogProvider(HangfireLog);
+            return configuration;
+        });
     }
 
     public async Task<HttpClient> AdminClientAsync()
