@@ -189,5 +189,6 @@ public sealed class DeliveryOptions
     public const string Section = "Delivery";
 
     /// <summary>Seconds clients and CDNs may reuse a response without revalidating; 0 keeps publishes instant everywhere.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 31_536_000, ErrorMessage = "Delivery:MaxAgeSeconds must be between 0 and 31536000 (a year)")]
     public int MaxAgeSeconds { get; set; }
 }

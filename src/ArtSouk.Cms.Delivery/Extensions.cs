@@ -1,3 +1,4 @@
+using ArtSouk.Kernel.Configuration;
 using ArtSouk.Cms.Entries;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ public static class DeliveryExtensions
     public static IHostApplicationBuilder AddCmsDelivery(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        builder.Services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section);
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = 256L * 1024 * 1024;

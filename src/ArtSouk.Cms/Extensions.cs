@@ -28,8 +28,8 @@ public static class CmsExtensions
     public static IHostApplicationBuilder AddCms(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var app = builder.Configuration.GetSection(ArtSoukOptions.Section).Get<ArtSoukOptions>() ?? new ArtSoukOptions();
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
+        var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
         var services = builder.Services;
 
         services.AddSingleton(ContentTypeLoader.Load(ContentTypesFolder(app)));

@@ -19,10 +19,10 @@ internal static class HostExtensions
 {
     public static WebApplicationBuilder AddArtSoukHost(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ArtSoukOptions>().BindConfiguration(ArtSoukOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.Services.AddValidatedOptions<ArtSoukOptions>(ArtSoukOptions.Section);
+        builder.Services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
-        var app = builder.Configuration.GetSection(ArtSoukOptions.Section).Get<ArtSoukOptions>() ?? new ArtSoukOptions();
+        var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
         Directory.CreateDirectory(app.FullDataPath);
         builder.Services.AddDataProtection()
             .SetApplicationName("ArtSouk")
@@ -35,7 +35,7 @@ internal static class HostExtensions
 
         // Jobs live beside the data: in memory on the embedded default, in PostgreSQL (schema hangfire) in production,
         // so every node sees one schedule and a job survives a restart.
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
         builder.Services.AddHangfire(c =>
         {
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

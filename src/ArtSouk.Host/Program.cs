@@ -4,6 +4,7 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
 using ArtSouk.Kernel.Outbox;
+using Microsoft.Extensions.Options;
 
 try
 {
@@ -14,6 +15,8 @@ try
     builder.AddCmsDelivery();
 
     var app = builder.Build();
+    // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     if (await app.RunCmsCommandAsync(args))
     {
         return 0;
@@ -31,6 +34,12 @@ try
 catch (InvalidContentTypeException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    // Each failure names its key (Database:ConnectionString, Outbox:MaxAttempts, ...); no stack trace to read past.
+    await Console.Error.WriteLineAsync("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  " + f)));
     return 1;
 }
 

@@ -3,12 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace ArtSouk.Kernel.Configuration;
 
 /// <summary>The <c>ArtSouk</c> configuration section (environment: <c>ArtSouk__DataPath</c>, ...).</summary>
-public sealed class ArtSoukOptions
+public sealed class ArtSoukOptions : IValidatableObject
 {
     public const string Section = "ArtSouk";
 
     /// <summary>Folder for the SQLite file, search index, media and mail pickup; relative paths are under the working directory.</summary>
-    [Required]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "ArtSouk:DataPath must name a folder")]
     public string DataPath { get; set; } = ".artsouk-data";
 
     /// <summary>Seeds the bilingual demo content when the store is empty.</summary>
@@ -20,12 +20,23 @@ public sealed class ArtSoukOptions
     public AdminOptions Admin { get; set; } = new();
 
     public string FullDataPath => Path.GetFullPath(DataPath);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Admin.Email is { } email && !new EmailAddressAttribute().IsValid(email))
+        {
+            yield return new ValidationResult($"ArtSouk:Admin:Email \"{email}\" is not an e-mail address", ["Admin.Email"]);
+        }
+        if (string.IsNullOrWhiteSpace(Admin.Email) != string.IsNullOrWhiteSpace(Admin.Password))
+        {
+            yield return new ValidationResult("ArtSouk:Admin:Email and ArtSouk:Admin:Password go together: set both to create the first administrator, or neither", ["Admin"]);
+        }
+    }
 }
 
 public sealed class AdminOptions
 {
     /// <summary>Creates this administrator when no user exists yet.</summary>
-    [EmailAddress]
     public string? Email { get; set; }
 
     public string? Password { get; set; }
@@ -38,7 +49,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>The <c>Database</c> section: <c>Database__Provider=Postgres</c> and <c>Database__ConnectionString</c>.</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string Section = "Database";
 
@@ -46,4 +57,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Required for PostgreSQL; for SQLite the file defaults to <c>{DataPath}/artsouk.db</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Database:ConnectionString is required when Database:Provider is Postgres", [nameof(ConnectionString)]);
+        }
+    }
 }

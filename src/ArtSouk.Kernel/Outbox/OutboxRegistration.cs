@@ -1,3 +1,4 @@
+using ArtSouk.Kernel.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class OutboxRegistration
     /// </summary>
     public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services, string module) where TContext : DbContext
     {
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<OutboxOptions>(OutboxOptions.Section);
         services.TryAddSingleton<OutboxSignal>();
         services.AddScoped<IOutboxStore>(sp => new OutboxStore<TContext>(module, sp.GetRequiredService<TContext>(),
             sp.GetRequiredService<OutboxSignal>(), sp.GetServices<IOutboxHandler>()));

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Resident memory after a first start that seeds the demo store, against a second start on the same store.
+
+  python3 bench/memory.py [--settle 5]
+
+Publishes the host (Release) and, on SQLite and (where the server binaries are installed) on a throwaway PostgreSQL
+cluster: starts it on an empty store with the demo seed, waits until /health/ready answers, lets it settle, reads
+VmRSS; stops it; starts it again on the same store and reads VmRSS the same way. Prints both and their ratio (the
+foundation-hardening issue asks for <= 1.5). Also counts fail/crit lines in the first start's log.
+"""
+import argparse, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = tempfile.mkdtemp(prefix='artsouk-memory-')
+procs = []
+
+
+def sh(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode:
+        sys.exit(f'{cmd[0]} failed: {r.stdout[-500:]} {r.stderr[-500:]}')
+    return r.stdout
+
+
+def free_port():
+    s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def rss_mib(pid):
+    with open(f'/proc/{pid}/status') as f:
+        return int(re.search(r'VmRSS:\s+(\d+)', f.read()).group(1)) / 1024
+
+
+def postgres():
+    versions = sorted(os.listdir('/usr/lib/postgresql'), reverse=True) if os.path.isdir('/usr/lib/postgresql') else []
+    if not versions:
+        return None
+    bindir = f'/usr/lib/postgresql/{versions[0]}/bin'
+    data, sock = os.path.join(WORK, 'pg'), os.path.join(WORK, 'sock')
+    os.makedirs(sock)
+    as_pg = ['runuser', '-u', 'postgres', '--'] if os.geteuid() == 0 else []
+    if as_pg: sh(['chown', '-R', 'postgres:postgres', WORK]); os.chmod(WORK, 0o755)
+    port = free_port()
+    sh(as_pg + [f'{bindir}/initdb', '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+    sh(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-l', os.path.join(WORK, 'pg.log'), '-w', '-o',
+                f'-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off', 'start'])
+    procs.append(lambda: subprocess.run(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-m', 'fast', 'stop'], capture_output=True))
+    return f'Host=127.0.0.1;Port={port};Username=postgres;Database=postgres'
+
+
+def start(out, env, settle):
+    port = free_port()
+    log = open(os.path.join(WORK, f'host-{port}.log'), 'w')
+    proc = subprocess.Popen(['dotnet', os.path.join(out, 'ArtSouk.Host.dll')], cwd=out, stdout=log, stderr=subprocess.STDOUT,
+                            env=dict(env, ASPNETCORE_URLS=f'http://127.0.0.1:{port}'))
+    procs.append(proc.kill)
+    t0 = time.time()
+    while True:
+        if proc.poll() is not None: sys.exit(f'host exited with {proc.returncode}; see {log.name}')
+        try:
+            urllib.request.urlopen(f'http://127.0.0.1:{port}/health/ready', timeout=2); break
+        except Exception:
+            if time.time() - t0 > 300: sys.exit('host not ready after 300 s')
+            time.sleep(0.2)
+    ready = time.time() - t0
+    time.sleep(settle)
+    rss = rss_mib(proc.pid)
+    proc.terminate(); proc.wait(30); log.close()
+    fails = [l for l in open(log.name, encoding='utf-8', errors='replace') if re.match(r'\s*(fail|crit)\b', l)]
+    return rss, ready, len(fails)
+
+
+def main():
+    ap = argparse.ArgumentParser(); ap.add_argument('--settle', type=float, default=5)
+    a = ap.parse_args()
+    out = os.path.join(WORK, 'host')
+    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    stores = [('SQLite', {})]
+    conn = postgres()
+    if conn:
+        stores.append(('PostgreSQL', {'Database__Provider': 'Postgres', 'Database__ConnectionString': conn}))
+    print(f'{"store":<12} {"first start (seeds)":>20} {"second start":>14} {"ratio":>6} {"fail lines":>11}')
+    for name, extra in stores:
+        env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=os.path.join(WORK, 'data-' + name),
+                   ArtSouk__Seed='true', ArtSouk__Admin__Email='bench@artsouk.test', ArtSouk__Admin__Password='Bench-Admin-Pass-2026!', **extra)
+        first, _, fails = start(out, env, a.settle)
+        second, _, _ = start(out, env, a.settle)
+        print(f'{name:<12} {first:>16.0f} MiB {second:>10.0f} MiB {first / second:>6.2f} {fails:>11}')
+
+
+try:
+    main()
+finally:
+    for stop in reversed(procs):
+        try: stop()
+        except Exception: pass
+    shutil.rmtree(WORK, ignore_errors=True)
