@@ -8,44 +8,17 @@ cluster: starts it on an empty store with the demo seed, waits until /health/rea
 VmRSS; stops it; starts it again on the same store and reads VmRSS the same way. Prints both and their ratio (the
 foundation-hardening issue asks for <= 1.5). Also counts fail/crit lines in the first start's log.
 """
-import argparse, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+import argparse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
+from harness import free_port, postgres, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-memory-')
 procs = []
 
 
-def sh(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode:
-        sys.exit(f'{cmd[0]} failed: {r.stdout[-500:]} {r.stderr[-500:]}')
-    return r.stdout
-
-
-def free_port():
-    s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
-
-
 def rss_mib(pid):
     with open(f'/proc/{pid}/status') as f:
         return int(re.search(r'VmRSS:\s+(\d+)', f.read()).group(1)) / 1024
-
-
-def postgres():
-    versions = sorted(os.listdir('/usr/lib/postgresql'), reverse=True) if os.path.isdir('/usr/lib/postgresql') else []
-    if not versions:
-        return None
-    bindir = f'/usr/lib/postgresql/{versions[0]}/bin'
-    data, sock = os.path.join(WORK, 'pg'), os.path.join(WORK, 'sock')
-    os.makedirs(sock)
-    as_pg = ['runuser', '-u', 'postgres', '--'] if os.geteuid() == 0 else []
-    if as_pg: sh(['chown', '-R', 'postgres:postgres', WORK]); os.chmod(WORK, 0o755)
-    port = free_port()
-    sh(as_pg + [f'{bindir}/initdb', '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
-    sh(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-l', os.path.join(WORK, 'pg.log'), '-w', '-o',
-                f'-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off', 'start'])
-    procs.append(lambda: subprocess.run(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-m', 'fast', 'stop'], capture_output=True))
-    return f'Host=127.0.0.1;Port={port};Username=postgres;Database=postgres'
 
 
 def start(out, env, settle):
@@ -76,7 +49,7 @@ def main():
     out = os.path.join(WORK, 'host')
     sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
     stores = [('SQLite', {})]
-    conn = postgres()
+    conn = postgres(WORK, procs)
     if conn:
         stores.append(('PostgreSQL', {'Database__Provider': 'Postgres', 'Database__ConnectionString': conn}))
     print(f'{"store":<12} {"first start (seeds)":>20} {"second start":>14} {"ratio":>6} {"fail lines":>11}')

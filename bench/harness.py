@@ -1,0 +1,32 @@
+"""What the benchmark scripts share: running commands, free ports, a throwaway PostgreSQL cluster."""
+import os, socket, subprocess, sys
+
+
+def sh(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode:
+        sys.exit(f'{cmd[0]} failed: {r.stdout[-500:]} {r.stderr[-500:]}')
+    return r.stdout
+
+
+def free_port():
+    s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def postgres(work, procs, settings=''):
+    """Starts a cluster from the installed server binaries under `work` (fsync off); returns its connection string,
+    or None where no server is installed. Its stop is appended to `procs`."""
+    versions = sorted(os.listdir('/usr/lib/postgresql'), reverse=True) if os.path.isdir('/usr/lib/postgresql') else []
+    if not versions:
+        return None
+    bindir = f'/usr/lib/postgresql/{versions[0]}/bin'
+    data, sock = os.path.join(work, 'pg'), os.path.join(work, 'sock')
+    os.makedirs(sock)
+    as_pg = ['runuser', '-u', 'postgres', '--'] if os.geteuid() == 0 else []
+    if as_pg: sh(['chown', '-R', 'postgres:postgres', work]); os.chmod(work, 0o755)
+    port = free_port()
+    sh(as_pg + [f'{bindir}/initdb', '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+    sh(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-l', os.path.join(work, 'pg.log'), '-w', '-o',
+                f'-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off {settings}', 'start'])
+    procs.append(lambda: subprocess.run(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-m', 'fast', 'stop'], capture_output=True))
+    return f'Host=127.0.0.1;Port={port};Username=postgres;Database=postgres'
