@@ -31,6 +31,13 @@ public static class DatabaseSetup
                 // Delivery lists repeat the same statements; prepared, they skip planning (30 partial indexes to weigh).
                 connection.MaxAutoPrepare = 64;
             }
+            if (connection.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+            {
+                // PostgreSQL re-plans a prepared statement on every run while a custom plan looks cheaper than the
+                // generic one; for a Delivery list that weighs every partial index of delivery_items, planning cost three
+                // times the 0.15 ms the query takes. The generic plan is the same plan.
+                connection.Options = (connection.Options + " -c plan_cache_mode=force_generic_plan").Trim();
+            }
             options.UseNpgsql(connection.ToString(), npgsql => npgsql
                 .MigrationsHistoryTable("__migrations", schema));
         }
