@@ -35,7 +35,9 @@ public static class CmsExtensions
         services.AddModuleDbContext<CmsDbContext, SqliteCmsDbContext, PostgresCmsDbContext>(database, app, CmsDbContext.Schema);
         services.AddScoped<EntryEditor>();
         services.AddScoped<MediaLibrary>();
-        services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>()));
+        // The dialect follows the configured provider; asking the context which provider it has would build its services first.
+        SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
+        services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(), dialect));
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<EntryEditor>()));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<LargeStore>();
