@@ -18,6 +18,7 @@ try
     {
         return 0;
     }
+    app.UseCmsDelivery();
     app.UseArtSoukHost();
     app.MapArtSoukHost();
     var modules = app.MapModules();
