@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ArtSouk.Cms.ContentTypes;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,12 +24,9 @@ namespace ArtSouk.Cms.Delivery;
 /// <summary>The public, cacheable read API: <c>/api/v1/content/{type}</c>, <c>/api/v1/content/{type}/{idOrSlug}</c>, <c>/api/v1/routes</c>.</summary>
 internal static class DeliveryApi
 {
-    public const string CachePolicy = "delivery";
-    public const string CacheTag = "content";
-
     public static void MapDeliveryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Delivery").CacheOutput(CachePolicy);
+        var group = app.MapGroup("/api/v1").WithTags("Delivery");
         // ItemWriter writes items straight to bytes, shaped by each content type: their 200 is declared here, as a JSON object.
         group.MapGet("/content/{type}", ListAsync)
             .WithSummary("List published entries of a type")
@@ -42,8 +41,9 @@ internal static class DeliveryApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotModified, BadRequestProblem, UnauthorizedProblem, ForbiddenProblem, NotFoundProblem>> ListAsync(
-        string type, HttpContext http, ContentTypeRegistry types, ContentReader reader, CancellationToken ct)
+        string type, HttpContext http, ContentTypeRegistry types, ContentReader reader, DeliveryCache cache, CancellationToken ct)
     {
+        var ticket = cache.Ticket(http);
         if (types.Find(type) is not { } contentType)
         {
             return new NotFoundProblem(ProblemCode.UnknownContentType, $"'{type}' is not a content type; types: {string.Join(", ", types.All.Select(t => t.Name))}");
@@ -61,7 +61,7 @@ internal static class DeliveryApi
             }
             var page = await reader.ListAsync(new ContentQuery(type, request.Locale, request.Preview, request.Filters, request.Sorts, request.Limit, request.Cursor), ct);
             var body = await new ItemWriter(reader, request).ListAsync(page, ct);
-            return IsFresh(http, request, body) ? NotModified.Instance : Json(body);
+            return Answer(http, request, body, cache, ticket) ? NotModified.Instance : Json(body);
         }
         catch (InvalidQueryException rejected)
         {
@@ -70,8 +70,9 @@ internal static class DeliveryApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotModified, BadRequestProblem, UnauthorizedProblem, ForbiddenProblem, NotFoundProblem>> ItemAsync(
-        string type, string idOrSlug, HttpContext http, ContentTypeRegistry types, ContentReader reader, CancellationToken ct)
+        string type, string idOrSlug, HttpContext http, ContentTypeRegistry types, ContentReader reader, DeliveryCache cache, CancellationToken ct)
     {
+        var ticket = cache.Ticket(http);
         if (types.Find(type) is not { } contentType)
         {
             return new NotFoundProblem(ProblemCode.UnknownContentType, $"'{type}' is not a content type");
@@ -93,7 +94,7 @@ internal static class DeliveryApi
                 return new NotFoundProblem(ProblemCode.NotFound, $"No published {type} '{idOrSlug}' in locale {request.Locale}.");
             }
             var body = await new ItemWriter(reader, request).ItemAsync(item, ct);
-            return IsFresh(http, request, body) ? NotModified.Instance : Json(body);
+            return Answer(http, request, body, cache, ticket) ? NotModified.Instance : Json(body);
         }
         catch (InvalidQueryException rejected)
         {
@@ -101,8 +102,10 @@ internal static class DeliveryApi
         }
     }
 
-    private static async Task<Results<Ok<RouteView>, BadRequestProblem, NotFoundProblem>> RouteAsync(string? path, HttpContext http, ContentReader reader, CancellationToken ct)
+    private static async Task<Results<Ok<RouteView>, BadRequestProblem, NotFoundProblem>> RouteAsync(
+        string? path, HttpContext http, ContentReader reader, DeliveryCache cache, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        var ticket = cache.Ticket(http);
         if (string.IsNullOrWhiteSpace(path))
         {
             return BadQuery(http, new InvalidQueryException("path", "path is required, e.g. /ar/artists/{slug}", "المعامل path مطلوب، مثل /ar/artists/{slug}"));
@@ -113,7 +116,13 @@ internal static class DeliveryApi
             return new NotFoundProblem(ProblemCode.NotFound, $"Nothing is published at {path}.");
         }
         http.Response.Headers.ContentLanguage = match.Locale;
-        return TypedResults.Ok(RouteView.Of(match));
+        var view = RouteView.Of(match);
+        if (ticket is { } taken)
+        {
+            // Stored as the bytes Ok<RouteView> writes: the same serializer options, no ETag or Vary.
+            cache.Store(http, taken, new DeliveryResponse(JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions), null, match.Locale, null, null));
+        }
+        return TypedResults.Ok(view);
     }
 
     // Drafts are for editors and preview keys only; and never from or into the shared cache.
@@ -125,18 +134,22 @@ internal static class DeliveryApi
     private static async Task<bool> MayPreviewAsync(HttpContext http) =>
         (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, Policies.PreviewContent)).Succeeded;
 
-    /// <summary>Sets the caching headers of <paramref name="body"/>; true when the client's <c>If-None-Match</c> already holds it.</summary>
-    private static bool IsFresh(HttpContext http, DeliveryRequest request, byte[] body)
+    /// <summary>
+    /// Sets the caching headers of <paramref name="body"/> and stores it for the next anonymous reader (never a preview);
+    /// true when the client's <c>If-None-Match</c> already holds it.
+    /// </summary>
+    private static bool Answer(HttpContext http, DeliveryRequest request, byte[] body, DeliveryCache cache, long? ticket)
     {
         var etag = $"\"{Convert.ToHexString(SHA256.HashData(body), 0, 12).ToLowerInvariant()}\"";
-        var headers = http.Response.Headers;
-        headers.ETag = etag;
-        headers.ContentLanguage = request.Locale;
-        headers.Vary = HeaderNames.AcceptLanguage;
         var options = http.RequestServices.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-        headers.CacheControl = request.Preview ? "private, no-store" : $"public, max-age={options.MaxAgeSeconds}, must-revalidate";
-        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        return ifNoneMatch.Length > 0 && (ifNoneMatch == "*" || ifNoneMatch.Split(',').Any(t => t.Trim().TrimStart('W', '/') == etag));
+        var cacheControl = request.Preview ? "private, no-store" : $"public, max-age={options.MaxAgeSeconds}, must-revalidate";
+        var response = new DeliveryResponse(body, etag, request.Locale, DeliveryResponse.VaryByLanguage, cacheControl);
+        if (ticket is { } taken && !request.Preview)
+        {
+            cache.Store(http, taken, response);
+        }
+        response.WriteHeaders(http.Response.Headers);
+        return response.Matches(http.Request.Headers.IfNoneMatch.ToString());
     }
 
     private static FileContentHttpResult Json(byte[] body) => TypedResults.Bytes(body, "application/json; charset=utf-8");

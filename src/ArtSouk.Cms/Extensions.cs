@@ -40,7 +40,9 @@ public static class CmsExtensions
         services.AddScoped<Publisher>();
         services.AddScoped<EntryEditor>();
         services.AddScoped<MediaLibrary>();
-        services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>()));
+        // The dialect follows the configured provider; asking the context which provider it has would build its services first.
+        SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
+        services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(), dialect));
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Publisher>(), sp.GetRequiredService<EntryChanges>()));
         services.AddScoped<DemoSeeder>();

@@ -86,7 +86,6 @@ internal static class HostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOutputCache();
         return app;
     }
 

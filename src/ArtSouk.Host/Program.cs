@@ -21,6 +21,7 @@ try
     {
         return 0;
     }
+    app.UseCmsDelivery();
     app.UseArtSoukHost();
     app.MapArtSoukHost();
     var modules = app.MapModules();

@@ -193,6 +193,34 @@ public abstract class ContentApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_cached_read_carries_the_same_body_and_headers_as_the_first()
+    {
+        var created = await CreateAsync("artist", new { name = new { ar = Unique("سلمى"), en = Unique("Salma") } });
+        var url = $"/api/v1/content/artist/{created["id"]}?locale=en";
+        var first = await Anonymous.GetAsync(url);
+        var second = await Anonymous.GetAsync(url);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
+        Assert.Equal(first.Headers.Vary, second.Headers.Vary);
+        Assert.Equal(first.Content.Headers.ContentLanguage, second.Content.Headers.ContentLanguage);
+        Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+    }
+
+    [Fact]
+    public async Task A_preview_read_is_never_served_to_the_next_caller()
+    {
+        var draft = await CreateAsync("artist", new { name = new { ar = Unique("مخفية"), en = "Hidden" } }, publish: false);
+        var url = $"/api/v1/content/artist/{draft["id"]}?preview=true&locale=en";
+        var key = await Admin.PostAsJsonAsync("/api/v1/manage/api-keys", new { name = "preview cache", scopes = new[] { "preview" } });
+        var secret = (await key.Content.ReadFromJsonAsync<JsonObject>())!["key"]!.GetValue<string>();
+        using var previewer = Host.App.CreateClient();
+        previewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(url, previewer)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(url)).Status);
+    }
+
+    [Fact]
     public async Task A_publish_shows_on_the_very_next_request()
     {
         var created = await CreateAsync("artist", new { name = new { ar = Unique("ريم"), en = "Reem" } });

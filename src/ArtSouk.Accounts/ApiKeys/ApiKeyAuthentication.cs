@@ -5,6 +5,7 @@ using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,7 @@ namespace ArtSouk.Accounts.ApiKeys;
 
 /// <summary>Authenticates <c>Bearer ask_...</c> keys; the principal carries the key's scopes as <c>scope</c> claims.</summary>
 internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AccountsDbContext db, IMemoryCache cache)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -34,6 +34,8 @@ internal sealed class ApiKeyAuthentication(
         var key = await cache.GetOrCreateAsync(CacheKey(prefix), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            // Only a miss needs the store: resolving the context up front cost every keyed request a DbContext.
+            var db = Context.RequestServices.GetRequiredService<AccountsDbContext>();
             return db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
         });
         if (key is null || key.RevokedAt is not null || !key.Matches(presented))

@@ -26,11 +26,11 @@ public sealed class ContentReader
     private readonly ContentTypeRegistry _types;
     private readonly SqlDialect _dialect;
 
-    internal ContentReader(CmsDbContext db, ContentTypeRegistry types)
+    internal ContentReader(CmsDbContext db, ContentTypeRegistry types, SqlDialect dialect)
     {
         _db = db;
         _types = types;
-        _dialect = db.IsPostgres() ? new PostgresDialect() : new SqliteDialect();
+        _dialect = dialect;
     }
 
     public async Task<ContentPage> ListAsync(ContentQuery query, CancellationToken ct)

@@ -31,6 +31,13 @@ public static class DatabaseSetup
                 // Delivery lists repeat the same statements; prepared, they skip planning (30 partial indexes to weigh).
                 connection.MaxAutoPrepare = 64;
             }
+            if (connection.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+            {
+                // PostgreSQL re-plans a prepared statement on every run while a custom plan looks cheaper than the
+                // generic one; for a Delivery list that weighs every partial index of delivery_items, planning cost three
+                // times the 0.15 ms the query takes. The generic plan is the same plan.
+                connection.Options = (connection.Options + " -c plan_cache_mode=force_generic_plan").Trim();
+            }
             options.UseNpgsql(connection.ToString(), npgsql => npgsql
                 .MigrationsHistoryTable("__migrations", schema));
         }
@@ -42,15 +49,19 @@ public static class DatabaseSetup
         return options.UseSnakeCaseNamingConvention();
     }
 
-    /// <summary>Registers a module's context with the implementation (and so the migrations) of the configured provider.</summary>
+    /// <summary>
+    /// Registers a module's context with the implementation (and so the migrations) of the configured provider, pooled:
+    /// a new context per request rebuilt EF's scoped internals (query translators, model lookup) and, with options per
+    /// scope, parsed the connection string again, a fifth of an uncached Delivery list's CPU on the host.
+    /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services,
         DatabaseOptions database, ArtSoukOptions app, string schema)
         where TContext : DbContext where TSqlite : TContext where TPostgres : TContext
     {
         ArgumentNullException.ThrowIfNull(database);
         return database.Provider == DatabaseProvider.Postgres
-            ? services.AddDbContext<TContext, TPostgres>(o => o.UseArtSoukDatabase(database, app, schema))
-            : services.AddDbContext<TContext, TSqlite>(o => o.UseArtSoukDatabase(database, app, schema));
+            ? services.AddDbContextPool<TContext, TPostgres>(o => o.UseArtSoukDatabase(database, app, schema))
+            : services.AddDbContextPool<TContext, TSqlite>(o => o.UseArtSoukDatabase(database, app, schema));
     }
 
     /// <summary>Options for <c>dotnet ef migrations add</c>, which builds each provider's context without a host.</summary>
