@@ -5,7 +5,7 @@ public sealed record ContentChange(Guid EntryId, string Type, string Kind, IRead
 
 /// <summary>
 /// Called synchronously after a content change commits, for in-process state that must be right on the very next
-/// request (output cache). Durable side effects (index, webhooks) go through the outbox instead.
+/// request (the Delivery cache). Durable side effects (index, webhooks) go through the outbox instead.
 /// </summary>
 public interface IContentChangeObserver
 {
