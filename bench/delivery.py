@@ -10,7 +10,8 @@ catalogue, then runs wrk (2 threads, 64 connections) against:
   3. GET /api/v1/content/artwork?filter...&sort=-year&limit=25 (uncached: sent with an API key, which bypasses the cache).
 Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
 """
-import argparse, json, urllib.parse, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, urllib.parse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
+from harness import free_port, postgres, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -19,17 +20,6 @@ LUA = os.path.join(WORK, 'p95.lua')
 open(LUA, 'w').write('done = function(summary, latency, requests)\n'
                      '  io.write(string.format("P95 %.3f\\nP99 %.3f\\n", latency:percentile(95)/1000, latency:percentile(99)/1000))\nend\n')
 procs = []
-
-
-def sh(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode:
-        sys.exit(f'{cmd[0]} failed: {r.stdout[-500:]} {r.stderr[-500:]}')
-    return r.stdout
-
-
-def free_port():
-    s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
 
 
 def http(method, url, body=None, token=None):
@@ -51,21 +41,6 @@ def wait_ready(url, proc, timeout=600):
     sys.exit('not ready')
 
 
-def postgres():
-    bindir = next(d for d in sorted(os.listdir('/usr/lib/postgresql'), reverse=True))
-    bindir = f'/usr/lib/postgresql/{bindir}/bin'
-    data, sock = os.path.join(WORK, 'pg'), os.path.join(WORK, 'sock')
-    os.makedirs(sock)
-    as_pg = ['runuser', '-u', 'postgres', '--'] if os.geteuid() == 0 else []
-    if as_pg: sh(['chown', '-R', 'postgres:postgres', WORK]); os.chmod(WORK, 0o755)
-    port = free_port()
-    sh(as_pg + [f'{bindir}/initdb', '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
-    sh(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-l', os.path.join(WORK, 'pg.log'), '-w', '-o',
-                f'-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB', 'start'])
-    procs.append(lambda: subprocess.run(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-m', 'fast', 'stop'], capture_output=True))
-    return f'Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Maximum Pool Size=64'
-
-
 def wrk(url, seconds, headers=(), connections=64):
     cmd = ['wrk', '-t2' if connections > 1 else '-t1', f'-c{connections}', f'-d{seconds}s', '--latency', '-s', LUA] + sum([['-H', h] for h in headers], []) + [url]
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
@@ -79,7 +54,9 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--artworks', type=int, default=100000); ap.add_argument('--seconds', type=int, default=10)
     a = ap.parse_args()
     if not shutil.which('wrk'): sys.exit('wrk is not installed: apt-get install -y wrk')
-    conn = postgres()
+    conn = postgres(WORK, procs, '-c shared_buffers=256MB')
+    if conn is None: sys.exit('PostgreSQL server binaries not found: apt-get install -y postgresql-15')
+    conn += ';Maximum Pool Size=64'
     out = os.path.join(WORK, 'host')
     sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=os.path.join(WORK, 'data'),

@@ -3,7 +3,6 @@ using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Publishing;
 using ArtSouk.Cms.Seeding;
 using ArtSouk.Kernel.Configuration;
-using System.Runtime;
 using ArtSouk.Kernel.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +40,6 @@ internal sealed partial class CmsStartup(
                 if (seeded > 0)
                 {
                     LogSeeded(logger, seeded);
-                    ReleaseSeedingMemory();
                 }
             }
             scope.ServiceProvider.GetService<IRecurringJobManager>()?.AddOrUpdate<ScheduledPublishing>(
@@ -49,16 +47,6 @@ internal sealed partial class CmsStartup(
         }
         readiness.MarkReady();
         LogReady(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    /// <summary>
-    /// Seeding paints hundreds of images and tracks thousands of rows once; without a full, compacting collection
-    /// the process would keep that peak (a gigabyte) for as long as it runs, since an idle server rarely collects.
-    /// </summary>
-    private static void ReleaseSeedingMemory()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content store ready in {Milliseconds} ms")]

@@ -24,9 +24,7 @@ internal static class ContentTypesApi
     {
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 50, maxSize: 100, out var page))
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, Locales.FromRequest(request) == Locales.English
-                ? "limit must be 1..100 and cursor the 'next' value of a previous page"
-                : "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
+            return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(100, Locales.FromRequest(request)));
         }
         var rows = types.All.Skip(page.Skip).Take(page.Take).ToList();
         return TypedResults.Ok(new ContentTypePage(rows.Take(page.Size).ToList(), page.NextAfter(rows.Count)));

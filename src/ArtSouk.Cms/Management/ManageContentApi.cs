@@ -74,7 +74,7 @@ internal static class ManageContentApi
         }
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, In(http, "limit must be 1..100 and cursor the 'next' value of a previous page", "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة"));
+            return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(100, Locales.FromRequest(http.Request)));
         }
         var entries = db.Entries.AsNoTracking().Where(e => e.Type == type);
         var query = status switch

@@ -52,7 +52,7 @@ public static class OutboxApi
         }
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, english ? "limit must be 1..100 and cursor the 'next' value of a previous page" : "يجب أن يكون limit من 1 إلى 100 وcursor قيمة next من صفحة سابقة");
+            return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(100, Locales.FromRequest(http.Request)));
         }
         // Each module's outbox is its own table: take enough of each to fill this page, then merge by time.
         var rows = new List<OutboxEntry>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArtSouk.Kernel.Localization;
 
 namespace ArtSouk.Kernel.Paging;
 
@@ -25,6 +26,11 @@ public readonly record struct OffsetPage(int Size, int Number)
         page = new OffsetPage(size, number);
         return true;
     }
+
+    /// <summary>Why <see cref="TryParse"/> refused a request, in its language.</summary>
+    public static string Refusal(int maxSize, string locale) => locale == Locales.Arabic
+        ? $"يجب أن يكون limit من 1 إلى {maxSize} وcursor قيمة next من صفحة سابقة"
+        : $"limit must be 1..{maxSize} and cursor the 'next' value of a previous page";
 
     /// <summary>The cursor of the following page, given how many rows <see cref="Take"/> returned.</summary>
     public string? NextAfter(int fetched) => fetched > Size ? (Number + 1).ToString(CultureInfo.InvariantCulture) : null;
