@@ -27,7 +27,7 @@ internal sealed partial class AccountsStartup(IServiceScopeFactory scopes, IOpti
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         await db.MigrateQuietlyAsync(cancellationToken);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in new[] { Roles.Administrator, Roles.Editor, Roles.Member })
+        foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

@@ -71,10 +71,12 @@ public static class AccountsExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.ManageContent, p => p.RequireAssertion(c =>
-                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Editor) || c.User.HasScope(Scopes.Manage)))
+                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Curator) || c.User.HasScope(Scopes.Manage)))
             .AddPolicy(Policies.PreviewContent, p => p.RequireAssertion(c =>
-                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Editor) || c.User.HasScope(Scopes.Preview) || c.User.HasScope(Scopes.Manage)))
+                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Curator) || c.User.HasScope(Scopes.Preview) || c.User.HasScope(Scopes.Manage)))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+        services.AddSingleton<AccountSessions>();
+        services.AddSingleton<IClaimsTransformation>(sp => sp.GetRequiredService<AccountSessions>());
         services.AddHostedService<AccountsStartup>();
         return builder;
     }

@@ -11,6 +11,7 @@ using ArtSouk.Cms.Webhooks;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
+using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class CmsExtensions
         services.AddScoped<Publisher>();
         services.AddScoped<EntryEditor>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<IProfileEntries, ProfileEntries>();
         // The dialect follows the configured provider; asking the context which provider it has would build its services first.
         SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
         services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(), dialect));

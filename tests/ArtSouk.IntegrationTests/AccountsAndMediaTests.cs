@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ArtSouk.Accounts.Persistence;
 using ArtSouk.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -143,26 +148,67 @@ public sealed class SignInTests
 public sealed class UserAdministrationTests(SqliteHost host)
 {
     [Fact]
-    public async Task An_administrator_makes_a_member_an_editor_who_can_then_write()
+    public async Task A_role_change_applies_to_the_next_request_of_a_token_issued_before_it()
     {
-        var email = $"curator-{Guid.NewGuid():N}@artsouk.test";
-        var registered = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Curator-Pass-2026!", displayName = "أمل", locale = "ar" });
-        var id = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var (id, editor, email) = await CollectorAsync();
+        var article = new { fields = new { name = new { ar = $"محرر {Guid.NewGuid():N}" } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsJsonAsync("/api/v1/manage/content/artist", article)).StatusCode);
 
-        var promoted = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/roles", new { roles = new[] { "editor" } });
-        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        var token = (await (await host.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Curator-Pass-2026!" }))
-            .Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        using var editor = host.App.CreateClient();
-        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var write = await editor.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = $"محرر {Guid.NewGuid():N}" } } });
-        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
-        // Editors write content but do not administer accounts.
+        Assert.Equal(HttpStatusCode.OK, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/roles", new { roles = new[] { "curator" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/manage/content/artist", article)).StatusCode);
+        // Curators write content but do not administer accounts.
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/api/v1/manage/users")).StatusCode);
+        var listed = (await host.Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/users?limit=200"))!["items"]!.AsArray()
+            .Single(u => u!["email"]!.GetValue<string>() == email)!;
+        Assert.Equal(["curator"], listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
 
-        var list = (await host.Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/users?limit=200"))!;
-        var listed = list["items"]!.AsArray().Single(u => u!["email"]!.GetValue<string>() == email)!;
-        Assert.Equal(["editor"], listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/roles", new { roles = new[] { "collector" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsJsonAsync("/api/v1/manage/content/artist", article)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_artist_account_is_linked_to_its_artist_entry_only()
+    {
+        var (id, account, _) = await CollectorAsync();
+        Assert.Equal(HttpStatusCode.OK, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/roles", new { roles = new[] { "artist" } })).StatusCode);
+        var artist = await CreateAsync("artist", new { name = new { ar = "فنان مرتبط", en = "Linked artist" } });
+        var artwork = await CreateAsync("artwork", new { title = new { ar = "عمل", en = "A work" } });
+
+        var linked = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/profile", new { entryId = artist });
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        var me = (await account.GetFromJsonAsync<JsonObject>("/api/v1/me"))!;
+        Assert.Equal(artist, me["profileEntryId"]!.GetValue<string>());
+
+        var toArtwork = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/profile?locale=ar", new { entryId = artwork });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, toArtwork.StatusCode);
+        Assert.Contains("فنان أو معرض", (await toArtwork.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/profile", new { entryId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{Guid.NewGuid()}/profile", new { entryId = artist })).StatusCode);
+        Assert.Equal(artist, (await account.GetFromJsonAsync<JsonObject>("/api/v1/me"))!["profileEntryId"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{id}/profile", new { entryId = (Guid?)null })).StatusCode);
+        Assert.Null((await account.GetFromJsonAsync<JsonObject>("/api/v1/me"))!["profileEntryId"]);
+    }
+
+    /// <summary>A freshly registered collector: its id, a client signed in as it, its e-mail.</summary>
+    private async Task<(string Id, HttpClient Client, string Email)> CollectorAsync()
+    {
+        var email = $"account-{Guid.NewGuid():N}@artsouk.test";
+        var registered = await host.Anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = "Account-Pass-2026!", displayName = "أمل", locale = "ar" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var id = (await registered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var token = (await (await host.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Account-Pass-2026!" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        var client = host.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (id, client, email);
+    }
+
+    private async Task<string> CreateAsync(string type, object fields)
+    {
+        var created = await host.Admin.PostAsJsonAsync($"/api/v1/manage/content/{type}", new { fields });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
     [Fact]
@@ -170,8 +216,32 @@ public sealed class UserAdministrationTests(SqliteHost host)
     {
         var users = (await host.Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/users?limit=200"))!["items"]!.AsArray();
         var admin = users.Single(u => u!["email"]!.GetValue<string>() == ArtSoukApp.AdminEmail)!;
-        var response = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{admin["id"]}/roles", new { roles = new[] { "member" } });
+        var response = await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{admin["id"]}/roles", new { roles = new[] { "collector" } });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Admin.PutAsJsonAsync($"/api/v1/manage/users/{admin["id"]}/roles", new { roles = new[] { "emperor" } })).StatusCode);
+    }
+}
+
+/// <summary>Stores made before the manager's roles keep every account's rights under the new names.</summary>
+public sealed class RoleMigrationTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Editor_and_member_become_curator_and_collector(string provider)
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider);
+        using var client = app.CreateClient();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+            var migrator = db.GetService<IMigrator>();
+            var initial = db.Database.GetMigrations().First();
+            await migrator.MigrateAsync(initial);
+            Assert.Equal(["administrator", "editor", "gallery", "marketing", "member"],
+                (await db.Roles.Select(r => r.Name!).ToListAsync()).Where(r => r != "artist").Order());
+            await migrator.MigrateAsync();
+            Assert.Equal(["administrator", "artist", "collector", "curator", "gallery", "marketing"], (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        }
     }
 }

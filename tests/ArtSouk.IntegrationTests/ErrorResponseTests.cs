@@ -61,7 +61,7 @@ public sealed class ErrorResponseTests(SqliteHost host)
     [Fact]
     public async Task Roles_of_an_unknown_account_are_a_404_problem()
     {
-        var response = await Admin.PutAsJsonAsync($"/api/v1/manage/users/{Guid.NewGuid()}/roles", new { roles = new[] { "member" } });
+        var response = await Admin.PutAsJsonAsync($"/api/v1/manage/users/{Guid.NewGuid()}/roles", new { roles = new[] { "collector" } });
         Assert.Equal("not-found", await ProblemCodeAsync(response, HttpStatusCode.NotFound));
     }
 

@@ -15,6 +15,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The language e-mails and pages use for this person.</summary>
     public string Locale { get; set; } = "ar";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The artist or gallery entry an <c>artist</c> or <c>gallery</c> account speaks for.</summary>
+    public Guid? ProfileEntryId { get; set; }
 }
 
 /// <summary>Identity and API keys (schema <c>accounts</c> on PostgreSQL).</summary>

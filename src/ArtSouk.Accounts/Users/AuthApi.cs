@@ -18,7 +18,7 @@ internal sealed record RegisterRequest(string? Email, string? Password, string? 
 
 internal sealed record TokenRequest(string? Email, string? Password);
 
-internal sealed record UserView(Guid Id, string Email, string DisplayName, string Locale, IReadOnlyList<string> Roles);
+internal sealed record UserView(Guid Id, string Email, string DisplayName, string Locale, IReadOnlyList<string> Roles, Guid? ProfileEntryId);
 
 /// <summary>OAuth-style token response, snake_case as clients expect.</summary>
 internal sealed record TokenResponse(
@@ -85,8 +85,8 @@ internal static class AuthApi
                 ? new ConflictProblem(ProblemCode.Conflict, detail, failures)
                 : new BadRequestProblem(ProblemCode.ValidationFailed, detail, failures);
         }
-        await users.AddToRoleAsync(user, Roles.Member);
-        return TypedResults.Created("/api/v1/me", new UserView(user.Id, email, user.DisplayName, user.Locale, [Roles.Member]));
+        await users.AddToRoleAsync(user, Roles.Collector);
+        return TypedResults.Created("/api/v1/me", new UserView(user.Id, email, user.DisplayName, user.Locale, [Roles.Collector], null));
     }
 
     private static async Task<Results<Ok<TokenResponse>, BadRequestProblem>> TokenAsync(
@@ -127,7 +127,7 @@ internal static class AuthApi
             return new NotFoundProblem(ProblemCode.NotFound, "This credential does not belong to an account.");
         }
         var roles = await users.GetRolesAsync(user);
-        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, roles.ToList()));
+        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, roles.ToList(), user.ProfileEntryId));
     }
 }
 

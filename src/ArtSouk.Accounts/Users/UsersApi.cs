@@ -1,4 +1,5 @@
 using ArtSouk.Accounts.Persistence;
+using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Paging;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
@@ -13,26 +14,31 @@ namespace ArtSouk.Accounts.Users;
 
 internal sealed record RolesRequest(string[]? Roles);
 
+/// <summary><c>entryId</c> null unlinks the account from its entry.</summary>
+internal sealed record ProfileRequest(Guid? EntryId);
+
 internal sealed record UserPage(IReadOnlyList<UserView> Items, string? Next);
 
 /// <summary>Administrators manage who may edit: <c>/api/v1/manage/users</c>.</summary>
 internal static class UsersApi
 {
-    private static readonly string[] Assignable = [Roles.Administrator, Roles.Editor, Roles.Member];
+    /// <summary>The content types an artist or gallery account can speak for.</summary>
+    private static readonly string[] ProfileTypes = ["artist", "gallery"];
 
     public static void MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/manage/users").RequireAuthorization(Policies.Administer).WithTags("Users");
         group.MapGet("/", ListAsync).WithSummary("Accounts, oldest first, with their roles");
-        group.MapPut("/{id:guid}/roles", SetRolesAsync).WithSummary("Replace an account's roles (administrator, editor, member)");
+        group.MapPut("/{id:guid}/roles", SetRolesAsync).WithSummary("Replace an account's roles (administrator, curator, marketing, artist, gallery, collector)");
+        group.MapPut("/{id:guid}/profile", SetProfileAsync).WithSummary("Link an artist or gallery account to the entry it speaks for");
     }
 
     private static async Task<Results<Ok<UserPage>, BadRequestProblem>> ListAsync(
-        int? limit, string? cursor, AccountsDbContext db, CancellationToken ct)
+        int? limit, string? cursor, HttpContext http, AccountsDbContext db, CancellationToken ct)
     {
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 50, maxSize: 200, out var page))
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, "limit must be 1..200 and cursor the 'next' value of a previous page");
+            return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(200, Locales.FromRequest(http.Request)));
         }
         var users = await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
@@ -40,34 +46,58 @@ internal static class UsersApi
                             join r in db.Roles on ur.RoleId equals r.Id
                             where ids.Contains(ur.UserId)
                             select new { ur.UserId, r.Name }).ToListAsync(ct)).ToLookup(x => x.UserId, x => x.Name!);
-        var items = users.Take(page.Size).Select(u => new UserView(u.Id, u.Email!, u.DisplayName, u.Locale, roles[u.Id].Order().ToList())).ToList();
+        var items = users.Take(page.Size).Select(u => new UserView(u.Id, u.Email!, u.DisplayName, u.Locale, roles[u.Id].Order().ToList(), u.ProfileEntryId)).ToList();
         return TypedResults.Ok(new UserPage(items, page.NextAfter(users.Count)));
     }
 
     private static async Task<Results<Ok<UserView>, BadRequestProblem, NotFoundProblem, ConflictProblem>> SetRolesAsync(
-        Guid id, RolesRequest request, UserManager<User> users)
+        Guid id, RolesRequest request, HttpContext http, UserManager<User> users, AccountSessions sessions)
     {
         var wanted = (request.Roles ?? []).Distinct().ToList();
-        if (wanted.Any(r => !Assignable.Contains(r)))
+        if (wanted.Any(r => !Roles.All.Contains(r)))
         {
-            return new BadRequestProblem(ProblemCode.ValidationFailed, $"roles are any of {string.Join(", ", Assignable)}",
-                new Dictionary<string, string[]> { ["roles"] = [$"choose from {string.Join(", ", Assignable)}"] });
+            var choices = string.Join(", ", Roles.All);
+            var message = Locales.Say(http.Request, $"الأدوار المتاحة: {choices}", $"roles are any of {choices}");
+            return new BadRequestProblem(ProblemCode.ValidationFailed, message, new Dictionary<string, string[]> { ["roles"] = [message] });
         }
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return new NotFoundProblem(ProblemCode.NotFound, $"No account {id}.");
+            return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد حساب {id}.", $"No account {id}."));
         }
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
             && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
         {
-            return new ConflictProblem(ProblemCode.Conflict, "This is the last administrator; make someone else administrator first.");
+            return new ConflictProblem(ProblemCode.Conflict, Locales.Say(http.Request,
+                "هذا آخر مدير؛ اجعل حسابًا آخر مديرًا أولًا.", "This is the last administrator; make someone else administrator first."));
         }
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
         await users.AddToRolesAsync(user, wanted.Except(current));
-        // Existing tokens carry the old roles until they expire; a new security stamp ends cookie sessions now.
-        await users.UpdateSecurityStampAsync(user);
-        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, wanted.Order().ToList()));
+        // Roles are read on every request, so the change applies to this account's next request without ending its sessions.
+        sessions.Forget(user.Id);
+        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, wanted.Order().ToList(), user.ProfileEntryId));
+    }
+
+    private static async Task<Results<Ok<UserView>, NotFoundProblem, UnprocessableProblem>> SetProfileAsync(
+        Guid id, ProfileRequest request, HttpContext http, UserManager<User> users, IProfileEntries entries, AccountSessions sessions, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id.ToString());
+        if (user is null)
+        {
+            return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد حساب {id}.", $"No account {id}."));
+        }
+        if (request.EntryId is { } entryId && await entries.TypeOfAsync(entryId, ct) is var type && !ProfileTypes.Contains(type))
+        {
+            var message = type is null
+                ? Locales.Say(http.Request, $"لا يوجد مدخل {entryId}.", $"There is no entry {entryId}.")
+                : Locales.Say(http.Request, $"المدخل {entryId} من نوع {type}؛ يرتبط الحساب بفنان أو معرض فقط.", $"Entry {entryId} is a {type}; an account speaks for an artist or a gallery.");
+            return new UnprocessableProblem(ProblemCode.InvalidReference, message, new Dictionary<string, string[]> { ["entryId"] = [message] });
+        }
+        user.ProfileEntryId = request.EntryId;
+        await users.UpdateAsync(user);
+        sessions.Forget(user.Id);
+        var roles = await users.GetRolesAsync(user);
+        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, roles.Order().ToList(), user.ProfileEntryId));
     }
 }

@@ -32,6 +32,9 @@ public static class Locales
         return FromAcceptLanguage(request.Headers.AcceptLanguage.ToString());
     }
 
+    /// <summary>A message in the request's language: Arabic first, as everywhere.</summary>
+    public static string Say(HttpRequest request, string arabic, string english) => FromRequest(request) == English ? english : arabic;
+
     /// <summary>False when the request names a <c>locale</c> we do not serve.</summary>
     public static bool TryFromQuery(HttpRequest request, out string locale)
     {

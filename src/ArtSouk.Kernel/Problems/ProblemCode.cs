@@ -22,6 +22,8 @@ public sealed record ProblemCode(string Code, HttpStatusCode Status, LocalizedTe
         new("المعرّف النصي مستخدم لمحتوى آخر", "The slug is already used by other content"));
     public static readonly ProblemCode PublishBlocked = new("publish-blocked", HttpStatusCode.UnprocessableEntity,
         new("لا يمكن النشر قبل استكمال الحقول المطلوبة", "Cannot publish until the required fields are filled"));
+    public static readonly ProblemCode InvalidReference = new("invalid-reference", HttpStatusCode.UnprocessableEntity,
+        new("المدخل المشار إليه غير موجود أو من نوع غير مناسب", "The referenced entry does not exist or is of the wrong type"));
     public static readonly ProblemCode Unauthorized = new("unauthorized", HttpStatusCode.Unauthorized,
         new("يلزم تسجيل الدخول", "Authentication is required"));
     public static readonly ProblemCode Forbidden = new("forbidden", HttpStatusCode.Forbidden,

@@ -3,6 +3,7 @@ namespace ArtSouk.Kernel.Security;
 /// <summary>Authorization policy and scope names shared by the modules; Accounts defines what grants them.</summary>
 public static class Policies
 {
+    /// <summary>Any account that may write some content: what it may write is decided per type and entry.</summary>
     public const string ManageContent = "content.manage";
     public const string PreviewContent = "content.preview";
     public const string Administer = "admin";
@@ -11,8 +12,33 @@ public static class Policies
 public static class Roles
 {
     public const string Administrator = "administrator";
-    public const string Editor = "editor";
-    public const string Member = "member";
+
+    /// <summary>All content.</summary>
+    public const string Curator = "curator";
+
+    /// <summary>Events, workshops, articles, pages and collections.</summary>
+    public const string Marketing = "marketing";
+
+    /// <summary>Their own artist entry and the artworks that reference it; saves wait for review.</summary>
+    public const string Artist = "artist";
+
+    /// <summary>Their own gallery entry and the artworks that reference it; saves wait for review.</summary>
+    public const string Gallery = "gallery";
+
+    /// <summary>Everyone who registers.</summary>
+    public const string Collector = "collector";
+
+    public static IReadOnlyList<string> All { get; } = [Administrator, Curator, Marketing, Artist, Gallery, Collector];
+
+    /// <summary>Roles that open the management API at all.</summary>
+    public static IReadOnlyList<string> Editorial { get; } = [Administrator, Curator, Marketing, Artist, Gallery];
+}
+
+/// <summary>Claims Accounts puts on a signed-in person's principal, refreshed on every request.</summary>
+public static class AccountClaims
+{
+    /// <summary>The entry (artist or gallery) an account speaks for, as a Guid string.</summary>
+    public const string ProfileEntry = "artsouk:profile";
 }
 
 /// <summary>Scopes an API key can carry.</summary>

@@ -147,6 +147,10 @@ namespace ArtSouk.Accounts.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<Guid?>("ProfileEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_entry_id");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");

@@ -141,6 +141,10 @@ namespace ArtSouk.Accounts.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<Guid?>("ProfileEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_entry_id");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
