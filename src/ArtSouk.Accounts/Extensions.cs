@@ -102,6 +102,7 @@ public static class AccountsExtensions
         services.AddSingleton<PasswordResetMail>();
         services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMail>());
         services.AddSingleton<AccountSessions>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSessionsSignInAgain>();
         services.AddSingleton<IClaimsTransformation>(sp => sp.GetRequiredService<AccountSessions>());
         services.AddHostedService<AccountsStartup>();
         return builder;
