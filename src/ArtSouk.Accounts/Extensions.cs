@@ -1,6 +1,12 @@
 using ArtSouk.Accounts.ApiKeys;
 using ArtSouk.Accounts.Persistence;
+using System.Threading.RateLimiting;
+using ArtSouk.Accounts.Passwords;
+using ArtSouk.Accounts.SignIn;
+using ArtSouk.Accounts.TwoFactor;
 using ArtSouk.Accounts.Users;
+using ArtSouk.Kernel.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Persistence;
 using ArtSouk.Kernel.Problems;
@@ -8,6 +14,7 @@ using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -27,7 +34,9 @@ public static class AccountsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
         var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
+        var accounts = builder.Configuration.ReadValidated<AccountsOptions>(AccountsOptions.Section);
         var services = builder.Services;
+        services.AddValidatedOptions<AccountsOptions>(AccountsOptions.Section);
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, app, AccountsDbContext.Schema);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -40,7 +49,9 @@ public static class AccountsExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // Temporary, and never for administrators (PasswordSignIn says why).
+                o.Lockout.MaxFailedAccessAttempts = accounts.Lockout.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = accounts.Lockout.Duration;
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
@@ -67,7 +78,7 @@ public static class AccountsExtensions
                 }
                 return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = accounts.AccessTokenLifetime)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.ManageContent, p => p.RequireAssertion(c =>
@@ -75,7 +86,23 @@ public static class AccountsExtensions
             .AddPolicy(Policies.PreviewContent, p => p.RequireAssertion(c =>
                 c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Curator) || c.User.HasScope(Scopes.Preview) || c.User.HasScope(Scopes.Manage)))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+        // Reset links live two hours, and die sooner when the password (and so the security stamp) changes.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.AddRateLimiter(o =>
+        {
+            AddClientLimit(o, RateLimitPolicies.SignIn, accounts.RateLimits.SignIn);
+            AddClientLimit(o, RateLimitPolicies.Register, accounts.RateLimits.Register);
+            AddClientLimit(o, RateLimitPolicies.PasswordReset, accounts.RateLimits.PasswordReset);
+            AddClientLimit(o, RateLimitPolicies.TwoFactor, accounts.RateLimits.TwoFactor);
+        });
+        services.AddSingleton<FailedSignIns>();
+        services.AddScoped<DecoyPassword>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<Tokens>();
+        services.AddSingleton<PasswordResetMail>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMail>());
         services.AddSingleton<AccountSessions>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSessionsSignInAgain>();
         services.AddSingleton<IClaimsTransformation>(sp => sp.GetRequiredService<AccountSessions>());
         services.AddHostedService<AccountsStartup>();
         return builder;
@@ -85,10 +112,23 @@ public static class AccountsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapAuthApi();
+        app.MapSignInApi();
+        app.MapPasswordsApi();
+        app.MapMeApi();
+        app.MapTwoFactorApi();
         app.MapApiKeysApi();
         app.MapUsersApi();
         return app;
     }
+
+    /// <summary>A fixed window per client address; the refusal is the host's 429 problem with Retry-After.</summary>
+    private static void AddClientLimit(RateLimiterOptions options, string policy, RateLimit limit) =>
+        options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            QueueLimit = 0,
+        }));
 
     /// <summary>API callers get a 401/403 problem; browsers are sent to the login page.</summary>
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, ProblemCode code)

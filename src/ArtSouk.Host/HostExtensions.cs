@@ -3,6 +3,8 @@ using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Json;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Problems;
+using ArtSouk.Kernel.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -31,6 +33,23 @@ internal static class HostExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JsonText.Encoder);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Modules add their policies; every refusal is the same 429 problem with Retry-After.
+        builder.Services.AddRateLimiter(o => o.OnRejected = RateLimitRejection.WriteAsync);
+        builder.Services.AddValidatedOptions<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
+        var forwarded = builder.Configuration.ReadValidated<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = forwarded.ForwardLimit;
+            foreach (var proxy in forwarded.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            foreach (var network in forwarded.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // Jobs live beside the data: in memory on the embedded default, in PostgreSQL (schema hangfire) in production,
@@ -81,9 +100,13 @@ internal static class HostExtensions
             }
             return next(context);
         });
+        // Before anything reads the client's address (rate limits); cached Delivery reads, answered earlier, never do.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(EmptyErrorsAsProblemsAsync);
         app.UseRouting();
+        // After routing (policies are endpoint metadata), before authentication: a refused sign-in costs no database read.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

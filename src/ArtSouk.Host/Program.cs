@@ -4,12 +4,14 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
 using ArtSouk.Kernel.Outbox;
+using ArtSouk.Notifications;
 using Microsoft.Extensions.Options;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddArtSoukHost();
+    builder.AddNotifications();
     builder.AddAccounts();
     builder.AddCms();
     builder.AddCmsDelivery();

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Notifications.Mail;
 
 namespace ArtSouk.ArchitectureTests;
 
@@ -14,6 +15,7 @@ public sealed partial class ComposeTests
         (ArtSoukOptions.Section, typeof(ArtSoukOptions)),
         (DatabaseOptions.Section, typeof(DatabaseOptions)),
         (DeliveryOptions.Section, typeof(DeliveryOptions)),
+        (MailOptions.Section, typeof(MailOptions)),
     ];
 
     private static readonly string[] FrameworkKeys = ["ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];

@@ -1,4 +1,5 @@
 using ArtSouk.Accounts.Persistence;
+using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
@@ -35,8 +36,11 @@ internal static class ApiKeysApi
         var unknown = (request.Scopes ?? []).Where(s => !Scopes.All.Contains(s)).ToList();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100 || request.Scopes is not { Length: > 0 } || unknown.Count > 0)
         {
-            return new BadRequestProblem(ProblemCode.ValidationFailed, $"A name (up to 100 characters) and at least one scope of {string.Join(", ", Scopes.All)} are required.",
-                new Dictionary<string, string[]> { ["scopes"] = [$"choose from {string.Join(", ", Scopes.All)}"] });
+            var choices = string.Join(", ", Scopes.All);
+            var detail = Locales.Say(http.Request, $"يلزم اسم للمفتاح (حتى 100 حرف) ونطاق واحد على الأقل من: {choices}.",
+                $"A name (up to 100 characters) and at least one scope of {choices} are required.");
+            var scopes = Locales.Say(http.Request, $"اختر من: {choices}", $"choose from {choices}");
+            return new BadRequestProblem(ProblemCode.ValidationFailed, detail, new Dictionary<string, string[]> { ["scopes"] = [scopes] });
         }
         var (key, secret) = ApiKey.Create(request.Name.Trim(), request.Scopes.Distinct(), http.User.Identity?.Name, clock.GetUtcNow());
         db.ApiKeys.Add(key);
@@ -47,12 +51,13 @@ internal static class ApiKeysApi
     private static async Task<Ok<ApiKeyView[]>> ListAsync(AccountsDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(ct)).Select(ApiKeyView.Of).ToArray());
 
-    private static async Task<Results<NoContent, NotFoundProblem>> RevokeAsync(Guid id, AccountsDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFoundProblem>> RevokeAsync(
+        Guid id, HttpContext http, AccountsDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
         if (key is null)
         {
-            return new NotFoundProblem(ProblemCode.NotFound, $"No API key {id}.");
+            return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد مفتاح API {id}.", $"No API key {id}."));
         }
         key.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -18,6 +18,9 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>The artist or gallery entry an <c>artist</c> or <c>gallery</c> account speaks for.</summary>
     public Guid? ProfileEntryId { get; set; }
+
+    /// <summary>When an administrator disabled the account: it cannot sign in and its sessions end; null while enabled.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }
 
 /// <summary>Identity and API keys (schema <c>accounts</c> on PostgreSQL).</summary>

@@ -11,11 +11,12 @@ using Microsoft.Extensions.Options;
 namespace ArtSouk.Accounts.Users;
 
 /// <summary>What a signed-in person may do right now, as the store says: read on each request, not baked into the token.</summary>
-internal sealed record AccountSnapshot(string SecurityStamp, IReadOnlyList<string> Roles, Guid? ProfileEntryId);
+internal sealed record AccountSnapshot(string SecurityStamp, IReadOnlyList<string> Roles, Guid? ProfileEntryId, bool Disabled);
 
 /// <summary>
-/// Refreshes a person's roles and profile link on every request and refuses tokens whose security stamp has changed,
-/// so a role change takes effect on the next request and a new stamp (sign-out everywhere) ends every session at once.
+/// Refreshes a person's roles and profile link on every request and refuses tokens whose security stamp has changed
+/// or whose account is disabled, so a role change takes effect on the next request and a new stamp (sign-out
+/// everywhere, a new password, disabling) ends every session at once.
 /// Snapshots are cached briefly; this node forgets one as soon as it changes it, other nodes within <see cref="CacheFor"/>.
 /// </summary>
 internal sealed class AccountSessions(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity) : IClaimsTransformation
@@ -32,7 +33,11 @@ internal sealed class AccountSessions(IServiceScopeFactory scopes, IMemoryCache 
         }
         var snapshot = await SnapshotAsync(userId);
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (snapshot is null || stamp != snapshot.SecurityStamp)
+        // Identity's tokens and cookies carry the stamp they were issued under. A principal another scheme made from an
+        // account (the manager's own cookie) carries none: it gets the current roles, and ends when the account is
+        // disabled or its API token stops working.
+        var issuedByIdentity = stamp is not null || signedIn.AuthenticationType == IdentityConstants.ApplicationScheme;
+        if (snapshot is null || snapshot.Disabled || (issuedByIdentity && stamp != snapshot.SecurityStamp))
         {
             return Nobody;
         }
@@ -55,7 +60,7 @@ internal sealed class AccountSessions(IServiceScopeFactory scopes, IMemoryCache 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.SecurityStamp, u.ProfileEntryId }).SingleOrDefaultAsync();
+                .Select(u => new { u.SecurityStamp, u.ProfileEntryId, u.DisabledAt }).SingleOrDefaultAsync();
             if (user is null)
             {
                 return null;
@@ -64,7 +69,7 @@ internal sealed class AccountSessions(IServiceScopeFactory scopes, IMemoryCache 
                                join r in db.Roles on ur.RoleId equals r.Id
                                where ur.UserId == userId
                                select r.Name!).ToListAsync();
-            return new AccountSnapshot(user.SecurityStamp ?? "", roles, user.ProfileEntryId);
+            return new AccountSnapshot(user.SecurityStamp ?? "", roles, user.ProfileEntryId, user.DisabledAt is not null);
         });
 
     private static string CacheKey(Guid userId) => $"account:{userId}";

@@ -3,37 +3,28 @@ using ArtSouk.Accounts.Persistence;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Accounts.Users;
 
 internal sealed record RegisterRequest(string? Email, string? Password, string? DisplayName, string? Locale);
 
-internal sealed record TokenRequest(string? Email, string? Password);
-
-internal sealed record UserView(Guid Id, string Email, string DisplayName, string Locale, IReadOnlyList<string> Roles, Guid? ProfileEntryId);
-
-/// <summary>OAuth-style token response, snake_case as clients expect.</summary>
-internal sealed record TokenResponse(
-    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
-    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
-    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] long ExpiresIn);
+internal sealed record UserView(Guid Id, string Email, string DisplayName, string Locale, IReadOnlyList<string> Roles, Guid? ProfileEntryId, bool Disabled)
+{
+    public static UserView Of(User user, IEnumerable<string> roles) =>
+        new(user.Id, user.Email!, user.DisplayName, user.Locale, roles.Order().ToList(), user.ProfileEntryId, user.DisabledAt is not null);
+}
 
 internal static class AuthApi
 {
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Accounts");
-        group.MapPost("/register", RegisterAsync).WithSummary("Create a collector account");
-        group.MapPost("/token", TokenAsync).WithSummary("Exchange e-mail and password for a bearer token");
-        app.MapGet("/api/v1/me", MeAsync).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in account");
+        group.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimitPolicies.Register).WithSummary("Create a collector account");
     }
 
     private static async Task<Results<Created<UserView>, BadRequestProblem, ConflictProblem>> RegisterAsync(
@@ -86,48 +77,7 @@ internal static class AuthApi
                 : new BadRequestProblem(ProblemCode.ValidationFailed, detail, failures);
         }
         await users.AddToRoleAsync(user, Roles.Collector);
-        return TypedResults.Created("/api/v1/me", new UserView(user.Id, email, user.DisplayName, user.Locale, [Roles.Collector], null));
-    }
-
-    private static async Task<Results<Ok<TokenResponse>, BadRequestProblem>> TokenAsync(
-        TokenRequest request, UserManager<User> users, SignInManager<User> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
-    {
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null || string.IsNullOrEmpty(request.Password))
-        {
-            return new BadRequestProblem(ProblemCode.InvalidCredentials);
-        }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (!check.Succeeded && !check.IsLockedOut && !check.IsNotAllowed)
-        {
-            // A right password still fails when a concurrent sign-in reset the failed-attempt count first
-            // (optimistic concurrency on the user row); one fresh attempt tells the two apart.
-            user = await users.FindByIdAsync(user.Id.ToString()) ?? user;
-            check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
-        }
-        if (!check.Succeeded)
-        {
-            return new BadRequestProblem(ProblemCode.InvalidCredentials, check.IsLockedOut ? "Too many attempts; the account is locked for a few minutes." : null);
-        }
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var options = bearer.Get(IdentityConstants.BearerScheme);
-        var now = clock.GetUtcNow();
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration },
-            IdentityConstants.BearerScheme);
-        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), "Bearer", (long)options.BearerTokenExpiration.TotalSeconds));
-    }
-
-    private static async Task<Results<Ok<UserView>, NotFoundProblem>> MeAsync(HttpContext http, UserManager<User> users)
-    {
-        // API keys authenticate integrations, not people: their subject is not a user id.
-        var user = Guid.TryParse(users.GetUserId(http.User), out _) ? await users.GetUserAsync(http.User) : null;
-        if (user is null)
-        {
-            return new NotFoundProblem(ProblemCode.NotFound, "This credential does not belong to an account.");
-        }
-        var roles = await users.GetRolesAsync(user);
-        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, roles.ToList(), user.ProfileEntryId));
+        return TypedResults.Created("/api/v1/me", UserView.Of(user, [Roles.Collector]));
     }
 }
 
@@ -147,6 +97,15 @@ internal sealed class LocalizedIdentityErrors(IHttpContextAccessor accessor) : I
 
     public override IdentityError InvalidUserName(string? userName) =>
         Arabic ? new() { Code = nameof(InvalidUserName), Description = $"البريد الإلكتروني «{userName}» غير صالح" } : base.InvalidUserName(userName);
+
+    public override IdentityError PasswordMismatch() =>
+        Arabic ? new() { Code = nameof(PasswordMismatch), Description = "كلمة المرور الحالية غير صحيحة" } : base.PasswordMismatch();
+
+    public override IdentityError InvalidToken() =>
+        Arabic ? new() { Code = nameof(InvalidToken), Description = "رابط إعادة التعيين غير صالح أو انتهت صلاحيته" } : base.InvalidToken();
+
+    public override IdentityError ConcurrencyFailure() =>
+        Arabic ? new() { Code = nameof(ConcurrencyFailure), Description = "تغيّر الحساب في الوقت نفسه؛ أعد المحاولة" } : base.ConcurrencyFailure();
 
     public override IdentityError PasswordTooShort(int length) =>
         Arabic ? new() { Code = nameof(PasswordTooShort), Description = $"يجب ألا تقل كلمة المرور عن {length} أحرف" } : base.PasswordTooShort(length);

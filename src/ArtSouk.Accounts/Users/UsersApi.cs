@@ -31,6 +31,7 @@ internal static class UsersApi
         group.MapGet("/", ListAsync).WithSummary("Accounts, oldest first, with their roles");
         group.MapPut("/{id:guid}/roles", SetRolesAsync).WithSummary("Replace an account's roles (administrator, curator, marketing, artist, gallery, collector)");
         group.MapPut("/{id:guid}/profile", SetProfileAsync).WithSummary("Link an artist or gallery account to the entry it speaks for");
+        group.MapPut("/{id:guid}/disabled", DisableAccount.SetAsync).WithSummary("Disable an account (its sessions end, it cannot sign in) or enable it again");
     }
 
     private static async Task<Results<Ok<UserPage>, BadRequestProblem>> ListAsync(
@@ -46,7 +47,7 @@ internal static class UsersApi
                             join r in db.Roles on ur.RoleId equals r.Id
                             where ids.Contains(ur.UserId)
                             select new { ur.UserId, r.Name }).ToListAsync(ct)).ToLookup(x => x.UserId, x => x.Name!);
-        var items = users.Take(page.Size).Select(u => new UserView(u.Id, u.Email!, u.DisplayName, u.Locale, roles[u.Id].Order().ToList(), u.ProfileEntryId)).ToList();
+        var items = users.Take(page.Size).Select(u => UserView.Of(u, roles[u.Id])).ToList();
         return TypedResults.Ok(new UserPage(items, page.NextAfter(users.Count)));
     }
 
@@ -67,7 +68,7 @@ internal static class UsersApi
         }
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
-            && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count == 1)
+            && (await users.GetUsersInRoleAsync(Roles.Administrator)).All(a => a.DisabledAt is not null || a.Id == user.Id))
         {
             return new ConflictProblem(ProblemCode.Conflict, Locales.Say(http.Request,
                 "هذا آخر مدير؛ اجعل حسابًا آخر مديرًا أولًا.", "This is the last administrator; make someone else administrator first."));
@@ -76,7 +77,7 @@ internal static class UsersApi
         await users.AddToRolesAsync(user, wanted.Except(current));
         // Roles are read on every request, so the change applies to this account's next request without ending its sessions.
         sessions.Forget(user.Id);
-        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, wanted.Order().ToList(), user.ProfileEntryId));
+        return TypedResults.Ok(UserView.Of(user, wanted));
     }
 
     private static async Task<Results<Ok<UserView>, NotFoundProblem, UnprocessableProblem>> SetProfileAsync(
@@ -98,6 +99,6 @@ internal static class UsersApi
         await users.UpdateAsync(user);
         sessions.Forget(user.Id);
         var roles = await users.GetRolesAsync(user);
-        return TypedResults.Ok(new UserView(user.Id, user.Email!, user.DisplayName, user.Locale, roles.Order().ToList(), user.ProfileEntryId));
+        return TypedResults.Ok(UserView.Of(user, roles));
     }
 }

@@ -19,6 +19,12 @@ public sealed class ArtSoukOptions : IValidatableObject
 
     public AdminOptions Admin { get; set; } = new();
 
+    /// <summary>
+    /// The address people reach the site at (<c>https://artsouk.sa</c>), for links in e-mails. Without it links use the
+    /// address of the request that caused the mail; set it in production, where that address comes from the client.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
     public string FullDataPath => Path.GetFullPath(DataPath);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -26,6 +32,10 @@ public sealed class ArtSoukOptions : IValidatableObject
         if (Admin.Email is { } email && !new EmailAddressAttribute().IsValid(email))
         {
             yield return new ValidationResult($"ArtSouk:Admin:Email \"{email}\" is not an e-mail address", ["Admin.Email"]);
+        }
+        if (PublicUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult($"ArtSouk:PublicUrl \"{url}\" must be an absolute http(s) address", [nameof(PublicUrl)]);
         }
         if (string.IsNullOrWhiteSpace(Admin.Email) != string.IsNullOrWhiteSpace(Admin.Password))
         {

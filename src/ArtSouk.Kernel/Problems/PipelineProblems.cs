@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 
@@ -16,7 +17,7 @@ public static class PipelineProblems
 {
     /// <summary>
     /// On every <c>/api</c> endpoint mapped through <paramref name="builder"/>: 401 under authorization, plus 403 when a policy
-    /// or role must hold; 400 when binding can refuse the request (a JSON body, or a query/route value to parse or supply).
+    /// or role must hold; 429 under a rate limit; 400 when binding can refuse the request (a JSON body, or a query/route value to parse or supply).
     /// </summary>
     public static TBuilder DeclarePipelineProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
@@ -37,6 +38,11 @@ public static class PipelineProblems
                 {
                     ApiProblemResult.Declare(endpoint, StatusCodes.Status403Forbidden);
                 }
+            }
+            // The rate limiter refuses before the handler runs (RequireRateLimiting puts this attribute on the endpoint).
+            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            {
+                ApiProblemResult.Declare(endpoint, StatusCodes.Status429TooManyRequests);
             }
             if (BindingCanRefuse(metadata, route))
             {

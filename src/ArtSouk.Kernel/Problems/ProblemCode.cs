@@ -30,6 +30,12 @@ public sealed record ProblemCode(string Code, HttpStatusCode Status, LocalizedTe
         new("لا تملك صلاحية لهذا الإجراء", "You are not allowed to do this"));
     public static readonly ProblemCode InvalidCredentials = new("invalid-credentials", HttpStatusCode.BadRequest,
         new("البريد الإلكتروني أو كلمة المرور غير صحيحة", "The e-mail or password is not correct"));
+    public static readonly ProblemCode TwoFactorRequired = new("two-factor-required", HttpStatusCode.BadRequest,
+        new("أدخل رمز التحقق بخطوتين من تطبيق المصادقة", "Enter the two-factor code from your authenticator app"));
+    public static readonly ProblemCode InvalidToken = new("invalid-token", HttpStatusCode.BadRequest,
+        new("الرمز غير صالح أو انتهت صلاحيته", "The token is not valid or has expired"));
+    public static readonly ProblemCode TooManyRequests = new("too-many-requests", HttpStatusCode.TooManyRequests,
+        new("محاولات كثيرة؛ أعد المحاولة بعد قليل", "Too many attempts; try again shortly"));
     public static readonly ProblemCode MalformedBody = new("malformed-body", HttpStatusCode.BadRequest,
         new("تعذّرت قراءة محتوى الطلب", "The request body could not be read"));
     public static readonly ProblemCode PayloadTooLarge = new("payload-too-large", HttpStatusCode.RequestEntityTooLarge,

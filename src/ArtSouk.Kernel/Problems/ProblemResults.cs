@@ -61,8 +61,14 @@ public abstract class ApiProblemResult : IResult, IStatusCodeHttpResult, IConten
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        AddHeaders(httpContext.Response);
         // Through ProblemHttpResult, so bodies stay exactly what the problem details service writes for any other problem.
         return TypedResults.Problem(ApiProblem.Create(httpContext, Code, Detail, Errors)).ExecuteAsync(httpContext);
+    }
+
+    /// <summary>Headers that go with the problem (<c>Retry-After</c>); none by default.</summary>
+    private protected virtual void AddHeaders(HttpResponse response)
+    {
     }
 
     /// <summary>Adds the OpenAPI declaration of a problem response with <paramref name="status"/>.</summary>
@@ -134,6 +140,21 @@ public sealed class UnprocessableProblem(ProblemCode code, string? detail = null
     : ApiProblemResult(StatusCodes.Status422UnprocessableEntity, code, detail, errors), IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>429: the client sent too many requests of this kind; <c>Retry-After</c> says in how many seconds to try again.</summary>
+public sealed class TooManyRequestsProblem(TimeSpan retryAfter, string? detail = null)
+    : ApiProblemResult(StatusCodes.Status429TooManyRequests, ProblemCode.TooManyRequests, detail, null), IEndpointMetadataProvider
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status429TooManyRequests);
+
+    private protected override void AddHeaders(HttpResponse response) => response.Headers.RetryAfter = RetryAfterSeconds(RetryAfter);
+
+    /// <summary>Whole seconds, rounded up and at least 1, as <c>Retry-After</c> carries them.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

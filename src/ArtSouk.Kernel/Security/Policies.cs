@@ -51,3 +51,17 @@ public static class Scopes
 
     public static IReadOnlyList<string> All { get; } = [Delivery, Preview, Manage];
 }
+
+/// <summary>Rate-limiting policies Accounts defines, per client address; the manager's own forms apply them too.</summary>
+public static class RateLimitPolicies
+{
+    /// <summary>Every password sign-in attempt (token and cookie).</summary>
+    public const string SignIn = "accounts.sign-in";
+    public const string Register = "accounts.register";
+
+    /// <summary>Forgot-password and reset-password together: each forgot sends an e-mail.</summary>
+    public const string PasswordReset = "accounts.password-reset";
+
+    /// <summary>Enrolling and removing an authenticator (each checks a code).</summary>
+    public const string TwoFactor = "accounts.two-factor";
+}

@@ -20,7 +20,7 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
     /// test is skipped, saying why, only where the server binaries are missing and CI does not require them.
     /// </summary>
     public static async Task<ArtSoukApp> OnAsync(string provider, bool seed = false, Action<IServiceCollection>? services = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, bool defaultRateLimits = false)
     {
         string? connection = null;
         if (provider == "postgres")
@@ -34,8 +34,16 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
                 Assert.Skip(ex.Message);
             }
         }
-        return new ArtSoukApp(connection, seed, services: services, settings: settings);
+        return new ArtSoukApp(connection, seed, services: services, settings: settings) { DefaultRateLimits = defaultRateLimits };
     }
+
+    /// <summary>
+    /// Off by default: the suite signs in and registers far more often, from one in-memory client, than any person
+    /// would, so test hosts raise the per-client limits unless a test is about those limits.
+    /// </summary>
+    public bool DefaultRateLimits { get; init; }
+
+    private static readonly string[] RateLimitNames = ["SignIn", "FailedSignIn", "Register", "PasswordReset", "TwoFactor"];
 
     public const string AdminEmail = "admin@artsouk.test";
     public const string AdminPassword = "Test-Admin-Pass-2026!";
@@ -51,6 +59,13 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
         builder.UseSetting("ArtSouk:Seed", seed ? "true" : "false");
         builder.UseSetting("ArtSouk:Admin:Email", AdminEmail);
         builder.UseSetting("ArtSouk:Admin:Password", AdminPassword);
+        if (!DefaultRateLimits)
+        {
+            foreach (var name in RateLimitNames)
+            {
+                builder.UseSetting($"Accounts:RateLimits:{name}:PermitLimit", "1000000");
+            }
+        }
         if (contentTypesPath is not null)
         {
             builder.UseSetting("ArtSouk:ContentTypesPath", contentTypesPath);

@@ -1,0 +1,19 @@
+using ArtSouk.Kernel.Mail;
+using MimeKit;
+
+namespace ArtSouk.Notifications.Mail;
+
+internal static class MailMessages
+{
+    /// <summary>Plain text and HTML as alternatives, labelled with the language they are written in.</summary>
+    public static MimeMessage Compose(OutgoingMail mail, MailOptions options)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
+        message.Subject = mail.Subject;
+        message.Headers.Add(HeaderId.ContentLanguage, mail.Locale);
+        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        return message;
+    }
+}
