@@ -7,7 +7,7 @@ namespace ArtSouk.Cms.Reading;
 
 /// <summary>
 /// Flattens an entry's stored fields to one locale: a localized value empty in that locale falls back to the
-/// other locale and is listed in <c>fallbacks</c>; media ids become <c>{id, url, width, height, alt}</c>.
+/// other locale and is listed in <c>fallbacks</c>; media ids become <see cref="DeliveredMedia"/> objects.
 /// </summary>
 internal static class Projection
 {
@@ -89,23 +89,8 @@ internal static class Projection
         return value.DeepClone();
     }
 
-    private static JsonObject? MediaObject(JsonNode id, string locale, IReadOnlyDictionary<Guid, MediaAsset> media)
-    {
-        if (!Guid.TryParse(id.GetValue<string>(), out var mediaId) || !media.TryGetValue(mediaId, out var asset))
-        {
-            return null;
-        }
-        var alt = JsonNode.Parse(asset.Alt) as JsonObject;
-        return new JsonObject
-        {
-            ["id"] = asset.Id.ToString(),
-            ["url"] = asset.Url,
-            ["width"] = asset.Width,
-            ["height"] = asset.Height,
-            ["contentType"] = asset.ContentType,
-            ["alt"] = alt?[locale]?.GetValue<string>() ?? alt?[Locales.Other(locale)]?.GetValue<string>() ?? "",
-        };
-    }
+    private static JsonObject? MediaObject(JsonNode id, string locale, IReadOnlyDictionary<Guid, MediaAsset> media) =>
+        Guid.TryParse(id.GetValue<string>(), out var mediaId) && media.TryGetValue(mediaId, out var asset) ? DeliveredMedia.Of(asset, locale) : null;
 
     /// <summary>All media ids an entry's stored fields mention, blocks included.</summary>
     public static IEnumerable<Guid> MediaIds(ContentType type, JsonObject stored)

@@ -110,7 +110,8 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
             for (var j = 0; j < size; j++)
             {
                 var (key, kind, ar, en) = requests[start + j];
-                var asset = await library.AddAsync($"{kind}-{en}.png", painted[j], kind == "logo" ? $"شعار {ar}" : ar, kind == "logo" ? $"{en} logo" : en, ct);
+                var alt = kind == "logo" ? new MediaText($"شعار {ar}", $"{en} logo") : new MediaText(ar, en);
+                var asset = await library.AddAsync($"{kind}-{en}.png", painted[j], alt, null, null, ct);
                 ids[key].Enqueue(asset.Id);
             }
         }
