@@ -40,6 +40,7 @@ public static class CmsExtensions
         services.AddScoped<Publisher>();
         services.AddScoped<EntryEditor>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<RenditionBackfill>();
         // The dialect follows the configured provider; asking the context which provider it has would build its services first.
         SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
         services.AddSingleton(dialect);

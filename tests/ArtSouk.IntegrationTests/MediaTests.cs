@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ArtSouk.Cms.Media;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Cms.Reading;
 using ArtSouk.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -362,6 +367,57 @@ public abstract class MediaTests(HostFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/v1/manage/content/artist/{artist}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/v1/manage/media/{media["id"]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_restored_version_showing_a_deleted_image_is_delivered_without_it()
+    {
+        var media = await UploadAsync(TestImages.Png(500, 500));
+        var artist = await ArtistWithPortraitAsync(media["id"]!.GetValue<string>());
+        var cleared = await Admin.PutAsync($"/api/v1/manage/content/artist/{artist}", JsonContent.Create(JsonNode.Parse("""{ "fields": { "portrait": null }, "publish": true }""")));
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/v1/manage/media/{media["id"]}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/v1/manage/content/artist/{artist}/versions/1/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync($"/api/v1/manage/content/artist/{artist}/publish", new { })).StatusCode);
+
+        var delivered = (await Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{artist}?locale=en"))!;
+        Assert.NotNull(delivered["fields"]!["name"]);
+        Assert.False(delivered["fields"]!.AsObject().ContainsKey("portrait"));
+    }
+
+    [Fact]
+    public async Task Images_stored_before_renditions_existed_get_them_in_the_library_and_in_delivery()
+    {
+        var media = await UploadAsync(TestImages.Png(700, 500));
+        var id = Guid.Parse(media["id"]!.GetValue<string>());
+        var artist = await ArtistWithPortraitAsync(id.ToString());
+        await using (var scope = Host.App.Services.CreateAsyncScope())
+        {
+            // As a store seeded before this change holds it: no renditions on the asset, its files or its media objects.
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var asset = await db.Media.SingleAsync(m => m.Id == id);
+            asset.Renditions = null;
+            DeliveredMedia.Rewrite(await MediaUsage.RowsAsync(db, scope.ServiceProvider.GetRequiredService<SqlDialect>(), id, default), asset);
+            await db.SaveChangesAsync();
+            foreach (var webp in Directory.GetFiles(Path.Combine(Host.App.DataPath, "media", id.ToString("N")), "*.webp"))
+            {
+                File.Delete(webp);
+            }
+        }
+        var before = (await Admin.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{artist}?locale=en"))!;
+        Assert.Empty(Renditions(before["fields"]!["portrait"]!));
+
+        await using (var scope = Host.App.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RenditionBackfill>().RunAsync(default) >= 1);
+        }
+
+        var stored = (await Admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/media/{id}"))!;
+        Assert.Equal([320, 640], Renditions(stored).Select(r => r["width"]!.GetValue<int>()));
+        var after = (await Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{artist}?locale=en"))!;
+        Assert.True(JsonNode.DeepEquals(stored["renditions"], after["fields"]!["portrait"]!["renditions"]));
+        Assert.Equal(HttpStatusCode.OK, (await Anonymous.GetAsync(Renditions(stored)[1]["url"]!.GetValue<string>())).StatusCode);
     }
 
     [Fact]

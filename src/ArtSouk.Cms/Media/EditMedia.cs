@@ -1,10 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Reading;
-using ArtSouk.Kernel.Json;
 using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,56 +56,9 @@ internal static class EditMedia
         asset.UpdateSearchText();
 
         var rows = await MediaUsage.RowsAsync(db, dialect, id, ct);
-        foreach (var row in rows)
-        {
-            var fields = JsonNode.Parse(row.Fields)!.AsObject();
-            Replace(fields, asset, row.Locale);
-            row.Fields = fields.ToJsonString(JsonText.Options);
-        }
+        DeliveredMedia.Rewrite(rows, asset);
         await db.SaveChangesAsync(ct);
-        foreach (var entry in rows.GroupBy(r => r.EntryId))
-        {
-            var change = new ContentChange(entry.Key, entry.First().Type, ContentEvents.Updated, entry.Select(r => r.Locale).Distinct().ToList());
-            foreach (var observer in observers)
-            {
-                await observer.ContentChangedAsync(change, CancellationToken.None);
-            }
-        }
+        await DeliveredMedia.AnnounceAsync(rows, observers);
         return TypedResults.Ok(MediaView.Of(asset));
-    }
-
-    /// <summary>Puts a fresh media object wherever the row shows the asset (media fields, image and gallery blocks).</summary>
-    private static void Replace(JsonNode? node, MediaAsset asset, string locale)
-    {
-        var id = asset.Id.ToString();
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (name, value) in o.ToList())
-                {
-                    if (value is JsonObject media && DeliveredMedia.IsFor(media, id))
-                    {
-                        o[name] = DeliveredMedia.Of(asset, locale);
-                    }
-                    else
-                    {
-                        Replace(value, asset, locale);
-                    }
-                }
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is JsonObject media && DeliveredMedia.IsFor(media, id))
-                    {
-                        a[i] = DeliveredMedia.Of(asset, locale);
-                    }
-                    else
-                    {
-                        Replace(a[i], asset, locale);
-                    }
-                }
-                break;
-        }
     }
 }

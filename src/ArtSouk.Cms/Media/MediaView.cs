@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Kernel.Json;
 
 namespace ArtSouk.Cms.Media;
 
@@ -70,4 +72,63 @@ internal static class DeliveredMedia
     public static bool IsFor(JsonObject node, string id) =>
         node["id"] is JsonValue value && value.TryGetValue<string>(out var found) && string.Equals(found, id, StringComparison.OrdinalIgnoreCase)
         && node["url"] is JsonValue url && url.TryGetValue<string>(out var path) && path.StartsWith("/media/", StringComparison.Ordinal);
+
+    /// <summary>Puts a fresh media object for <paramref name="asset"/> in each row that shows it, in the row's locale.</summary>
+    public static void Rewrite(IEnumerable<DeliveryItem> rows, MediaAsset asset)
+    {
+        foreach (var row in rows)
+        {
+            var fields = JsonNode.Parse(row.Fields)!.AsObject();
+            Replace(fields, asset, row.Locale);
+            row.Fields = fields.ToJsonString(JsonText.Options);
+        }
+    }
+
+    /// <summary>After the rewrite commits: the Delivery cache forgets the entries, so the next request reads the new objects.</summary>
+    public static async Task AnnounceAsync(IEnumerable<DeliveryItem> rows, IEnumerable<IContentChangeObserver> observers)
+    {
+        foreach (var entry in rows.GroupBy(r => r.EntryId))
+        {
+            var change = new ContentChange(entry.Key, entry.First().Type, ContentEvents.Updated, entry.Select(r => r.Locale).Distinct().ToList());
+            foreach (var observer in observers)
+            {
+                await observer.ContentChangedAsync(change, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Puts a fresh media object wherever the row shows the asset (media fields, image and gallery blocks).</summary>
+    private static void Replace(JsonNode? node, MediaAsset asset, string locale)
+    {
+        var id = asset.Id.ToString();
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o.ToList())
+                {
+                    if (value is JsonObject media && DeliveredMedia.IsFor(media, id))
+                    {
+                        o[name] = DeliveredMedia.Of(asset, locale);
+                    }
+                    else
+                    {
+                        Replace(value, asset, locale);
+                    }
+                }
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is JsonObject media && DeliveredMedia.IsFor(media, id))
+                    {
+                        a[i] = DeliveredMedia.Of(asset, locale);
+                    }
+                    else
+                    {
+                        Replace(a[i], asset, locale);
+                    }
+                }
+                break;
+        }
+    }
 }

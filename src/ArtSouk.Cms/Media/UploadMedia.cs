@@ -56,7 +56,7 @@ internal static class UploadMedia
         }
         try
         {
-            var asset = await library.AddAsync(file.FileName, bytes, alt, caption, credit, ct);
+            var asset = await library.AddAsync(file.FileName, MediaLibrary.Prepare(bytes), alt, caption, credit, ct);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/v1/manage/media/{asset.Id}", MediaView.Of(asset));
         }

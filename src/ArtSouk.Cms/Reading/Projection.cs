@@ -37,7 +37,11 @@ internal static class Projection
                     fallbacks.Add(field.Name);
                 }
             }
-            fields[field.Name] = Expand(field, value, locale, media);
+            // A media field whose asset was deleted (an older version restored) is left out, not served as a bare id.
+            if (Expand(field, value, locale, media) is { } expanded)
+            {
+                fields[field.Name] = expanded;
+            }
         }
         return (fields, fallbacks);
     }
@@ -60,13 +64,13 @@ internal static class Projection
         return missing;
     }
 
-    private static JsonNode Expand(FieldDefinition field, JsonNode value, string locale, IReadOnlyDictionary<Guid, MediaAsset> media)
+    private static JsonNode? Expand(FieldDefinition field, JsonNode value, string locale, IReadOnlyDictionary<Guid, MediaAsset> media)
     {
         if (field.Kind == FieldKind.Media)
         {
             return value is JsonArray ids
                 ? new JsonArray(ids.Select(id => (JsonNode?)MediaObject(id!, locale, media)).Where(n => n is not null).ToArray())
-                : MediaObject(value, locale, media) ?? (JsonNode)JsonValue.Create(value.GetValue<string>());
+                : MediaObject(value, locale, media);
         }
         if (field.Kind == FieldKind.Blocks && value is JsonArray blocks)
         {
