@@ -4,6 +4,23 @@ using VipsImage = NetVips.Image;
 
 namespace ArtSouk.Cms.Media;
 
+/// <summary>The widths renditions are made at.</summary>
+internal static class RenditionWidths
+{
+    /// <summary>Standard widths; an original keeps only those it is at least as wide as (never upscaled).</summary>
+    public static IReadOnlyList<int> Standard { get; } = [320, 640, 1280, 1920];
+
+    /// <summary>
+    /// The widths an original of <paramref name="width"/> pixels gets: each standard width it reaches; an original
+    /// narrower than the smallest gets one WebP at its own width, so every image has a WebP to serve.
+    /// </summary>
+    public static IReadOnlyList<int> For(int width)
+    {
+        var widths = Standard.Where(w => w <= width).ToList();
+        return widths.Count > 0 ? widths : [width];
+    }
+}
+
 /// <summary>An upload that decoded as an image we accept, upright: its type and its pixel size.</summary>
 internal sealed record DecodedImage(string ContentType, string Extension, int Width, int Height);
 
@@ -19,9 +36,6 @@ internal sealed record RenditionImage(int Width, int Height, byte[] Bytes)
 /// </summary>
 internal static class ImageDecoder
 {
-    /// <summary>Rendition widths; an original keeps only those it is at least as wide as (never upscaled).</summary>
-    public static IReadOnlyList<int> Widths { get; } = [320, 640, 1280, 1920];
-
     /// <summary>Decompression bombs stop here: a small file may declare a huge canvas (50 MP is a 8660 x 5770 photo).</summary>
     public const long MaxPixels = 50_000_000;
 
@@ -90,23 +104,13 @@ internal static class ImageDecoder
     }
 
     /// <summary>
-    /// The widths an original of <paramref name="width"/> pixels gets: each standard width it reaches; an original
-    /// narrower than the smallest gets one WebP at its own width, so every image has a WebP to serve.
-    /// </summary>
-    public static IReadOnlyList<int> WidthsFor(int width)
-    {
-        var widths = Widths.Where(w => w <= width).ToList();
-        return widths.Count > 0 ? widths : [width];
-    }
-
-    /// <summary>
     /// Decodes the whole image once per rendition (libvips shrinks JPEG and WebP while decoding, and streams PNG, so a
     /// large original never sits decoded in memory). A decoding error anywhere in the file rejects the upload.
     /// </summary>
     public static List<RenditionImage> MakeRenditions(byte[] bytes, DecodedImage image)
     {
         var renditions = new List<RenditionImage>();
-        foreach (var width in WidthsFor(image.Width))
+        foreach (var width in RenditionWidths.For(image.Width))
         {
             try
             {
