@@ -17,9 +17,9 @@ namespace ArtSouk.Cms;
 
 /// <summary>Brings the CMS store up to date before the server listens: migrations, filter indexes, demo content, jobs.</summary>
 internal sealed partial class CmsStartup(
-    IServiceScopeFactory scopes, IOptions<ArtSoukOptions> options, CmsReadiness readiness, ILogger<CmsStartup> logger) : IHostedService, IDisposable
+    IServiceScopeFactory scopes, IOptions<ArtSoukOptions> options, CmsReadiness readiness, IHostApplicationLifetime lifetime,
+    ILogger<CmsStartup> logger) : IHostedService
 {
-    private readonly CancellationTokenSource _stopping = new();
     private Task _backfill = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ internal sealed partial class CmsStartup(
         readiness.MarkReady();
         LogReady(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         // After readiness: a store upgraded with thousands of images serves while their renditions are made.
-        _backfill = Task.Run(() => BackfillRenditionsAsync(_stopping.Token), CancellationToken.None);
+        _backfill = Task.Run(() => BackfillRenditionsAsync(lifetime.ApplicationStopping), CancellationToken.None);
     }
 
     private async Task BackfillRenditionsAsync(CancellationToken ct)
@@ -80,13 +80,8 @@ internal sealed partial class CmsStartup(
     [LoggerMessage(Level = LogLevel.Information, Message = "Content store ready in {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, long milliseconds);
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _backfill.WaitAsync(cancellationToken);
-    }
-
-    public void Dispose() => _stopping.Dispose();
+    /// <summary>The backfill stops with the application (its token is <c>ApplicationStopping</c>); this waits for it to let go.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _backfill.WaitAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo entries")]
     private static partial void LogSeeded(ILogger logger, int count);
