@@ -57,7 +57,16 @@ internal static class UploadMedia
         try
         {
             var asset = await library.AddAsync(file.FileName, MediaLibrary.Prepare(bytes), alt, caption, credit, ct);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                // No row, no files: a failed save must not leave an orphan folder behind.
+                library.DeleteFiles(asset.Id);
+                throw;
+            }
             return TypedResults.Created($"/api/v1/manage/media/{asset.Id}", MediaView.Of(asset));
         }
         catch (MediaRejected rejected)
