@@ -1,4 +1,5 @@
 using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Media;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Publishing;
 using ArtSouk.Cms.Seeding;
@@ -16,8 +17,11 @@ namespace ArtSouk.Cms;
 
 /// <summary>Brings the CMS store up to date before the server listens: migrations, filter indexes, demo content, jobs.</summary>
 internal sealed partial class CmsStartup(
-    IServiceScopeFactory scopes, IOptions<ArtSoukOptions> options, CmsReadiness readiness, ILogger<CmsStartup> logger) : IHostedService
+    IServiceScopeFactory scopes, IOptions<ArtSoukOptions> options, CmsReadiness readiness, IHostApplicationLifetime lifetime,
+    ILogger<CmsStartup> logger) : IHostedService
 {
+    private Task _backfill = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -47,12 +51,37 @@ internal sealed partial class CmsStartup(
         }
         readiness.MarkReady();
         LogReady(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // After readiness: a store upgraded with thousands of images serves while their renditions are made.
+        _backfill = Task.Run(() => BackfillRenditionsAsync(lifetime.ApplicationStopping), CancellationToken.None);
     }
+
+    private async Task BackfillRenditionsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RenditionBackfill>().RunAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the rest is made on the next start.
+        }
+#pragma warning disable CA1031 // A failed backfill must not take the host down; it is logged and retried on the next start.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogBackfillFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Making renditions for older media failed; the next start tries again")]
+    private static partial void LogBackfillFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content store ready in {Milliseconds} ms")]
     private static partial void LogReady(ILogger logger, long milliseconds);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The backfill stops with the application (its token is <c>ApplicationStopping</c>); this waits for it to let go.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => _backfill.WaitAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo entries")]
     private static partial void LogSeeded(ILogger logger, int count);

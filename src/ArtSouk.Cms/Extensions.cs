@@ -42,8 +42,10 @@ public static class CmsExtensions
         services.AddScoped<EntryEditor>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IProfileEntries, ProfileEntries>();
+        services.AddScoped<RenditionBackfill>();
         // The dialect follows the configured provider; asking the context which provider it has would build its services first.
         SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();
+        services.AddSingleton(dialect);
         services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(), dialect));
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Publisher>(), sp.GetRequiredService<EntryChanges>()));

@@ -1,80 +1,48 @@
 using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Cms.Media;
 
-internal sealed record MediaView(Guid Id, string Url, string FileName, string ContentType, int Width, int Height, long Length, string Alt, DateTimeOffset CreatedAt)
-{
-    public static MediaView Of(MediaAsset a) => new(a.Id, a.Url, a.FileName, a.ContentType, a.Width, a.Height, a.Length, a.Alt, a.CreatedAt);
-}
-
+/// <summary>The media library for editors (<c>/api/v1/manage/media</c>) and the files themselves (<c>/media/{id}/{file}</c>).</summary>
 internal static class MediaApi
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    /// <summary>Files never change under their URL: the id is new for every upload and rendition names carry a content hash.</summary>
+    public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".webp"] = "image/webp",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".gif"] = "image/gif",
+    };
 
     public static void MapMediaApi(this IEndpointRouteBuilder app)
     {
         var manage = app.MapGroup("/api/v1/manage/media").RequireAuthorization(Policies.ManageContent).WithTags("Manage media");
-        manage.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("Upload an image (multipart: file, altAr, altEn)");
-        manage.MapGet("/", ListAsync).WithSummary("The media library, newest first");
+        manage.MapPost("/", UploadMedia.HandleAsync).DisableAntiforgery()
+            .WithSummary("Upload an image (multipart: file, altAr, altEn, captionAr, captionEn, creditAr, creditEn); makes its WebP renditions");
+        manage.MapGet("/", ListMedia.HandleAsync).WithSummary("The media library, newest first; q matches file name, alt, caption and credit");
+        manage.MapGet("/{id:guid}", GetAsync).WithSummary("One asset with its renditions");
+        manage.MapPut("/{id:guid}", EditMedia.HandleAsync)
+            .WithSummary("Edit alt, caption, credit ({ar, en}) and focalPoint ({x, y} in 0..1): absent leaves a value, null clears it");
+        manage.MapDelete("/{id:guid}", DeleteMedia.HandleAsync).WithSummary("Delete an unused asset with its files; an asset content uses is a 409");
+        manage.MapGet("/{id:guid}/usage", MediaUsage.HandleAsync).WithSummary("Entries whose draft or live version shows the asset, and in which fields");
 
         app.MapGet("/media/{id:guid}/{fileName}", Serve).ExcludeFromDescription();
     }
 
-    private static async Task<Results<Created<MediaView>, BadRequestProblem, PayloadTooLargeProblem, UnsupportedMediaTypeProblem>> UploadAsync(
-        HttpContext http, MediaLibrary library, CmsDbContext db, CancellationToken ct)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return new BadRequestProblem(ProblemCode.MalformedBody, "Send multipart/form-data with a 'file' part.");
-        }
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            // A multipart body without a boundary, or cut short before its closing boundary, is bad input, not a server error.
-            return new BadRequestProblem(ProblemCode.MalformedBody, ex.Message);
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            return new BadRequestProblem(ProblemCode.ValidationFailed, "The 'file' part is missing or empty.",
-                new Dictionary<string, string[]> { ["file"] = ["required"] });
-        }
-        if (file.Length > MediaLibrary.MaxBytes)
-        {
-            return new PayloadTooLargeProblem(ProblemCode.PayloadTooLarge, $"Images up to {MediaLibrary.MaxBytes / 1024 / 1024} MB are accepted.");
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        try
-        {
-            var asset = await library.AddAsync(file.FileName, buffer.ToArray(), form["altAr"].ToString(), form["altEn"].ToString(), ct);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created(asset.Url, MediaView.Of(asset));
-        }
-        catch (UnsupportedMediaException ex)
-        {
-            return new UnsupportedMediaTypeProblem(ProblemCode.UnsupportedMedia, ex.Message);
-        }
-    }
-
-    private static async Task<Ok<MediaView[]>> ListAsync(CmsDbContext db, int? limit, CancellationToken ct)
-    {
-        var take = Math.Clamp(limit ?? 50, 1, 200);
-        var assets = await db.Media.AsNoTracking().OrderByDescending(m => m.Id).Take(take).ToListAsync(ct);
-        return TypedResults.Ok(assets.Select(MediaView.Of).ToArray());
-    }
+    private static async Task<Results<Ok<MediaView>, NotFoundProblem>> GetAsync(Guid id, HttpContext http, CmsDbContext db, CancellationToken ct) =>
+        await db.Media.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) is { } asset
+            ? TypedResults.Ok(MediaView.Of(asset))
+            : NoMedia(http, id);
 
     private static IResult Serve(Guid id, string fileName, MediaLibrary library, HttpContext http)
     {
@@ -83,9 +51,18 @@ internal static class MediaApi
         {
             return TypedResults.NotFound();
         }
-        // Media files never change under their id, so caches may keep them for good.
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        var contentType = ContentTypes.TryGetContentType(path, out var known) ? known : "application/octet-stream";
+        http.Response.Headers.CacheControl = ImmutableCacheControl;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
         return TypedResults.PhysicalFile(path, contentType, enableRangeProcessing: true);
     }
+
+    public static NotFoundProblem NoMedia(HttpContext http, Guid id) =>
+        new(ProblemCode.NotFound, In(http, $"No media with id {id}.", $"لا يوجد ملف وسائط بالمعرّف {id}"));
+
+    public static string In(HttpContext http, string english, string arabic) =>
+        Locales.FromRequest(http.Request) == Locales.Arabic ? arabic : english;
+
+    public static ApiProblemResult Problem(HttpContext http, MediaRejected rejected) =>
+        ApiProblemResult.Of(rejected.Code, rejected.DetailIn(Locales.FromRequest(http.Request)), rejected.Errors);
 }

@@ -1,22 +1,38 @@
-using ArtSouk.Kernel.Json;
-using System.Buffers.Binary;
 using System.Text.Json;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Json;
 using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Cms.Media;
 
-/// <summary>Stores media files under <c>{DataPath}/media/{id}/</c> and records them in the library.</summary>
+/// <summary>An upload decoded and rendered, ready to store.</summary>
+internal sealed record PreparedImage(byte[] Bytes, DecodedImage Image, List<RenditionImage> Renditions);
+
+/// <summary>
+/// Stores media files under <c>{DataPath}/media/{id}/</c>, the original beside its WebP renditions, and records them in
+/// the library. Uploads and the demo seed both come through <see cref="Prepare"/> and <see cref="AddAsync"/>.
+/// </summary>
 internal sealed class MediaLibrary(CmsDbContext db, IOptions<ArtSoukOptions> options, TimeProvider clock)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
     public string Root => Path.Combine(options.Value.FullDataPath, "media");
 
-    public async Task<MediaAsset> AddAsync(string fileName, ReadOnlyMemory<byte> bytes, string altAr, string altEn, CancellationToken ct)
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> and makes its renditions: the CPU-bound part of adding an image, safe to run on
+    /// several threads at once. Throws <see cref="MediaRejected"/> when the bytes are not an image we accept.
+    /// </summary>
+    public static PreparedImage Prepare(byte[] bytes)
     {
-        var image = ImageHeader.Read(bytes.Span) ?? throw new UnsupportedMediaException();
+        var image = ImageDecoder.Inspect(bytes);
+        return new PreparedImage(bytes, image, ImageDecoder.MakeRenditions(bytes, image));
+    }
+
+    /// <summary>Writes the original and its renditions and adds the asset (saved by the caller).</summary>
+    public async Task<MediaAsset> AddAsync(string fileName, PreparedImage prepared, MediaText alt, MediaText? caption, MediaText? credit, CancellationToken ct)
+    {
+        var (bytes, image, renditions) = prepared;
         var asset = new MediaAsset
         {
             FileName = SafeFileName(fileName, image.Extension),
@@ -24,89 +40,55 @@ internal sealed class MediaLibrary(CmsDbContext db, IOptions<ArtSoukOptions> opt
             Width = image.Width,
             Height = image.Height,
             Length = bytes.Length,
-            Alt = JsonSerializer.Serialize(new { ar = altAr, en = altEn }, JsonText.Options),
+            Alt = alt.ToJson() ?? "{}",
+            Caption = caption?.ToJson(),
+            Credit = credit?.ToJson(),
             CreatedAt = clock.GetUtcNow(),
         };
-        var folder = Path.Combine(Root, asset.Id.ToString("N"));
-        Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, asset.FileName), bytes.ToArray(), ct);
+        asset.UpdateSearchText();
+        Directory.CreateDirectory(FolderOf(asset.Id));
+        await File.WriteAllBytesAsync(PathOf(asset.Id, asset.FileName), bytes, ct);
+        await WriteRenditionsAsync(asset, renditions, ct);
         db.Media.Add(asset);
         return asset;
     }
 
-    public string PathOf(Guid id, string fileName) => Path.Combine(Root, id.ToString("N"), Path.GetFileName(fileName));
+    /// <summary>Makes the renditions of an asset stored before renditions existed, from its original file.</summary>
+    public async Task AddRenditionsAsync(MediaAsset asset, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(PathOf(asset.Id, asset.FileName), ct);
+        await WriteRenditionsAsync(asset, ImageDecoder.MakeRenditions(bytes, ImageDecoder.Inspect(bytes)), ct);
+    }
+
+    private async Task WriteRenditionsAsync(MediaAsset asset, List<RenditionImage> renditions, CancellationToken ct)
+    {
+        var stem = Path.GetFileNameWithoutExtension(asset.FileName);
+        // The content hash in each name makes the URL immutable even if renditions are ever made again differently.
+        var stored = renditions.Select(r => (File: $"{stem}-{r.Width}w-{r.Hash}.webp", Rendition: r)).ToList();
+        foreach (var (file, rendition) in stored)
+        {
+            await File.WriteAllBytesAsync(PathOf(asset.Id, file), rendition.Bytes, ct);
+        }
+        asset.Renditions = JsonSerializer.Serialize(stored.Select(s => new StoredRendition(s.File, s.Rendition.Width, s.Rendition.Height, s.Rendition.Bytes.Length)), JsonText.Options);
+    }
+
+    /// <summary>Removes the original and its renditions; called after the asset's row is gone.</summary>
+    public void DeleteFiles(Guid id)
+    {
+        var folder = FolderOf(id);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public string FolderOf(Guid id) => Path.Combine(Root, id.ToString("N"));
+
+    public string PathOf(Guid id, string fileName) => Path.Combine(FolderOf(id), Path.GetFileName(fileName));
 
     private static string SafeFileName(string name, string extension)
     {
         var stem = Slugs.Slug.Normalize(Path.GetFileNameWithoutExtension(name));
         return (stem.Length == 0 ? "image" : stem) + extension;
-    }
-}
-
-internal sealed class UnsupportedMediaException() : Exception("Only PNG, JPEG, GIF and WebP images are accepted.");
-
-/// <summary>Reads the type and pixel size from an image's first bytes; null when it is not an image we accept.</summary>
-internal readonly record struct ImageHeader(string ContentType, string Extension, int Width, int Height)
-{
-    public static ImageHeader? Read(ReadOnlySpan<byte> b)
-    {
-        if (b.Length >= 24 && b[..8].SequenceEqual<byte>([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return new("image/png", ".png", BinaryPrimitives.ReadInt32BigEndian(b[16..]), BinaryPrimitives.ReadInt32BigEndian(b[20..]));
-        }
-        if (b.Length >= 10 && b[..3].SequenceEqual("GIF"u8))
-        {
-            return new("image/gif", ".gif", BinaryPrimitives.ReadUInt16LittleEndian(b[6..]), BinaryPrimitives.ReadUInt16LittleEndian(b[8..]));
-        }
-        if (b.Length >= 30 && b[..4].SequenceEqual("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8))
-        {
-            return WebP(b);
-        }
-        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xD8)
-        {
-            return Jpeg(b);
-        }
-        return null;
-    }
-
-    private static ImageHeader? WebP(ReadOnlySpan<byte> b)
-    {
-        var chunk = b[12..16];
-        if (chunk.SequenceEqual("VP8X"u8))
-        {
-            var w = 1 + (b[24] | b[25] << 8 | b[26] << 16);
-            var h = 1 + (b[27] | b[28] << 8 | b[29] << 16);
-            return new("image/webp", ".webp", w, h);
-        }
-        if (chunk.SequenceEqual("VP8 "u8))
-        {
-            return new("image/webp", ".webp", BinaryPrimitives.ReadUInt16LittleEndian(b[26..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(b[28..]) & 0x3FFF);
-        }
-        if (chunk.SequenceEqual("VP8L"u8) && b.Length >= 25)
-        {
-            var bits = BinaryPrimitives.ReadUInt32LittleEndian(b[21..]);
-            return new("image/webp", ".webp", (int)(bits & 0x3FFF) + 1, (int)((bits >> 14) & 0x3FFF) + 1);
-        }
-        return null;
-    }
-
-    private static ImageHeader? Jpeg(ReadOnlySpan<byte> b)
-    {
-        var i = 2;
-        while (i + 9 < b.Length)
-        {
-            if (b[i] != 0xFF)
-            {
-                return null;
-            }
-            var marker = b[i + 1];
-            var length = BinaryPrimitives.ReadUInt16BigEndian(b[(i + 2)..]);
-            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
-            {
-                return new("image/jpeg", ".jpg", BinaryPrimitives.ReadUInt16BigEndian(b[(i + 7)..]), BinaryPrimitives.ReadUInt16BigEndian(b[(i + 5)..]));
-            }
-            i += 2 + length;
-        }
-        return null;
     }
 }

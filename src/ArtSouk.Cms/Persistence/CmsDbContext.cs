@@ -94,7 +94,14 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             m.Property(x => x.FileName).HasMaxLength(200);
             m.Property(x => x.ContentType).HasMaxLength(100);
             m.Property(x => x.Alt).HasColumnType(json);
+            m.Property(x => x.Caption).HasColumnType(json);
+            m.Property(x => x.Credit).HasColumnType(json);
+            m.Property(x => x.Renditions).HasColumnType(json);
+            m.HasIndex(x => x.CreatedAt);
             m.Ignore(x => x.Url);
+            m.Ignore(x => x.AltText);
+            m.Ignore(x => x.CaptionText);
+            m.Ignore(x => x.CreditText);
         });
         modelBuilder.Entity<Webhooks.Webhook>(w =>
         {

@@ -7,7 +7,7 @@ namespace ArtSouk.Cms.Reading;
 
 /// <summary>
 /// Flattens an entry's stored fields to one locale: a localized value empty in that locale falls back to the
-/// other locale and is listed in <c>fallbacks</c>; media ids become <c>{id, url, width, height, alt}</c>.
+/// other locale and is listed in <c>fallbacks</c>; media ids become <see cref="DeliveredMedia"/> objects.
 /// </summary>
 internal static class Projection
 {
@@ -37,7 +37,11 @@ internal static class Projection
                     fallbacks.Add(field.Name);
                 }
             }
-            fields[field.Name] = Expand(field, value, locale, media);
+            // A media field whose asset was deleted (an older version restored) is left out, not served as a bare id.
+            if (Expand(field, value, locale, media) is { } expanded)
+            {
+                fields[field.Name] = expanded;
+            }
         }
         return (fields, fallbacks);
     }
@@ -60,13 +64,13 @@ internal static class Projection
         return missing;
     }
 
-    private static JsonNode Expand(FieldDefinition field, JsonNode value, string locale, IReadOnlyDictionary<Guid, MediaAsset> media)
+    private static JsonNode? Expand(FieldDefinition field, JsonNode value, string locale, IReadOnlyDictionary<Guid, MediaAsset> media)
     {
         if (field.Kind == FieldKind.Media)
         {
             return value is JsonArray ids
                 ? new JsonArray(ids.Select(id => (JsonNode?)MediaObject(id!, locale, media)).Where(n => n is not null).ToArray())
-                : MediaObject(value, locale, media) ?? (JsonNode)JsonValue.Create(value.GetValue<string>());
+                : MediaObject(value, locale, media);
         }
         if (field.Kind == FieldKind.Blocks && value is JsonArray blocks)
         {
@@ -89,23 +93,8 @@ internal static class Projection
         return value.DeepClone();
     }
 
-    private static JsonObject? MediaObject(JsonNode id, string locale, IReadOnlyDictionary<Guid, MediaAsset> media)
-    {
-        if (!Guid.TryParse(id.GetValue<string>(), out var mediaId) || !media.TryGetValue(mediaId, out var asset))
-        {
-            return null;
-        }
-        var alt = JsonNode.Parse(asset.Alt) as JsonObject;
-        return new JsonObject
-        {
-            ["id"] = asset.Id.ToString(),
-            ["url"] = asset.Url,
-            ["width"] = asset.Width,
-            ["height"] = asset.Height,
-            ["contentType"] = asset.ContentType,
-            ["alt"] = alt?[locale]?.GetValue<string>() ?? alt?[Locales.Other(locale)]?.GetValue<string>() ?? "",
-        };
-    }
+    private static JsonObject? MediaObject(JsonNode id, string locale, IReadOnlyDictionary<Guid, MediaAsset> media) =>
+        Guid.TryParse(id.GetValue<string>(), out var mediaId) && media.TryGetValue(mediaId, out var asset) ? DeliveredMedia.Of(asset, locale) : null;
 
     /// <summary>All media ids an entry's stored fields mention, blocks included.</summary>
     public static IEnumerable<Guid> MediaIds(ContentType type, JsonObject stored)

@@ -27,6 +27,9 @@ internal abstract class SqlDialect
 
     public abstract string TextContains(string expression, string parameter);
 
+    /// <summary>True when a read-model row's JSON text mentions <paramref name="parameter"/> anywhere (a media id, say).</summary>
+    public abstract string FieldsMention(string parameter);
+
     public abstract object Id(Guid id);
 
     public abstract object Bind(object value, SqlValueType type);
@@ -60,6 +63,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string TextContains(string expression, string parameter) => $"instr(lower({expression}), lower({parameter})) > 0";
 
+    public override string FieldsMention(string parameter) => $"instr(fields, {parameter}) > 0";
+
     // EF Core stores Guid as upper-case text on SQLite.
     public override object Id(Guid id) => id.ToString().ToUpperInvariant();
 
@@ -90,6 +95,8 @@ internal sealed class PostgresDialect : SqlDialect
     public override string Exists(string name) => $"(fields->'{name}') IS NOT NULL";
 
     public override string TextContains(string expression, string parameter) => $"strpos(lower({expression}), lower({parameter})) > 0";
+
+    public override string FieldsMention(string parameter) => $"strpos(fields::text, {parameter}) > 0";
 
     public override object Id(Guid id) => id;
 

@@ -87,7 +87,7 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
             e["slug"] as JsonObject)).ToList();
     }
 
-    /// <summary>Paints every image the catalogue asks for, in parallel, and adds them to the media library.</summary>
+    /// <summary>Paints every image the catalogue asks for, in parallel, and adds them to the media library with their renditions.</summary>
     private async Task<Dictionary<string, Queue<Guid>>> PaintImagesAsync(List<SeedEntry> seeds, CancellationToken ct)
     {
         var requests = new List<(string Key, string Kind, string Ar, string En)>();
@@ -105,12 +105,14 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
         for (var start = 0; start < requests.Count; start += chunk)
         {
             var size = Math.Min(chunk, requests.Count - start);
-            var painted = new byte[size][];
-            Parallel.For(0, size, j => painted[j] = Paint(requests[start + j].Kind, start + j));
+            var painted = new PreparedImage[size];
+            // Painting and making renditions are the CPU-bound part; storing stays on this thread and this context.
+            Parallel.For(0, size, j => painted[j] = MediaLibrary.Prepare(Paint(requests[start + j].Kind, start + j)));
             for (var j = 0; j < size; j++)
             {
                 var (key, kind, ar, en) = requests[start + j];
-                var asset = await library.AddAsync($"{kind}-{en}.png", painted[j], kind == "logo" ? $"شعار {ar}" : ar, kind == "logo" ? $"{en} logo" : en, ct);
+                var alt = kind == "logo" ? new MediaText($"شعار {ar}", $"{en} logo") : new MediaText(ar, en);
+                var asset = await library.AddAsync($"{kind}-{en}.png", painted[j], alt, null, null, ct);
                 ids[key].Enqueue(asset.Id);
             }
         }

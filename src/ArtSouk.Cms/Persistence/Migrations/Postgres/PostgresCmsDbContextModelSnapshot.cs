@@ -291,6 +291,10 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("jsonb")
                         .HasColumnName("alt");
 
+                    b.Property<string>("Caption")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("caption");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -301,11 +305,23 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Credit")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("credit");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("file_name");
+
+                    b.Property<double?>("FocalX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("focal_x");
+
+                    b.Property<double?>("FocalY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("focal_y");
 
                     b.Property<int>("Height")
                         .HasColumnType("integer")
@@ -315,12 +331,24 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("length");
 
+                    b.Property<string>("Renditions")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("renditions");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
                     b.Property<int>("Width")
                         .HasColumnType("integer")
                         .HasColumnName("width");
 
                     b.HasKey("Id")
                         .HasName("pk_media");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_media_created_at");
 
                     b.ToTable("media", "cms");
                 });

@@ -283,6 +283,10 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("alt");
 
+                    b.Property<string>("Caption")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caption");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -293,11 +297,23 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Credit")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
+
+                    b.Property<double?>("FocalX")
+                        .HasColumnType("REAL")
+                        .HasColumnName("focal_x");
+
+                    b.Property<double?>("FocalY")
+                        .HasColumnType("REAL")
+                        .HasColumnName("focal_y");
 
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER")
@@ -307,12 +323,24 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("length");
 
+                    b.Property<string>("Renditions")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renditions");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER")
                         .HasColumnName("width");
 
                     b.HasKey("Id")
                         .HasName("pk_media");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_media_created_at");
 
                     b.ToTable("media", (string)null);
                 });

@@ -1,0 +1,40 @@
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Localization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ArtSouk.Kernel.Problems;
+
+namespace ArtSouk.Cms.Media;
+
+/// <summary>
+/// <c>DELETE /api/v1/manage/media/{id}</c>: an asset no draft or live entry shows goes, with its renditions; one in use is
+/// a 409 naming the entries, so a published page never loses its image.
+/// </summary>
+internal static class DeleteMedia
+{
+    public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> HandleAsync(
+        Guid id, HttpContext http, CmsDbContext db, SqlDialect dialect, ContentTypeRegistry types, MediaLibrary library, CancellationToken ct)
+    {
+        var asset = await db.Media.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (asset is null)
+        {
+            return MediaApi.NoMedia(http, id);
+        }
+        var uses = await MediaUsage.FindAsync(db, dialect, types, id, Locales.FromRequest(http.Request), ct);
+        if (uses.Count > 0)
+        {
+            var named = uses.Select(u => $"{u.Type} «{u.Title ?? u.Slug}» ({u.Id}: {string.Join(", ", u.Fields)})").ToArray();
+            return new ConflictProblem(MediaProblems.InUse,
+                MediaApi.In(http, $"The image is used by {uses.Count} entries: {string.Join("; ", named)}. Remove it from them first.",
+                    $"الصورة مستخدمة في {uses.Count} من المحتوى: {string.Join("؛ ", named)}. أزلها منها أولًا."),
+                new Dictionary<string, string[]> { ["entries"] = named });
+        }
+        db.Media.Remove(asset);
+        await db.SaveChangesAsync(ct);
+        library.DeleteFiles(id);
+        return TypedResults.NoContent();
+    }
+}

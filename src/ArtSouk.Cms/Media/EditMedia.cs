@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Persistence;
+using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Cms.Media;
+
+/// <summary>
+/// The body of <c>PUT /api/v1/manage/media/{id}</c>: <c>{ alt: {ar, en}, caption: {ar, en}, credit: {ar, en}, focalPoint: {x, y} }</c>.
+/// Members are kept as JSON so an absent one (leave it) differs from <c>null</c> (clear it).
+/// </summary>
+internal sealed record MediaEditRequest(JsonElement Alt, JsonElement Caption, JsonElement Credit, JsonElement FocalPoint)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; init; }
+}
+
+/// <summary>
+/// Edits an asset's texts and focal point, and rewrites the media objects of every read-model row that shows it, so the
+/// Delivery API serves the new alt text on the very next request without a new version of each entry.
+/// </summary>
+internal static class EditMedia
+{
+    public static async Task<Results<Ok<MediaView>, BadRequestProblem, NotFoundProblem>> HandleAsync(
+        Guid id, MediaEditRequest request, HttpContext http, CmsDbContext db, SqlDialect dialect,
+        IEnumerable<IContentChangeObserver> observers, CancellationToken ct)
+    {
+        var asset = await db.Media.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (asset is null)
+        {
+            return MediaApi.NoMedia(http, id);
+        }
+        var input = new MediaTextInput(http);
+        foreach (var unknown in request.Unknown?.Keys ?? Enumerable.Empty<string>())
+        {
+            input.Fail(unknown, "ليست من خصائص الوسائط؛ الخصائص: alt وcaption وcredit وfocalPoint",
+                "is not a property of media; properties: alt, caption, credit, focalPoint");
+        }
+        var alt = input.Read(request.Alt, "alt", MediaTextInput.MaxAlt, asset.AltText);
+        var caption = input.Read(request.Caption, "caption", MediaTextInput.MaxCaption, asset.CaptionText);
+        var credit = input.Read(request.Credit, "credit", MediaTextInput.MaxCredit, asset.CreditText);
+        var focal = input.ReadFocalPoint(request.FocalPoint, MediaView.FocalOf(asset));
+        if (!input.Errors.IsEmpty)
+        {
+            return new BadRequestProblem(ProblemCode.ValidationFailed, input.Errors.ToString(), input.Errors.ToDictionary());
+        }
+        asset.Alt = alt.ToJson() ?? "{}";
+        asset.Caption = caption.ToJson();
+        asset.Credit = credit.ToJson();
+        (asset.FocalX, asset.FocalY) = (focal?.X, focal?.Y);
+        asset.UpdateSearchText();
+
+        var rows = await MediaUsage.RowsAsync(db, dialect, id, ct);
+        DeliveredMedia.Rewrite(rows, asset);
+        await db.SaveChangesAsync(ct);
+        await DeliveredMedia.AnnounceAsync(rows, observers);
+        return TypedResults.Ok(MediaView.Of(asset));
+    }
+}
