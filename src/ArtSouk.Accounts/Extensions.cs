@@ -1,6 +1,7 @@
 using ArtSouk.Accounts.ApiKeys;
 using ArtSouk.Accounts.Persistence;
 using ArtSouk.Accounts.Users;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Persistence;
 using ArtSouk.Kernel.Problems;
@@ -28,7 +29,10 @@ public static class AccountsExtensions
         var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
         var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
         var services = builder.Services;
-        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, app, AccountsDbContext.Schema);
+        services.AddSingleton<Audit.AccountsAudit>();
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, app, AccountsDbContext.Schema,
+            sp => [sp.GetRequiredService<Audit.AccountsAudit>()]);
+        services.AddAuditLog<AccountsDbContext>("accounts");
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddIdentity<User, IdentityRole<Guid>>(o =>

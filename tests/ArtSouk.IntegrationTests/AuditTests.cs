@@ -67,6 +67,22 @@ public sealed class AuditTests(SqliteHost host)
     }
 
     [Fact]
+    public async Task Role_changes_profile_links_and_api_keys_are_audited_in_the_accounts_log()
+    {
+        var profile = await host.Admin.CreateEntryAsync("artist", new { name = new { ar = Unique("ملف") } });
+        var (_, userId) = await host.App.AccountAsync(host.Admin, "artist", profile);
+        var user = await AllAsync(host.Admin, $"entryId={userId}");
+        Assert.Contains(user, r => r["action"]!.GetValue<string>() == "user.roles" && r["module"]!.GetValue<string>() == "accounts"
+            && r["changes"]![0]!["after"]!.GetValue<string>() == "artist");
+        Assert.Contains(user, r => r["action"]!.GetValue<string>() == "user.profile" && r["changes"]![0]!["after"]!.GetValue<string>() == profile.ToString());
+
+        var key = (await (await host.Admin.PostAsJsonAsync("/api/v1/manage/api-keys", new { name = "audited key", scopes = new[] { "delivery" } }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await host.Admin.DeleteAsync($"/api/v1/manage/api-keys/{key}");
+        Assert.Equal(["api_key.revoke", "api_key.create"], (await AllAsync(host.Admin, $"entryId={key}")).Select(r => r["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Curators_read_entry_history_others_may_not_and_a_bad_cursor_is_a_400()
     {
         var (curator, _) = await host.App.AccountAsync(host.Admin, "curator");

@@ -67,13 +67,16 @@ public sealed record AuditActor(string? UserId, string? Name)
 
 public static class AuditModel
 {
-    /// <summary>Maps the audit table into a module's own context (and so its own schema).</summary>
-    public static void MapAuditLog(this ModelBuilder modelBuilder)
+    /// <summary>
+    /// Maps the audit table into a module's own context (and so its own schema). On SQLite the modules share one file and
+    /// no schema, so a second module names its table apart (<c>accounts_audit_log</c>).
+    /// </summary>
+    public static void MapAuditLog(this ModelBuilder modelBuilder, string table = "audit_log")
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<AuditRecord>(a =>
         {
-            a.ToTable("audit_log");
+            a.ToTable(table);
             a.HasKey(x => x.Id);
             a.Property(x => x.Id).ValueGeneratedOnAdd();
             a.Property(x => x.UserId).HasMaxLength(200);
