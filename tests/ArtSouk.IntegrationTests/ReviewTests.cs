@@ -144,6 +144,21 @@ public abstract class ReviewTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Curators_approving_one_review_at_once_publish_it_once()
+    {
+        var (own, _, artist, curator) = await ArtistsAsync();
+        var (second, _) = await Host.App.AccountAsync(Host.Admin, "curator");
+        await artist.PutAsJsonAsync($"/api/v1/manage/content/artist/{own}", new { fields = new { city = new { ar = "الخبر", en = "Khobar" } } });
+        var curators = new[] { curator, second, curator, second };
+        var answers = await Race.AllAsync(4, async i =>
+            (int)(await curators[i].PostAsJsonAsync($"/api/v1/manage/content/artist/{own}/review", new { decision = "approve" })).StatusCode);
+        Assert.Equal([200, 409, 409, 409], answers.Order());
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        Assert.Equal(1, await db.Outbox.CountAsync(m => m.Key == own.ToString() && m.Type == ContentEvents.ReviewApproved));
+    }
+
+    [Fact]
     public async Task Reviewing_an_unknown_entry_or_type_is_a_404()
     {
         var (_, _, _, curator) = await ArtistsAsync();

@@ -45,7 +45,8 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.ScheduleFailure).HasMaxLength(2000);
             e.Property(x => x.UpdatedBy).HasMaxLength(200);
             e.Property(x => x.DeletedBy).HasMaxLength(200);
-            e.Property(x => x.ReviewState).HasMaxLength(20);
+            // Two curators deciding one review at once: the second finds the state changed and gets a 409, not a second publish.
+            e.Property(x => x.ReviewState).HasMaxLength(20).IsConcurrencyToken();
             e.Property(x => x.ReviewComment).HasMaxLength(2000);
             e.Property(x => x.ReviewBy).HasMaxLength(200);
             e.HasIndex(x => x.Type);

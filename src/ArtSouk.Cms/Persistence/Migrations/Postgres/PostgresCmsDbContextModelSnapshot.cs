@@ -140,6 +140,7 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnName("review_comment");
 
                     b.Property<string>("ReviewState")
+                        .IsConcurrencyToken()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("review_state");

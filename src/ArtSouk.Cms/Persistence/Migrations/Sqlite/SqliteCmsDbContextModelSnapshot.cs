@@ -134,6 +134,7 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnName("review_comment");
 
                     b.Property<string>("ReviewState")
+                        .IsConcurrencyToken()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("review_state");
