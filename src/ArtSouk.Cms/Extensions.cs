@@ -74,6 +74,7 @@ public static class CmsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapManageContentApi();
+        app.MapRightsApi();
         app.MapMediaApi();
         app.MapContentTypesApi();
         app.MapWebhooksApi();

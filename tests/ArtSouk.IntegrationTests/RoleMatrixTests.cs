@@ -94,6 +94,7 @@ public sealed class RoleMatrixTests
             new("trash", HttpMethod.Get, () => Fixed("/api/v1/manage/trash"), null, [200, 200, 200, 403, 403, 403, 401, 200]),
             new("restore from trash", HttpMethod.Post, () => Trashed("/restore"), null, [200, 200, 403, 403, 403, 403, 401, 200]),
             new("purge from trash", HttpMethod.Delete, () => Trashed(""), null, [204, 403, 403, 403, 403, 403, 401, 403]),
+            new("rights", HttpMethod.Get, () => Fixed("/api/v1/manage/rights"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
             new("dashboard", HttpMethod.Get, () => Fixed("/api/v1/manage/dashboard"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
             new("media", HttpMethod.Get, () => Fixed("/api/v1/manage/media"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
             new("users", HttpMethod.Get, () => Fixed("/api/v1/manage/users"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
@@ -127,5 +128,30 @@ public sealed class RoleMatrixTests
             }
         }
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    [Fact]
+    public async Task The_rights_endpoint_tells_the_manager_what_each_role_may_do()
+    {
+        await using var app = new ArtSoukApp(null, seed: false);
+        var admin = await app.AdminClientAsync();
+        var own = await admin.CreateEntryAsync("artist", new { name = new { ar = "حقوق" } });
+        var (artist, _) = await app.AccountAsync(admin, "artist", own);
+        var (marketing, _) = await app.AccountAsync(admin, "marketing");
+        static JsonNode Type(JsonObject rights, string type) => rights["types"]!.AsArray().Single(t => t!["type"]!.GetValue<string>() == type)!;
+
+        var theirs = (await artist.GetFromJsonAsync<JsonObject>("/api/v1/manage/rights"))!;
+        Assert.Equal(own.ToString(), theirs["profile"]!.GetValue<string>());
+        Assert.True(Type(theirs, "artwork")["create"]!.GetValue<bool>());
+        Assert.True(Type(theirs, "artwork")["waitsForReview"]!.GetValue<bool>());
+        Assert.False(Type(theirs, "artwork")["publish"]!.GetValue<bool>());
+        Assert.False(Type(theirs, "event")["access"]!.GetValue<bool>());
+        Assert.False(theirs["review"]!.GetValue<bool>());
+
+        var market = (await marketing.GetFromJsonAsync<JsonObject>("/api/v1/manage/rights"))!;
+        Assert.True(Type(market, "event")["publish"]!.GetValue<bool>());
+        Assert.False(Type(market, "artwork")["access"]!.GetValue<bool>());
+        Assert.True(market["trash"]!.GetValue<bool>());
+        Assert.False(market["emptyTrash"]!.GetValue<bool>());
     }
 }
