@@ -5,6 +5,7 @@ using ArtSouk.Accounts.Passwords;
 using ArtSouk.Accounts.SignIn;
 using ArtSouk.Accounts.TwoFactor;
 using ArtSouk.Accounts.Users;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using ArtSouk.Kernel.Configuration;
@@ -37,7 +38,10 @@ public static class AccountsExtensions
         var accounts = builder.Configuration.ReadValidated<AccountsOptions>(AccountsOptions.Section);
         var services = builder.Services;
         services.AddValidatedOptions<AccountsOptions>(AccountsOptions.Section);
-        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, app, AccountsDbContext.Schema);
+        services.AddSingleton<Audit.AccountsAudit>();
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(database, app, AccountsDbContext.Schema,
+            sp => [sp.GetRequiredService<Audit.AccountsAudit>()]);
+        services.AddAuditLog<AccountsDbContext>("accounts");
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddIdentity<User, IdentityRole<Guid>>(o =>
@@ -81,8 +85,9 @@ public static class AccountsExtensions
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = accounts.AccessTokenLifetime)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
+            // Opens the management API to every editorial role; what each may touch (types, own entries) the CMS decides per request.
             .AddPolicy(Policies.ManageContent, p => p.RequireAssertion(c =>
-                c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Curator) || c.User.HasScope(Scopes.Manage)))
+                Roles.Editorial.Any(c.User.IsInRole) || c.User.HasScope(Scopes.Manage)))
             .AddPolicy(Policies.PreviewContent, p => p.RequireAssertion(c =>
                 c.User.IsInRole(Roles.Administrator) || c.User.IsInRole(Roles.Curator) || c.User.HasScope(Scopes.Preview) || c.User.HasScope(Scopes.Manage)))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));

@@ -1,3 +1,4 @@
+using ArtSouk.Cms.Audit;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Management;
@@ -8,6 +9,7 @@ using ArtSouk.Cms.Reading;
 using ArtSouk.Cms.Seeding;
 using ArtSouk.Cms.Slugs;
 using ArtSouk.Cms.Webhooks;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
@@ -35,11 +37,15 @@ public static class CmsExtensions
 
         services.AddSingleton(ContentTypeLoader.Load(ContentTypesFolder(app)));
         services.AddModuleDbContext<CmsDbContext, SqliteCmsDbContext, PostgresCmsDbContext>(database, app, CmsDbContext.Schema);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditTrail>();
+        services.AddAuditLog<CmsDbContext>("cms");
         services.AddScoped<EntryChanges>();
         services.AddScoped<SlugAssigner>();
         services.AddScoped<ReadModelWriter>();
         services.AddScoped<Publisher>();
         services.AddScoped<EntryEditor>();
+        services.AddScoped<Trash.EntryTrash>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IProfileEntries, ProfileEntries>();
         services.AddScoped<RenditionBackfill>();
@@ -48,7 +54,7 @@ public static class CmsExtensions
         services.AddSingleton(dialect);
         services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(), dialect));
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Publisher>(), sp.GetRequiredService<EntryChanges>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Publisher>(), sp.GetRequiredService<EntryChanges>(), sp.GetRequiredService<AuditTrail>()));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<LargeStore>();
         services.AddScoped<IOutboxHandler, WebhookSender>();
@@ -70,9 +76,12 @@ public static class CmsExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapManageContentApi();
+        app.MapRightsApi();
         app.MapMediaApi();
         app.MapContentTypesApi();
         app.MapWebhooksApi();
+        Trash.TrashApi.MapTrashApi(app);
+        Dashboard.DashboardApi.MapDashboardApi(app);
         return app;
     }
 

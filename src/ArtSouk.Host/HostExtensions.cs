@@ -76,14 +76,29 @@ internal static class HostExtensions
         });
         builder.Services.AddHostedService<RecurringJobs>();
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", HealthStatus.Unhealthy, ["ready"]);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(o =>
         {
-            document.Info.Title = "Art Souk API — واجهة سوق الفن";
-            document.Info.Description = "Bilingual (Arabic first, English second) content for the Art Souk marketplace. " +
-                "Delivery endpoints are public and cached; /manage endpoints take a bearer token from /api/v1/auth/token or an API key " +
-                "(Authorization: Bearer ask_...). Errors are application/problem+json with a stable code, titled in the request's language.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Art Souk API — واجهة سوق الفن";
+                document.Info.Description = "Bilingual (Arabic first, English second) content for the Art Souk marketplace. " +
+                    "Delivery endpoints are public and cached; /manage endpoints take a bearer token from /api/v1/auth/token or an API key " +
+                    "(Authorization: Bearer ask_...). Errors are application/problem+json with a stable code, titled in the request's language.";
+                return Task.CompletedTask;
+            });
+            // A Settable<DateTimeOffset?> (publishAt, unpublishAt) is a nullable date-time on the wire: absent leaves, null clears.
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Settable<DateTimeOffset?>))
+                {
+                    schema.Type = Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
+                    schema.Format = "date-time";
+                    schema.Properties?.Clear();
+                    schema.Description = "Absent: leave the schedule as it is. null: clear it.";
+                }
+                return Task.CompletedTask;
+            });
+        });
         return builder;
     }
 

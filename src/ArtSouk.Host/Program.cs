@@ -3,6 +3,7 @@ using ArtSouk.Cms;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Notifications;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ try
     modules.MapCms();
     modules.MapCmsDelivery();
     modules.MapOutboxApi();
+    modules.MapAuditApi();
     await app.RunAsync();
     return 0;
 }

@@ -599,7 +599,7 @@ public abstract class ContentApiTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task Deleting_an_entry_removes_it_its_versions_and_its_routes()
+    public async Task Deleting_an_entry_and_emptying_it_from_the_trash_removes_it_its_versions_and_its_routes()
     {
         var created = await CreateAsync("artist", new { name = new { ar = Unique("محذوف"), en = Unique("Deleted") } });
         var id = created["id"]!.GetValue<string>();
@@ -611,6 +611,8 @@ public abstract class ContentApiTests(HostFixture fixture)
         await using var scope = Host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArtSouk.Cms.Persistence.CmsDbContext>();
         var entryId = Guid.Parse(id);
+        Assert.True(await db.Versions.AnyAsync(v => v.EntryId == entryId), "the trash keeps the versions");
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/v1/manage/trash/{id}")).StatusCode);
         Assert.False(await db.Versions.AnyAsync(v => v.EntryId == entryId));
         Assert.False(await db.DeliveryItems.AnyAsync(d => d.EntryId == entryId));
         Assert.False(await db.Slugs.AnyAsync(s => s.EntryId == entryId));

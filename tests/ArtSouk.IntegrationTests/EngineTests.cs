@@ -103,6 +103,10 @@ public sealed class EngineTests
             Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{method} {action}: {(int)response.StatusCode}");
             Assert.Equal("conflict", (await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
         }
+        var trashed = await admin.CreateEntryAsync("artist", new { name = new { ar = $"سباق السلة {Guid.NewGuid():N}" } });
+        await admin.DeleteAsync($"/api/v1/manage/content/artist/{trashed}");
+        using var restore = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/manage/trash/{trashed}/restore") { Headers = { { LoseTheRace.Header, "1" } } };
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.SendAsync(restore)).StatusCode);
     }
 
     /// <summary>Fails the save of a request carrying <see cref="Header"/> as if another writer had committed first.</summary>

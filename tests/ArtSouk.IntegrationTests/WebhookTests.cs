@@ -138,6 +138,23 @@ public sealed class WebhookTests
         Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![field]);
     }
 
+    [Theory]
+    [InlineData("ar", "رابط", "خطاف")]
+    [InlineData("en", "URL", "webhook")]
+    public async Task Webhook_errors_answer_in_the_requests_language(string locale, string badUrl, string unknown)
+    {
+        await using var app = new ArtSoukApp(null, seed: false);
+        var admin = await app.AdminClientAsync();
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(locale);
+        var refused = await admin.PostAsJsonAsync("/api/v1/manage/webhooks", new { name = "x", url = "ftp://example.com/hook", events = new[] { "entry.exploded" } });
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains(badUrl, problem["errors"]!["url"]![0]!.GetValue<string>());
+        Assert.Contains("entry.review_requested", problem["errors"]!["events"]![0]!.GetValue<string>());
+        var missing = await admin.DeleteAsync($"/api/v1/manage/webhooks/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains(unknown, (await missing.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+    }
+
     private sealed class Receiver(WebApplication app, string url) : IAsyncDisposable
     {
         public string Url { get; } = url;

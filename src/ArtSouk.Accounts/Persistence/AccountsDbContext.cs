@@ -1,4 +1,5 @@
 using ArtSouk.Accounts.ApiKeys;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -59,6 +60,7 @@ internal abstract class AccountsDbContext(DbContextOptions options) : IdentityDb
             k.Property(x => x.Name).HasMaxLength(100);
             k.Property(x => x.Scopes).HasMaxLength(100);
         });
+        builder.MapAuditLog("accounts_audit_log");
     }
 }
 

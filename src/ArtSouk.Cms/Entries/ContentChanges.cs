@@ -20,6 +20,11 @@ public static class ContentEvents
     public const string Published = "entry.published";
     public const string Unpublished = "entry.unpublished";
     public const string Deleted = "entry.deleted";
+    public const string ReviewRequested = "entry.review_requested";
+    public const string ReviewApproved = "entry.review_approved";
+    public const string ReviewRejected = "entry.review_rejected";
+    public const string ScheduleFailed = "entry.schedule_failed";
 
-    public static IReadOnlyList<string> All { get; } = [Created, Updated, Published, Unpublished, Deleted];
+    public static IReadOnlyList<string> All { get; } =
+        [Created, Updated, Published, Unpublished, Deleted, ReviewRequested, ReviewApproved, ReviewRejected, ScheduleFailed];
 }

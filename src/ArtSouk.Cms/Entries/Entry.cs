@@ -20,6 +20,38 @@ internal sealed class Entry
 
     /// <summary>Comma-separated locales <see cref="UnpublishAt"/> applies to.</summary>
     public string UnpublishLocales { get; set; } = "ar,en";
+
+    /// <summary>The version <see cref="PublishAt"/> puts live: the one current when it was scheduled, not whatever came later.</summary>
+    public int? ScheduledVersion { get; set; }
+
+    /// <summary>When a schedule could not run; the entry stays as it was and the dashboard lists it until someone acts.</summary>
+    public DateTimeOffset? ScheduleFailedAt { get; set; }
+    public string? ScheduleFailure { get; set; }
+
+    /// <summary>The account id of the last save, for "my drafts".</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>Set when the entry is in the trash: gone from Delivery and lists, restorable until the trash is emptied.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
+
+    /// <summary><see cref="ReviewStates"/>; null when no save ever waited for review.</summary>
+    public string? ReviewState { get; set; }
+
+    /// <summary>The version the review is (or was) about.</summary>
+    public int? ReviewVersion { get; set; }
+    public string? ReviewComment { get; set; }
+
+    /// <summary>Who decided the review (or, while in review, who asked for it).</summary>
+    public string? ReviewBy { get; set; }
+    public DateTimeOffset? ReviewAt { get; set; }
+}
+
+internal static class ReviewStates
+{
+    public const string InReview = "in_review";
+    public const string Rejected = "rejected";
+    public const string Approved = "approved";
 }
 
 /// <summary>An immutable snapshot of all locales of an entry, written on every save.</summary>

@@ -13,13 +13,16 @@ internal sealed class EntryChanges(CmsDbContext db, TimeProvider clock, OutboxSi
 {
     private readonly List<ContentChange> _pending = [];
 
-    public void Raise(Entry entry, string kind, IReadOnlyList<string> locales)
+    /// <summary><paramref name="details"/> (a review's comment, a schedule's failure) travels in the payload for receivers.</summary>
+    public void Raise(Entry entry, string kind, IReadOnlyList<string> locales, object? details = null)
     {
         db.Outbox.Add(new OutboxMessage
         {
             Type = kind,
             Key = entry.Id.ToString(),
-            Payload = JsonSerializer.Serialize(new { id = entry.Id, type = entry.Type, version = entry.Version, locales }, JsonText.Options),
+            Payload = details is null
+                ? JsonSerializer.Serialize(new { id = entry.Id, type = entry.Type, version = entry.Version, locales }, JsonText.Options)
+                : JsonSerializer.Serialize(new { id = entry.Id, type = entry.Type, version = entry.Version, locales, details }, JsonText.Options),
             OccurredAt = clock.GetUtcNow(),
         });
         _pending.Add(new ContentChange(entry.Id, entry.Type, kind, locales));

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using ArtSouk.Cms.Audit;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Publishing;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Cms.Slugs;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Json;
 using ArtSouk.Kernel.Persistence;
@@ -12,16 +14,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Cms.Entries;
 
-/// <summary>An editor's save: fields to merge, optional slugs, and what to publish or schedule.</summary>
+/// <summary>
+/// An editor's save: fields to merge, optional slugs, and what to publish or schedule. A schedule that is not set is
+/// left as it is; set to null it is cleared. <paramref name="ForReview"/> keeps the save as a draft waiting for a
+/// curator, whatever it asks to publish.
+/// </summary>
 internal sealed record EntryWrite(
     JsonObject? Fields,
     JsonObject? Slug = null,
     bool Publish = false,
     IReadOnlyList<string>? Locales = null,
-    DateTimeOffset? PublishAt = null,
-    DateTimeOffset? UnpublishAt = null,
+    Settable<DateTimeOffset?> PublishAt = default,
+    Settable<DateTimeOffset?> UnpublishAt = default,
     int? ExpectedVersion = null,
-    string? Note = null);
+    string? Note = null,
+    bool ForReview = false);
 
 /// <summary>
 /// Applies edits to entries: every save is a new version, the draft and live read models follow in the same
@@ -34,7 +41,8 @@ internal sealed class EntryEditor(
     SlugAssigner slugs,
     Publisher publisher,
     ReadModelWriter readModel,
-    EntryChanges changes)
+    EntryChanges changes,
+    AuditTrail audit)
 {
     public async Task<Entry> CreateAsync(ContentType type, EntryWrite write, string? author, string messageLocale, CancellationToken ct)
     {
@@ -51,13 +59,21 @@ internal sealed class EntryEditor(
     {
         var now = clock.GetUtcNow();
         var fields = await ValidateAsync(type, [], write.Fields, messageLocale, ct);
-        var entry = new Entry { Type = type.Name, Version = 1, CreatedAt = now, UpdatedAt = now, CreatedBy = author };
+        var entry = new Entry { Type = type.Name, Version = 1, CreatedAt = now, UpdatedAt = now, CreatedBy = author, UpdatedBy = audit.ActorId };
         db.Entries.Add(entry);
-        var assigned = await slugs.AssignAsync(type, entry.Id, fields, [], write.Slug, [], messageLocale, ct);
+        var assigned = await slugs.AssignAsync(type, entry.Id, fields, [], write.ForReview ? null : write.Slug, [], messageLocale, ct);
         var edits = TrackEdits(type, [], fields, [], 1);
         var version = AddVersion(entry, fields, assigned, edits, author, write.Note);
         changes.Raise(entry, ContentEvents.Created, Locales.All);
-        _ = await publisher.ApplyAsync(type, entry, version, fields, assigned, write, messageLocale, ct);
+        audit.Record(AuditActions.Create, type.Name, entry.Id.ToString(), Changes(type, [], fields));
+        if (write.ForReview)
+        {
+            RequestReview(entry);
+        }
+        else
+        {
+            _ = await publisher.ApplyAsync(type, entry, version, fields, assigned, write, messageLocale, ct);
+        }
         await readModel.WriteDraftAsync(type, entry, fields, assigned, ct);
         return entry;
     }
@@ -73,13 +89,24 @@ internal sealed class EntryEditor(
         var fields = await ValidateAsync(type, stored, write.Fields, messageLocale, ct);
         var previousSlugs = JsonNode.Parse(current.Slugs)!.AsObject();
         var live = (await publisher.PublicationsAsync(entry.Id, ct)).Select(p => p.Locale).ToHashSet();
-        var assigned = await slugs.AssignAsync(type, entry.Id, fields, previousSlugs, write.Slug, live, messageLocale, ct);
+        // A save waiting for review may not move live URLs either.
+        var assigned = await slugs.AssignAsync(type, entry.Id, fields, previousSlugs, write.ForReview ? null : write.Slug, live, messageLocale, ct);
         var edits = TrackEdits(type, stored, fields, JsonNode.Parse(current.Edits)!.AsObject(), entry.Version + 1);
         entry.Version++;
         entry.UpdatedAt = clock.GetUtcNow();
+        entry.UpdatedBy = audit.ActorId;
         var version = AddVersion(entry, fields, assigned, edits, author, write.Note);
         changes.Raise(entry, ContentEvents.Updated, Locales.All);
-        var published = await publisher.ApplyAsync(type, entry, version, fields, assigned, write, messageLocale, ct);
+        audit.Record(AuditActions.Update, type.Name, entry.Id.ToString(), Changes(type, stored, fields));
+        var published = false;
+        if (write.ForReview)
+        {
+            RequestReview(entry);
+        }
+        else
+        {
+            published = await publisher.ApplyAsync(type, entry, version, fields, assigned, write, messageLocale, ct);
+        }
         await readModel.WriteDraftAsync(type, entry, fields, assigned, ct);
         if (!published && !JsonNode.DeepEquals(previousSlugs, assigned))
         {
@@ -94,7 +121,9 @@ internal sealed class EntryEditor(
     {
         var (entry, current) = await LoadAsync(type, id, ct);
         var fields = JsonNode.Parse(current.Fields)!.AsObject();
-        await publisher.PublishAsync(type, entry, current, fields, JsonNode.Parse(current.Slugs)!.AsObject(), Publisher.ResolveLocales(locales), messageLocale, ct);
+        var resolved = Publisher.ResolveLocales(locales);
+        Publisher.CancelPendingPublish(entry, resolved);
+        await publisher.PublishAsync(type, entry, current, fields, JsonNode.Parse(current.Slugs)!.AsObject(), resolved, messageLocale, ct);
         await CommitAsync(ct);
         return entry;
     }
@@ -102,7 +131,10 @@ internal sealed class EntryEditor(
     public async Task<Entry> UnpublishAsync(ContentType type, Guid id, IReadOnlyList<string>? locales, CancellationToken ct)
     {
         var (entry, _) = await LoadAsync(type, id, ct);
-        await publisher.UnpublishAsync(type, entry, Publisher.ResolveLocales(locales), ct);
+        var resolved = Publisher.ResolveLocales(locales);
+        // A pending publishAt would put the entry back online behind the editor's back.
+        Publisher.CancelPendingPublish(entry, resolved);
+        await publisher.UnpublishAsync(type, entry, resolved, ct);
         await CommitAsync(ct);
         return entry;
     }
@@ -118,24 +150,13 @@ internal sealed class EntryEditor(
         var edits = TrackEdits(type, stored, fields, JsonNode.Parse(current.Edits)!.AsObject(), entry.Version + 1);
         entry.Version++;
         entry.UpdatedAt = clock.GetUtcNow();
+        entry.UpdatedBy = audit.ActorId;
         AddVersion(entry, fields, currentSlugs, edits, author, $"Restored from version {number}");
         changes.Raise(entry, ContentEvents.Updated, Locales.All);
+        audit.Record(AuditActions.Restore, type.Name, entry.Id.ToString(), Changes(type, stored, fields));
         await readModel.WriteDraftAsync(type, entry, fields, currentSlugs, ct);
         await CommitAsync(ct);
         return entry;
-    }
-
-    public async Task DeleteAsync(ContentType type, Guid id, CancellationToken ct)
-    {
-        var (entry, _) = await LoadAsync(type, id, ct);
-        var live = await db.Publications.Where(p => p.EntryId == id).Select(p => p.Locale).ToListAsync(ct);
-        if (live.Count > 0)
-        {
-            changes.Raise(entry, ContentEvents.Unpublished, live);
-        }
-        changes.Raise(entry, ContentEvents.Deleted, Locales.All);
-        db.Entries.Remove(entry);
-        await CommitAsync(ct);
     }
 
     /// <summary>Saves the unit of work, then announces its changes; a lost race is a 409 and nothing is stored.</summary>
@@ -158,9 +179,10 @@ internal sealed class EntryEditor(
         await changes.AnnounceAsync();
     }
 
-    private async Task<(Entry Entry, EntryVersion Current)> LoadAsync(ContentType type, Guid id, CancellationToken ct)
+    /// <summary>The entry (not in the trash) and its current version, tracked for this unit of work.</summary>
+    public async Task<(Entry Entry, EntryVersion Current)> LoadAsync(ContentType type, Guid id, CancellationToken ct)
     {
-        var entry = await db.Entries.SingleOrDefaultAsync(e => e.Id == id && e.Type == type.Name, ct)
+        var entry = await db.Entries.SingleOrDefaultAsync(e => e.Id == id && e.Type == type.Name && e.DeletedAt == null, ct)
             ?? throw new EditRejected(ProblemCode.NotFound, $"No {type.Name} with id {id}.", $"لا يوجد {type.Name} بالمعرّف {id}");
         var current = await db.Versions.AsNoTracking().SingleAsync(v => v.EntryId == id && v.Number == entry.Version, ct);
         return (entry, current);
@@ -175,7 +197,7 @@ internal sealed class EntryEditor(
         if (fieldInput.References.Count > 0)
         {
             var ids = fieldInput.References.Select(r => r.Id).Distinct().ToList();
-            var found = await db.Entries.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Type }).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
+            var found = await db.Entries.Where(e => ids.Contains(e.Id) && e.DeletedAt == null).Select(e => new { e.Id, e.Type }).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
             foreach (var (path, id, allowed) in fieldInput.References)
             {
                 if (!found.TryGetValue(id, out var targetType))
@@ -203,6 +225,22 @@ internal sealed class EntryEditor(
         }
         return merged;
     }
+
+    /// <summary>Marks the version just saved as waiting for a curator; an earlier request is replaced by this one.</summary>
+    private void RequestReview(Entry entry)
+    {
+        entry.ReviewState = ReviewStates.InReview;
+        entry.ReviewVersion = entry.Version;
+        entry.ReviewComment = null;
+        entry.ReviewBy = audit.Actor?.Name ?? audit.Actor?.UserId;
+        entry.ReviewAt = clock.GetUtcNow();
+        changes.Raise(entry, ContentEvents.ReviewRequested, Locales.All);
+        audit.Record(AuditActions.ReviewRequest, entry.Type, entry.Id.ToString(), [new AuditChange("review", null, null, ReviewStates.InReview)]);
+    }
+
+    /// <summary>Before and after per field and locale, for the audit log.</summary>
+    public static IEnumerable<AuditChange> Changes(ContentType type, JsonObject before, JsonObject after) =>
+        Management.VersionDiff.Compare(type, before, after).Select(c => new AuditChange(c.Field, c.Locale, c.Before, c.After));
 
     /// <summary>Stamps each localized value with the version that last changed it, per locale.</summary>
     private static JsonObject TrackEdits(ContentType type, JsonObject before, JsonObject after, JsonObject edits, int version)

@@ -459,6 +459,14 @@ internal sealed class FieldInput(ContentType type, string messageLocale)
         sanitizer.AllowedSchemes.Add("http");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedCssProperties.Clear();
+        // Editors' links lead off the site: the new page gets no handle on ours, and no ranking from us.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link && link.HasAttribute("href"))
+            {
+                link.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+        };
         return sanitizer;
     }
 }

@@ -8,5 +8,5 @@ namespace ArtSouk.Cms.Entries;
 internal sealed class ProfileEntries(CmsDbContext db) : IProfileEntries
 {
     public Task<string?> TypeOfAsync(Guid entryId, CancellationToken cancellationToken) =>
-        db.Entries.AsNoTracking().Where(e => e.Id == entryId).Select(e => (string?)e.Type).SingleOrDefaultAsync(cancellationToken);
+        db.Entries.AsNoTracking().Where(e => e.Id == entryId && e.DeletedAt == null).Select(e => (string?)e.Type).SingleOrDefaultAsync(cancellationToken);
 }

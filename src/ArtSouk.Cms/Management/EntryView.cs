@@ -19,7 +19,11 @@ internal sealed record EntryView(
     DateTimeOffset? PublishAt,
     DateTimeOffset? UnpublishAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    int? ScheduledVersion = null,
+    ScheduleFailureView? ScheduleFailure = null,
+    ReviewView? Review = null,
+    string? UpdatedBy = null)
 {
     public static async Task<EntryView> LoadAsync(CmsDbContext db, ContentType type, Guid id, CancellationToken ct) =>
         (await LoadManyAsync(db, type, db.Entries.AsNoTracking().Where(e => e.Id == id), ct)).Single();
@@ -51,9 +55,22 @@ internal sealed record EntryView(
                 TranslationStatus.Outdated(type, fields, edits, locale));
         });
         return new EntryView(entry.Id, entry.Type, entry.Version, JsonNode.Parse(version.Slugs)!.AsObject(), fields, status,
-            entry.PublishAt, entry.UnpublishAt, entry.CreatedAt, entry.UpdatedAt);
+            entry.PublishAt, entry.UnpublishAt, entry.CreatedAt, entry.UpdatedAt,
+            entry.PublishAt is null ? null : entry.ScheduledVersion ?? entry.Version,
+            entry.ScheduleFailedAt is { } failedAt ? new ScheduleFailureView(failedAt, entry.ScheduleFailure ?? "") : null,
+            entry.ReviewState is { } state ? new ReviewView(state, entry.ReviewComment, entry.ReviewBy, entry.ReviewAt, entry.ReviewVersion ?? entry.Version) : null,
+            entry.UpdatedBy);
     }
 }
+
+/// <summary>Why a schedule could not run, and when; cleared by the next schedule or publish.</summary>
+internal sealed record ScheduleFailureView(DateTimeOffset At, string Reason);
+
+/// <summary>
+/// An owner's save waiting for (or decided by) a curator: <c>in_review</c>, <c>rejected</c> (with the comment the author
+/// reads) or <c>approved</c>; <c>version</c> is the version under review.
+/// </summary>
+internal sealed record ReviewView(string State, string? Comment, string? By, DateTimeOffset? At, int Version);
 
 /// <summary>
 /// <c>complete</c>: every required localized field has a value in this locale. <c>outdated</c>: the other locale's

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Json;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Paging;
 using ArtSouk.Kernel.Problems;
@@ -16,21 +17,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Cms.Management;
 
-/// <summary>The body of a create or update: <c>{ slug?, fields, publish?, locales?, publishAt?, unpublishAt?, version? }</c>.</summary>
+/// <summary>
+/// The body of a create or update: <c>{ slug?, fields, publish?, locales?, publishAt?, unpublishAt?, version? }</c>;
+/// a schedule sent as <c>null</c> is cleared, one left out stays.
+/// </summary>
 internal sealed record EntryWriteRequest(
     JsonObject? Slug,
     JsonObject? Fields,
     bool? Publish,
     string[]? Locales,
-    DateTimeOffset? PublishAt,
-    DateTimeOffset? UnpublishAt,
+    Settable<DateTimeOffset?> PublishAt,
+    Settable<DateTimeOffset?> UnpublishAt,
     int? Version,
     string? Note)
 {
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; init; }
 
-    public EntryWrite ToWrite() => new(Fields, Slug, Publish ?? false, Locales, PublishAt, UnpublishAt, Version, Note);
+    /// <summary>An owner's save keeps only its fields: publishing and schedules are the curator's, after review.</summary>
+    public EntryWrite ToWrite(bool forReview) => forReview
+        ? new(Fields, null, ExpectedVersion: Version, Note: Note, ForReview: true)
+        : new(Fields, Slug, Publish ?? false, Locales, PublishAt, UnpublishAt, Version, Note);
 }
 
 internal sealed record LocalesRequest(string[]? Locales);
@@ -44,10 +51,12 @@ internal sealed record FieldChange(string Field, string? Locale, JsonNode? Befor
 /// <summary>Editors' and integrations' API over entries: <c>/api/v1/manage/content/{type}</c>.</summary>
 internal static class ManageContentApi
 {
+    private static readonly string[] OwnerFields = ["artist", "gallery"];
     private static readonly string[] NotAProperty = ["is not a property of an entry write; fields go under \"fields\""];
 
     public static void MapManageContentApi(this IEndpointRouteBuilder app)
     {
+        // Who may do what beyond opening the API (types, own entries, review) is EditorialRights' call in each handler.
         var group = app.MapGroup("/api/v1/manage/content/{type}")
             .RequireAuthorization(Policies.ManageContent)
             .WithTags("Manage content");
@@ -56,50 +65,69 @@ internal static class ManageContentApi
         group.MapPost("/", CreateAsync).WithSummary("Create an entry (optionally publishing it)");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("An entry with all locales and translation status");
         group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Save a new version; fields present replace stored values per locale");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete an entry with all versions");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Move an entry to the trash (409 while other entries refer to it)");
         group.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish the working draft in some or all locales");
         group.MapPost("/{id:guid}/unpublish", UnpublishAsync).WithSummary("Take the entry offline in some or all locales");
         group.MapGet("/{id:guid}/versions", VersionsAsync).WithSummary("The version history, newest first");
         group.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync).WithSummary("Restore a version as a new version");
         group.MapGet("/{id:guid}/diff", DiffAsync).WithSummary("Per-field differences between two versions");
+        group.MapPost("/{id:guid}/review", Review.ReviewEntry.DecideAsync).WithSummary("Approve (publishes the reviewed version) or reject (with a comment) an owner's save waiting for review");
     }
 
-    /// <summary><c>status</c>: draft (live in no locale), published (live in some locale), scheduled (a pending publishAt).</summary>
-    private static async Task<Results<Ok<EntryPage>, BadRequestProblem, NotFoundProblem>> ListAsync(
+    /// <summary>
+    /// <c>status</c>: draft (live in no locale), published (live in some locale), scheduled (a pending publishAt or
+    /// unpublishAt), in_review (an owner's save waiting for a curator), rejected, schedule_failed (a schedule that could not run).
+    /// </summary>
+    private static async Task<Results<Ok<EntryPage>, BadRequestProblem, NotFoundProblem, ForbiddenProblem>> ListAsync(
         string type, int? limit, string? cursor, string? status, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
         }
+        var rights = EditorialRights.Of(http.User);
+        if (!rights.MayAccessType(type))
+        {
+            return EditorialRights.Refusal(http, type);
+        }
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
         {
             return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(100, Locales.FromRequest(http.Request)));
         }
-        var entries = db.Entries.AsNoTracking().Where(e => e.Type == type);
+        var entries = await rights.VisibleAsync(db, type, db.Entries.AsNoTracking().Where(e => e.Type == type && e.DeletedAt == null), ct);
         var query = status switch
         {
             null => entries,
             "draft" => entries.Where(e => !db.Publications.Any(p => p.EntryId == e.Id)),
             "published" => entries.Where(e => db.Publications.Any(p => p.EntryId == e.Id)),
             "scheduled" => entries.Where(e => e.PublishAt != null || e.UnpublishAt != null),
+            ReviewStates.InReview => entries.Where(e => e.ReviewState == ReviewStates.InReview),
+            ReviewStates.Rejected => entries.Where(e => e.ReviewState == ReviewStates.Rejected),
+            "schedule_failed" => entries.Where(e => e.ScheduleFailedAt != null),
             _ => null,
         };
         if (query is null)
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, In(http, "status must be draft, published or scheduled", "الحالة status يجب أن تكون draft أو published أو scheduled"));
+            return new BadRequestProblem(ProblemCode.BadQuery, In(http,
+                "status must be draft, published, scheduled, in_review, rejected or schedule_failed",
+                "الحالة status يجب أن تكون draft أو published أو scheduled أو in_review أو rejected أو schedule_failed"));
         }
         var views = await EntryView.LoadManyAsync(db, contentType,
             query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(page.Skip).Take(page.Take), ct);
         return TypedResults.Ok(new EntryPage(views.Take(page.Size).ToList(), page.NextAfter(views.Count)));
     }
 
-    private static async Task<Results<Created<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(
+    private static async Task<Results<Created<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem, ForbiddenProblem>> CreateAsync(
         string type, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
+        }
+        var rights = EditorialRights.Of(http.User);
+        if (!rights.MayCreate(type, request.Fields))
+        {
+            return rights.MayAccessType(type) ? EditorialRights.CreateRefusal(http, type) : EditorialRights.Refusal(http, type);
         }
         if (CheckRequest(http, request) is { } invalid)
         {
@@ -107,7 +135,7 @@ internal static class ManageContentApi
         }
         try
         {
-            var entry = await editor.CreateAsync(contentType, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
+            var entry = await editor.CreateAsync(contentType, request.ToWrite(rights.SavesWaitForReview), Author(http), Locales.FromRequest(http.Request), ct);
             var view = await EntryView.LoadAsync(db, contentType, entry.Id, ct);
             return TypedResults.Created($"/api/v1/manage/content/{type}/{entry.Id}", view);
         }
@@ -123,26 +151,46 @@ internal static class ManageContentApi
         }
     }
 
-    private static async Task<Results<Ok<EntryView>, NotFoundProblem>> GetAsync(
+    private static async Task<Results<Ok<EntryView>, NotFoundProblem, ForbiddenProblem>> GetAsync(
         string type, Guid id, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
         }
-        if (!await ExistsAsync(db, type, id, ct))
+        if (await CheckEntryAsync(http, db, type, id, ct) is { } refused)
         {
-            return NoEntry(http, type, id);
+            return refused switch
+            {
+                NotFoundProblem p => p,
+                ForbiddenProblem p => p,
+                var p => throw p.Undeclared(),
+            };
         }
         return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
     }
 
-    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> UpdateAsync(
+    /// <summary>An artist's or gallery's save answers 200 with <c>review.state = in_review</c>: stored, not live.</summary>
+    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem, ForbiddenProblem>> UpdateAsync(
         string type, Guid id, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
+        }
+        if (await CheckEntryAsync(http, db, type, id, ct) is { } refused)
+        {
+            return refused switch
+            {
+                NotFoundProblem p => p,
+                ForbiddenProblem p => p,
+                var p => throw p.Undeclared(),
+            };
+        }
+        var rights = EditorialRights.Of(http.User);
+        if (rights.SavesWaitForReview && type == EditorialRights.OwnedType && !await StaysOwnedAsync(rights, db, id, request.Fields, ct))
+        {
+            return EditorialRights.EntryRefusal(http, type, id);
         }
         if (CheckRequest(http, request) is { } invalid)
         {
@@ -150,7 +198,7 @@ internal static class ManageContentApi
         }
         try
         {
-            await editor.UpdateAsync(contentType, id, request.ToWrite(), Author(http), Locales.FromRequest(http.Request), ct);
+            await editor.UpdateAsync(contentType, id, request.ToWrite(rights.SavesWaitForReview), Author(http), Locales.FromRequest(http.Request), ct);
             return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
         }
         catch (EditRejected rejected)
@@ -166,16 +214,21 @@ internal static class ManageContentApi
         }
     }
 
-    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(
-        string type, Guid id, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CancellationToken ct)
+    /// <summary>Moves the entry to the trash; refused (409, naming them) while other entries refer to it.</summary>
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, ForbiddenProblem>> DeleteAsync(
+        string type, Guid id, HttpContext http, ContentTypeRegistry types, Trash.EntryTrash trash, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
         }
+        if (!EditorialRights.Of(http.User).MayPublishType(type))
+        {
+            return EditorialRights.ActionRefusal(http, type);
+        }
         try
         {
-            await editor.DeleteAsync(contentType, id, ct);
+            await trash.MoveAsync(contentType, id, Locales.FromRequest(http.Request), ct);
             return TypedResults.NoContent();
         }
         catch (EditRejected rejected)
@@ -189,12 +242,16 @@ internal static class ManageContentApi
         }
     }
 
-    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> PublishAsync(
+    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem, ForbiddenProblem>> PublishAsync(
         string type, Guid id, LocalesRequest? request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
+        }
+        if (!EditorialRights.Of(http.User).MayPublishType(type))
+        {
+            return EditorialRights.ActionRefusal(http, type);
         }
         try
         {
@@ -214,12 +271,16 @@ internal static class ManageContentApi
         }
     }
 
-    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem>> UnpublishAsync(
+    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, ForbiddenProblem>> UnpublishAsync(
         string type, Guid id, LocalesRequest? request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
+        }
+        if (!EditorialRights.Of(http.User).MayPublishType(type))
+        {
+            return EditorialRights.ActionRefusal(http, type);
         }
         try
         {
@@ -238,16 +299,21 @@ internal static class ManageContentApi
         }
     }
 
-    private static async Task<Results<Ok<VersionSummary[]>, NotFoundProblem>> VersionsAsync(
+    private static async Task<Results<Ok<VersionSummary[]>, NotFoundProblem, ForbiddenProblem>> VersionsAsync(
         string type, Guid id, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is null)
         {
             return UnknownType(http, type);
         }
-        if (!await ExistsAsync(db, type, id, ct))
+        if (await CheckEntryAsync(http, db, type, id, ct) is { } refused)
         {
-            return NoEntry(http, type, id);
+            return refused switch
+            {
+                NotFoundProblem p => p,
+                ForbiddenProblem p => p,
+                var p => throw p.Undeclared(),
+            };
         }
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id)
             .OrderByDescending(v => v.Number)
@@ -256,12 +322,16 @@ internal static class ManageContentApi
         return TypedResults.Ok(versions);
     }
 
-    private static async Task<Results<Ok<EntryView>, NotFoundProblem, ConflictProblem>> RestoreAsync(
+    private static async Task<Results<Ok<EntryView>, NotFoundProblem, ConflictProblem, ForbiddenProblem>> RestoreAsync(
         string type, Guid id, int number, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
+        }
+        if (!EditorialRights.Of(http.User).MayPublishType(type))
+        {
+            return EditorialRights.ActionRefusal(http, type);
         }
         try
         {
@@ -279,16 +349,21 @@ internal static class ManageContentApi
         }
     }
 
-    private static async Task<Results<Ok<FieldChange[]>, NotFoundProblem>> DiffAsync(
+    private static async Task<Results<Ok<FieldChange[]>, NotFoundProblem, ForbiddenProblem>> DiffAsync(
         string type, Guid id, int from, int to, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
             return UnknownType(http, type);
         }
-        if (!await ExistsAsync(db, type, id, ct))
+        if (await CheckEntryAsync(http, db, type, id, ct) is { } refused)
         {
-            return NoEntry(http, type, id);
+            return refused switch
+            {
+                NotFoundProblem p => p,
+                ForbiddenProblem p => p,
+                var p => throw p.Undeclared(),
+            };
         }
         var versions = await db.Versions.AsNoTracking().Where(v => v.EntryId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
         if (versions.SingleOrDefault(v => v.Number == from) is not { } before)
@@ -303,12 +378,45 @@ internal static class ManageContentApi
     }
 
     private static Task<bool> ExistsAsync(CmsDbContext db, string type, Guid id, CancellationToken ct) =>
-        db.Entries.AnyAsync(e => e.Id == id && e.Type == type, ct);
+        db.Entries.AnyAsync(e => e.Id == id && e.Type == type && e.DeletedAt == null, ct);
 
-    private static NotFoundProblem UnknownType(HttpContext http, string type) =>
+    /// <summary>404 for an entry that is not there (or in the trash), 403 for one the caller may not touch, else null.</summary>
+    private static async Task<ApiProblemResult?> CheckEntryAsync(HttpContext http, CmsDbContext db, string type, Guid id, CancellationToken ct)
+    {
+        var rights = EditorialRights.Of(http.User);
+        if (!rights.MayAccessType(type))
+        {
+            return EditorialRights.Refusal(http, type);
+        }
+        if (!await ExistsAsync(db, type, id, ct))
+        {
+            return NoEntry(http, type, id);
+        }
+        return await rights.MayEditAsync(db, type, id, ct) ? null : EditorialRights.EntryRefusal(http, type, id);
+    }
+
+    /// <summary>An owner may not hand its artwork to another artist or gallery: the write must keep a reference to it.</summary>
+    private static async Task<bool> StaysOwnedAsync(EditorialRights rights, CmsDbContext db, Guid id, JsonObject? write, CancellationToken ct)
+    {
+        if (write is null || !write.ContainsKey("artist") && !write.ContainsKey("gallery"))
+        {
+            return true;
+        }
+        var stored = await db.Entries.AsNoTracking().Where(e => e.Id == id)
+            .Join(db.Versions, e => new { e.Id, e.Version }, v => new { Id = v.EntryId, Version = v.Number }, (e, v) => v.Fields)
+            .SingleAsync(ct);
+        var merged = JsonNode.Parse(stored)!.AsObject();
+        foreach (var key in OwnerFields.Where(write.ContainsKey))
+        {
+            merged[key] = write[key]?.DeepClone();
+        }
+        return rights.Owns(merged);
+    }
+
+    internal static NotFoundProblem UnknownType(HttpContext http, string type) =>
         new(ProblemCode.UnknownContentType, In(http, $"'{type}' is not a content type.", $"«{type}» ليس نوع محتوى"));
 
-    private static NotFoundProblem NoEntry(HttpContext http, string type, Guid id) =>
+    internal static NotFoundProblem NoEntry(HttpContext http, string type, Guid id) =>
         new(ProblemCode.NotFound, In(http, $"No {type} with id {id}.", $"لا يوجد {type} بالمعرّف {id}"));
 
     private static NotFoundProblem NoVersion(HttpContext http, int number) =>
@@ -334,13 +442,13 @@ internal static class ManageContentApi
     /// The editor refuses an edit by throwing <see cref="EditRejected"/>; this is its problem, which each handler narrows
     /// to the statuses its return type declares.
     /// </summary>
-    private static ApiProblemResult Problem(HttpContext http, EditRejected rejected) =>
+    internal static ApiProblemResult Problem(HttpContext http, EditRejected rejected) =>
         ApiProblemResult.Of(rejected.Code, rejected.DetailIn(Locales.FromRequest(http.Request)), rejected.Errors);
 
-    private static string In(HttpContext http, string english, string arabic) =>
+    internal static string In(HttpContext http, string english, string arabic) =>
         Locales.FromRequest(http.Request) == Locales.Arabic ? arabic : english;
 
-    private static string? Author(HttpContext http) => http.User.Identity?.Name is { } name && name.Length > 100 ? name[..100] : http.User.Identity?.Name;
+    internal static string? Author(HttpContext http) => http.User.Identity?.Name is { } name && name.Length > 100 ? name[..100] : http.User.Identity?.Name;
 }
 
 internal static class VersionDiff

@@ -1,5 +1,6 @@
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Media;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,16 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.PublishLocales).HasMaxLength(20);
             e.Property(x => x.UnpublishLocales).HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.ScheduleFailure).HasMaxLength(2000);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.DeletedBy).HasMaxLength(200);
+            // Two curators deciding one review at once: the second finds the state changed and gets a 409, not a second publish.
+            e.Property(x => x.ReviewState).HasMaxLength(20).IsConcurrencyToken();
+            e.Property(x => x.ReviewComment).HasMaxLength(2000);
+            e.Property(x => x.ReviewBy).HasMaxLength(200);
             e.HasIndex(x => x.Type);
+            e.HasIndex(x => x.ReviewState);
+            e.HasIndex(x => x.DeletedAt);
             e.HasIndex(x => x.PublishAt);
             e.HasIndex(x => x.UnpublishAt);
         });
@@ -120,6 +130,7 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             d.HasOne<Webhooks.Webhook>().WithMany().HasForeignKey(x => x.WebhookId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.MapOutbox();
+        modelBuilder.MapAuditLog();
     }
 }
 

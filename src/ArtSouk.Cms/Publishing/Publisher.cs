@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using ArtSouk.Cms.Audit;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -13,34 +15,66 @@ namespace ArtSouk.Cms.Publishing;
 /// Puts entries live and takes them offline, per locale, and records schedules; inside the editor's unit of work, so
 /// publications, live rows and their events commit together with the version they show.
 /// </summary>
-internal sealed class Publisher(CmsDbContext db, TimeProvider clock, ReadModelWriter readModel, EntryChanges changes)
+internal sealed class Publisher(CmsDbContext db, TimeProvider clock, ReadModelWriter readModel, EntryChanges changes, AuditTrail audit)
 {
-    /// <summary>Records the write's schedules and publishes now when asked; returns whether it published.</summary>
+    /// <summary>
+    /// Records the write's schedules and publishes now when asked; returns whether it published. A schedule the write
+    /// does not mention stays; one it sets to null is cleared.
+    /// </summary>
     public async Task<bool> ApplyAsync(ContentType type, Entry entry, EntryVersion version, JsonObject fields,
         JsonObject slugs, EntryWrite write, string messageLocale, CancellationToken ct)
     {
         var locales = ResolveLocales(write.Locales);
         var now = clock.GetUtcNow();
-        if (write.UnpublishAt is { } unpublishAt)
+        if (write.UnpublishAt.IsSet)
         {
-            entry.UnpublishAt = unpublishAt.ToUniversalTime();
+            entry.UnpublishAt = write.UnpublishAt.Value?.ToUniversalTime();
             entry.UnpublishLocales = string.Join(',', locales);
+            audit.Record(AuditActions.Schedule, type.Name, entry.Id.ToString(), [new AuditChange("unpublishAt", null, null, Moment(entry.UnpublishAt))]);
         }
-        if (write.PublishAt is { } at && at > now)
+        if (write.PublishAt.IsSet && write.PublishAt.Value is null)
+        {
+            CancelPendingPublish(entry, Locales.All);
+            audit.Record(AuditActions.Schedule, type.Name, entry.Id.ToString(), [new AuditChange("publishAt", null, null, null)]);
+        }
+        if (write.PublishAt.IsSet && write.PublishAt.Value is { } at && at > now)
         {
             // Refuse now rather than at midnight: a scheduled entry must be publishable as it stands.
             CheckPublishable(type, fields, slugs, locales, messageLocale);
             entry.PublishAt = at.ToUniversalTime();
             entry.PublishLocales = string.Join(',', locales);
+            // The version the editor saw when scheduling is the one that goes live, not whatever is saved later.
+            entry.ScheduledVersion = version.Number;
+            entry.ScheduleFailedAt = null;
+            entry.ScheduleFailure = null;
+            audit.Record(AuditActions.Schedule, type.Name, entry.Id.ToString(),
+                [new AuditChange("publishAt", null, null, Moment(entry.PublishAt)), new AuditChange("scheduledVersion", null, null, version.Number)]);
             return false;
         }
-        if (write.Publish || write.PublishAt is not null)
+        if (write.Publish || write.PublishAt.IsSet && write.PublishAt.Value is not null)
         {
+            // A pending publishAt would later put an older version back live over this one.
+            CancelPendingPublish(entry, locales);
             await PublishAsync(type, entry, version, fields, slugs, locales, messageLocale, ct);
             return true;
         }
         return false;
     }
+
+    /// <summary>Drops a pending publishAt that covers any of <paramref name="locales"/>, with its recorded failure.</summary>
+    public static void CancelPendingPublish(Entry entry, IReadOnlyList<string> locales)
+    {
+        if (entry.PublishAt is not null && !entry.PublishLocales.Split(',').Intersect(locales).Any())
+        {
+            return;
+        }
+        entry.PublishAt = null;
+        entry.ScheduledVersion = null;
+        entry.ScheduleFailedAt = null;
+        entry.ScheduleFailure = null;
+    }
+
+    private static JsonValue? Moment(DateTimeOffset? at) => at is { } value ? JsonValue.Create(value) : null;
 
     public async Task PublishAsync(ContentType type, Entry entry, EntryVersion version, JsonObject fields, JsonObject slugs,
         IReadOnlyList<string> locales, string messageLocale, CancellationToken ct)
@@ -64,6 +98,7 @@ internal sealed class Publisher(CmsDbContext db, TimeProvider clock, ReadModelWr
         }
         await readModel.RefreshLiveAsync(type, entry, publications, (version, fields), slugs, ct);
         changes.Raise(entry, ContentEvents.Published, locales);
+        audit.Record(AuditActions.Publish, type.Name, entry.Id.ToString(), locales.Select(l => new AuditChange("publishedVersion", l, null, version.Number)));
     }
 
     public async Task UnpublishAsync(ContentType type, Entry entry, IReadOnlyList<string> locales, CancellationToken ct)
@@ -78,6 +113,7 @@ internal sealed class Publisher(CmsDbContext db, TimeProvider clock, ReadModelWr
         await readModel.RemoveLiveAsync(entry.Id, locales, ct);
         await readModel.RefreshLiveAsync(type, entry, publications.Except(removed).ToList(), null, null, ct);
         changes.Raise(entry, ContentEvents.Unpublished, removed.Select(p => p.Locale).ToList());
+        audit.Record(AuditActions.Unpublish, type.Name, entry.Id.ToString(), removed.Select(p => new AuditChange("publishedVersion", p.Locale, p.Version, null)));
     }
 
     /// <summary>The entry's publications as this unit of work sees them: stored, plus added, minus removed.</summary>

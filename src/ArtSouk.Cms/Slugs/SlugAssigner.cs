@@ -91,6 +91,37 @@ internal sealed class SlugAssigner(CmsDbContext db, TimeProvider clock)
         return result;
     }
 
+    /// <summary>
+    /// Gives an entry back from the trash its slugs: each one it had, or the next free variant when another entry took
+    /// it meanwhile. The trash dropped its slug rows, so links to it 404 rather than reach a deleted entry.
+    /// </summary>
+    public async Task<JsonObject> ReclaimAsync(ContentType type, Guid entryId, JsonObject previous, CancellationToken ct)
+    {
+        var result = new JsonObject();
+        foreach (var locale in Locales.All)
+        {
+            if (previous[locale]?.GetValue<string>() is not { } wanted)
+            {
+                continue;
+            }
+            var value = await Slug.UniqueAsync(wanted, candidate => IsTakenAsync(type.Name, locale, candidate, entryId, ct));
+            var existing = await db.Slugs.SingleOrDefaultAsync(s => s.Type == type.Name && s.Locale == locale && s.Value == value, ct);
+            if (existing is null)
+            {
+                db.Slugs.Add(new SlugRecord { Type = type.Name, Locale = locale, Value = value, EntryId = entryId, IsCurrent = true, CreatedAt = clock.GetUtcNow() });
+            }
+            else
+            {
+                // Another entry's retired redirect: the restored entry's own address wins over it.
+                existing.EntryId = entryId;
+                existing.IsCurrent = true;
+                existing.CreatedAt = clock.GetUtcNow();
+            }
+            result[locale] = value;
+        }
+        return result;
+    }
+
     private async Task<bool> IsTakenAsync(string type, string locale, string slug, Guid entryId, CancellationToken ct) =>
         db.ChangeTracker.Entries<SlugRecord>().Any(e => e.State != EntityState.Deleted && e.Entity.Type == type && e.Entity.Locale == locale && e.Entity.Value == slug && e.Entity.EntryId != entryId)
         || await db.Slugs.AnyAsync(s => s.Type == type && s.Locale == locale && s.Value == slug && s.EntryId != entryId && s.IsCurrent, ct);

@@ -1,6 +1,7 @@
 using ArtSouk.Kernel.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,14 +55,23 @@ public static class DatabaseSetup
     /// a new context per request rebuilt EF's scoped internals (query translators, model lookup) and, with options per
     /// scope, parsed the connection string again, a fifth of an uncached Delivery list's CPU on the host.
     /// </summary>
+    /// <remarks><paramref name="interceptors"/> come from the root provider, once, as pooled options are built once: singletons only.</remarks>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services,
-        DatabaseOptions database, ArtSoukOptions app, string schema)
+        DatabaseOptions database, ArtSoukOptions app, string schema, Func<IServiceProvider, IEnumerable<IInterceptor>>? interceptors = null)
         where TContext : DbContext where TSqlite : TContext where TPostgres : TContext
     {
         ArgumentNullException.ThrowIfNull(database);
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder o)
+        {
+            o.UseArtSoukDatabase(database, app, schema);
+            if (interceptors is not null)
+            {
+                o.AddInterceptors(interceptors(sp));
+            }
+        }
         return database.Provider == DatabaseProvider.Postgres
-            ? services.AddDbContextPool<TContext, TPostgres>(o => o.UseArtSoukDatabase(database, app, schema))
-            : services.AddDbContextPool<TContext, TSqlite>(o => o.UseArtSoukDatabase(database, app, schema));
+            ? services.AddDbContextPool<TContext, TPostgres>(Configure)
+            : services.AddDbContextPool<TContext, TSqlite>(Configure);
     }
 
     /// <summary>Options for <c>dotnet ef migrations add</c>, which builds each provider's context without a host.</summary>

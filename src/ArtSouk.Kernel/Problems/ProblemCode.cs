@@ -20,6 +20,10 @@ public sealed record ProblemCode(string Code, HttpStatusCode Status, LocalizedTe
         new("تعارض مع تعديل آخر", "Conflicts with another change"));
     public static readonly ProblemCode SlugTaken = new("slug-taken", HttpStatusCode.Conflict,
         new("المعرّف النصي مستخدم لمحتوى آخر", "The slug is already used by other content"));
+    public static readonly ProblemCode Referenced = new("entry-referenced", HttpStatusCode.Conflict,
+        new("لا يمكن حذف محتوى تشير إليه مداخل أخرى", "Other entries refer to this one; it cannot be deleted"));
+    public static readonly ProblemCode NothingToReview = new("nothing-to-review", HttpStatusCode.Conflict,
+        new("لا يوجد تعديل بانتظار المراجعة", "Nothing is waiting for review"));
     public static readonly ProblemCode PublishBlocked = new("publish-blocked", HttpStatusCode.UnprocessableEntity,
         new("لا يمكن النشر قبل استكمال الحقول المطلوبة", "Cannot publish until the required fields are filled"));
     public static readonly ProblemCode InvalidReference = new("invalid-reference", HttpStatusCode.UnprocessableEntity,

@@ -106,6 +106,15 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("created_by");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deleted_by");
+
                     b.Property<DateTimeOffset?>("PublishAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("publish_at");
@@ -115,6 +124,43 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("publish_locales");
+
+                    b.Property<DateTimeOffset?>("ReviewAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_at");
+
+                    b.Property<string>("ReviewBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("ReviewState")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("review_state");
+
+                    b.Property<int?>("ReviewVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_version");
+
+                    b.Property<DateTimeOffset?>("ScheduleFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("schedule_failed_at");
+
+                    b.Property<string>("ScheduleFailure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("schedule_failure");
+
+                    b.Property<int?>("ScheduledVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheduled_version");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -136,6 +182,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -144,8 +195,14 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_entries");
 
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_entries_deleted_at");
+
                     b.HasIndex("PublishAt")
                         .HasDatabaseName("ix_entries_publish_at");
+
+                    b.HasIndex("ReviewState")
+                        .HasDatabaseName("ix_entries_review_state");
 
                     b.HasIndex("Type")
                         .HasDatabaseName("ix_entries_type");
@@ -425,6 +482,66 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_webhook_deliveries_webhook_id");
 
                     b.ToTable("webhook_deliveries", "cms");
+                });
+
+            modelBuilder.Entity("ArtSouk.Kernel.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("ix_audit_log_at_id");
+
+                    b.HasIndex("EntityId", "At")
+                        .HasDatabaseName("ix_audit_log_entity_id_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_audit_log_user_id_at");
+
+                    b.ToTable("audit_log", "cms");
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxDelivery", b =>

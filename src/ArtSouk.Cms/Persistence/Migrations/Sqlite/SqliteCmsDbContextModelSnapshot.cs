@@ -100,6 +100,15 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_by");
+
                     b.Property<long?>("PublishAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("publish_at");
@@ -109,6 +118,43 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("publish_locales");
+
+                    b.Property<long?>("ReviewAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_at");
+
+                    b.Property<string>("ReviewBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_comment");
+
+                    b.Property<string>("ReviewState")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_state");
+
+                    b.Property<int?>("ReviewVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_version");
+
+                    b.Property<long?>("ScheduleFailedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("schedule_failed_at");
+
+                    b.Property<string>("ScheduleFailure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_failure");
+
+                    b.Property<int?>("ScheduledVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_version");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -130,6 +176,11 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -138,8 +189,14 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_entries");
 
+                    b.HasIndex("DeletedAt")
+                        .HasDatabaseName("ix_entries_deleted_at");
+
                     b.HasIndex("PublishAt")
                         .HasDatabaseName("ix_entries_publish_at");
+
+                    b.HasIndex("ReviewState")
+                        .HasDatabaseName("ix_entries_review_state");
 
                     b.HasIndex("Type")
                         .HasDatabaseName("ix_entries_type");
@@ -417,6 +474,64 @@ namespace ArtSouk.Cms.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_webhook_deliveries_webhook_id");
 
                     b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("ArtSouk.Kernel.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("ix_audit_log_at_id");
+
+                    b.HasIndex("EntityId", "At")
+                        .HasDatabaseName("ix_audit_log_entity_id_at");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_audit_log_user_id_at");
+
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxDelivery", b =>
