@@ -105,6 +105,25 @@ public abstract class MediaTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_webp_original_is_accepted_with_renditions()
+    {
+        var media = await UploadAsync(TestImages.WebP(1000, 500), "night.webp", "image/webp");
+
+        Assert.Equal("image/webp", media["contentType"]!.GetValue<string>());
+        Assert.Equal([320, 640], Renditions(media).Select(r => r["width"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task A_photo_turned_by_its_exif_orientation_is_measured_and_rendered_upright()
+    {
+        var media = await UploadAsync(TestImages.TurnedJpeg(800, 400), "phone.jpg", "image/jpeg");
+
+        Assert.Equal((400, 800), (media["width"]!.GetValue<int>(), media["height"]!.GetValue<int>()));
+        var only = Assert.Single(Renditions(media));
+        Assert.Equal((320, 640), (only["width"]!.GetValue<int>(), only["height"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task Originals_and_renditions_are_served_immutable()
     {
         var media = await UploadAsync(TestImages.Png(400, 300));

@@ -21,6 +21,20 @@ public static class TestImages
         return gradient.JpegsaveBuffer(q: 85);
     }
 
+    public static byte[] WebP(int width, int height)
+    {
+        using var gradient = Gradient(width, height);
+        return gradient.WebpsaveBuffer(q: 80);
+    }
+
+    /// <summary>A JPEG stored <paramref name="width"/> x <paramref name="height"/> whose EXIF says to turn it a quarter (orientation 6).</summary>
+    public static byte[] TurnedJpeg(int width, int height)
+    {
+        using var gradient = Gradient(width, height);
+        using var tagged = gradient.Mutate(m => m.Set(GValue.GIntType, "orientation", 6));
+        return tagged.JpegsaveBuffer(q: 85);
+    }
+
     /// <summary>A valid PNG signature and header (so the first bytes claim an image) followed by an IDAT chunk of garbage.</summary>
     public static byte[] PngWithGarbage(int width = 64, int height = 64) =>
         [.. Signature, .. Chunk("IHDR"u8, Header(width, height)), .. Chunk("IDAT"u8, "this is not deflate data at all, just text"u8.ToArray()), .. Chunk("IEND"u8, [])];
