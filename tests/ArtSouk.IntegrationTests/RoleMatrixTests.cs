@@ -51,6 +51,12 @@ public sealed class RoleMatrixTests
             await admin.DeleteAsync(url);
             return $"/api/v1/manage/trash/{url.Split('/')[^1]}{suffix}";
         }
+        async Task<string> FreshMedia(string suffix)
+        {
+            var uploaded = await admin.PostAsync("/api/v1/manage/media", TestImages.Form(TestImages.Png(48, 32), "matrix.png", altAr: "صورة", altEn: "Image"));
+            uploaded.EnsureSuccessStatusCode();
+            return $"/api/v1/manage/media/{(await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]}{suffix}";
+        }
         async Task<string> InReview()
         {
             var work = await admin.CreateEntryAsync("artwork", new { title = new { ar = $"للمراجعة {Guid.NewGuid():N}" }, artist = own });
@@ -97,6 +103,12 @@ public sealed class RoleMatrixTests
             new("rights", HttpMethod.Get, () => Fixed("/api/v1/manage/rights"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
             new("dashboard", HttpMethod.Get, () => Fixed("/api/v1/manage/dashboard"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
             new("media", HttpMethod.Get, () => Fixed("/api/v1/manage/media"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
+            new("upload", HttpMethod.Post, () => Fixed("/api/v1/manage/media"), (Func<HttpContent>)(() => TestImages.Form(TestImages.Png(40, 30), "up.png", altAr: "صورة", altEn: "Image")),
+                [201, 201, 201, 201, 201, 403, 401, 201]),
+            new("one asset", HttpMethod.Get, () => FreshMedia(""), null, [200, 200, 200, 200, 200, 403, 401, 200]),
+            new("asset usage", HttpMethod.Get, () => FreshMedia("/usage"), null, [200, 200, 200, 200, 200, 403, 401, 200]),
+            new("edit asset", HttpMethod.Put, () => FreshMedia(""), new { alt = new { en = "Edited" } }, [200, 200, 200, 403, 403, 403, 401, 200]),
+            new("delete asset", HttpMethod.Delete, () => FreshMedia(""), null, [204, 204, 204, 403, 403, 403, 401, 204]),
             new("users", HttpMethod.Get, () => Fixed("/api/v1/manage/users"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
             new("api keys", HttpMethod.Get, () => Fixed("/api/v1/manage/api-keys"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
             new("webhooks", HttpMethod.Get, () => Fixed("/api/v1/manage/webhooks"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
@@ -113,7 +125,7 @@ public sealed class RoleMatrixTests
                 using var request = new HttpRequestMessage(row.Method, await row.Url());
                 if (row.Body is not null)
                 {
-                    request.Content = JsonContent.Create(row.Body);
+                    request.Content = row.Body is Func<HttpContent> make ? make() : JsonContent.Create(row.Body);
                 }
                 using var response = await clients[Callers[i]].SendAsync(request);
                 if ((int)response.StatusCode != row.Expected[i])

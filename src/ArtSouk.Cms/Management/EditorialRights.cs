@@ -51,6 +51,12 @@ internal sealed class EditorialRights
 
     public bool MayReview => IsFullEditor;
 
+    /// <summary>
+    /// Changing or deleting an asset changes every entry that shows it, so only those who may edit all of those entries'
+    /// kinds do it; artists and galleries upload and pick images but do not rewrite the library.
+    /// </summary>
+    public bool MayCurateMedia => IsFullEditor || IsMarketing;
+
     public static EditorialRights Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -118,6 +124,9 @@ internal sealed class EditorialRights
         }
         return entries.Where(e => owned.Contains(e.Id));
     }
+
+    public static ForbiddenProblem MediaRefusal(HttpContext http) => new(ProblemCode.Forbidden, Locales.Say(http.Request,
+        "يعدّل مكتبة الوسائط أو يحذف منها المنسّقون والمديرون وفريق التسويق فقط.", "Only curators, administrators and marketing edit or delete library media."));
 
     public static ForbiddenProblem Refusal(HttpContext http, string type) => new(ProblemCode.Forbidden, Locales.Say(http.Request,
         $"لا تملك صلاحية على محتوى من نوع {type}", $"You may not manage {type} content"));

@@ -1,4 +1,5 @@
 using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Management;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Localization;
@@ -15,9 +16,13 @@ namespace ArtSouk.Cms.Media;
 /// </summary>
 internal static class DeleteMedia
 {
-    public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> HandleAsync(
+    public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> HandleAsync(
         Guid id, HttpContext http, CmsDbContext db, SqlDialect dialect, ContentTypeRegistry types, MediaLibrary library, CancellationToken ct)
     {
+        if (!EditorialRights.Of(http.User).MayCurateMedia)
+        {
+            return EditorialRights.MediaRefusal(http);
+        }
         var asset = await db.Media.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (asset is null)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArtSouk.Cms.Entries;
+using ArtSouk.Cms.Management;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Problems;
@@ -26,10 +27,14 @@ internal sealed record MediaEditRequest(JsonElement Alt, JsonElement Caption, Js
 /// </summary>
 internal static class EditMedia
 {
-    public static async Task<Results<Ok<MediaView>, BadRequestProblem, NotFoundProblem>> HandleAsync(
+    public static async Task<Results<Ok<MediaView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> HandleAsync(
         Guid id, MediaEditRequest request, HttpContext http, CmsDbContext db, SqlDialect dialect,
         IEnumerable<IContentChangeObserver> observers, CancellationToken ct)
     {
+        if (!EditorialRights.Of(http.User).MayCurateMedia)
+        {
+            return EditorialRights.MediaRefusal(http);
+        }
         var asset = await db.Media.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (asset is null)
         {
