@@ -45,7 +45,9 @@ public abstract class TrashTests(HostFixture fixture)
         var name = Unique("Trashed");
         var id = await Host.Admin.CreateEntryAsync("artist", new { name = new { ar = Unique("محذوفة"), en = name } });
         var slug = (await Host.Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{id}?locale=en"))!["slug"]!.GetValue<string>();
+        Assert.True(await ListedAsync(id));
         Assert.Equal(HttpStatusCode.NoContent, (await Host.Admin.DeleteAsync($"/api/v1/manage/content/artist/{id}")).StatusCode);
+        Assert.False(await ListedAsync(id));
 
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Anonymous.GetAsync($"/api/v1/content/artist/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync($"/api/v1/manage/content/artist/{id}")).StatusCode);
@@ -59,6 +61,11 @@ public abstract class TrashTests(HostFixture fixture)
         Assert.False(view["status"]!["en"]!["published"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.OK, (await Host.Admin.GetAsync($"/api/v1/manage/content/artist/{id}")).StatusCode);
     }
+
+    /// <summary>Whether the newest artists in the editors' list include <paramref name="id"/>.</summary>
+    private async Task<bool> ListedAsync(Guid id) =>
+        (await Host.Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/content/artist?limit=100"))!["items"]!.AsArray()
+            .Any(i => i!["id"]!.GetValue<string>() == id.ToString());
 
     [Fact]
     public async Task A_restored_entry_whose_slug_was_taken_meanwhile_gets_the_next_free_one()
