@@ -4,6 +4,7 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
 using ArtSouk.Kernel.Outbox;
+using ArtSouk.Manager;
 using Microsoft.Extensions.Options;
 
 try
@@ -13,6 +14,7 @@ try
     builder.AddAccounts();
     builder.AddCms();
     builder.AddCmsDelivery();
+    builder.AddManager();
 
     var app = builder.Build();
     // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
@@ -23,12 +25,14 @@ try
     }
     app.UseCmsDelivery();
     app.UseArtSoukHost();
+    app.UseManager();
     app.MapArtSoukHost();
     var modules = app.MapModules();
     modules.MapAccounts();
     modules.MapCms();
     modules.MapCmsDelivery();
     modules.MapOutboxApi();
+    app.MapManager();
     await app.RunAsync();
     return 0;
 }
