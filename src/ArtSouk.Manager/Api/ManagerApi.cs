@@ -185,7 +185,15 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
                 {
                     return new(default, null);
                 }
-                return new(await response.Content.ReadFromJsonAsync<T>(Json, ct), null);
+                try
+                {
+                    return new(await response.Content.ReadFromJsonAsync<T>(Json, ct), null);
+                }
+                catch (JsonException ex)
+                {
+                    // An API whose answer changed shape under the manager: say so instead of breaking the screen.
+                    return new(default, new ApiProblem((int)response.StatusCode, "unreadable", session.Text.StatusMessage(500), ex.Message, new Dictionary<string, string[]>()));
+                }
             }
             var problem = await ReadProblemAsync(response, ct);
             if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && signInOnUnauthorized)
