@@ -37,6 +37,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.Locator("#bio-ar").FillAsync("فنانة تشكيلية من الرياض، تعمل بالألوان المائية.");
         await page.Locator("#bio-ar").BlurAsync();
         await FillAsync(page, "#birthYear-value", "1990");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"editor-{locale}-1280") });
 
         await page.Locator("[data-action=save]").ClickAsync();
