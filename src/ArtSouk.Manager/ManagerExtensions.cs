@@ -45,9 +45,9 @@ public static class ManagerExtensions
             o.SlidingExpiration = false;
             o.ExpireTimeSpan = TimeSpan.FromHours(1);
         });
-        services.AddAuthorizationBuilder().AddPolicy(ManagerCookie.Policy, p => p
-            .AddAuthenticationSchemes(ManagerCookie.Scheme)
-            .RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ManagerCookie.Policy, p => p.AddAuthenticationSchemes(ManagerCookie.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(ManagerCookie.AnyVisitor, p => p.AddAuthenticationSchemes(ManagerCookie.Scheme).RequireAssertion(_ => true));
         return builder;
     }
 

@@ -85,6 +85,27 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_language_a_user_chooses_is_remembered_over_the_browsers_and_sign_out_ends_the_session()
+    {
+        var page = await host.PageAsync("ar");
+        await SignInAsync(page);
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+
+        await page.Locator(".topbar .language-switch button").ClickAsync();
+        await page.Locator("html[lang=en][dir=ltr] .shell[data-interactive]").WaitForAsync();
+        await page.GotoAsync("/manager/content/artist");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
+
+        await page.Locator(".user-menu summary").ClickAsync();
+        await page.Locator(".user-menu .menu-button").ClickAsync();
+        await page.Locator("#password").WaitForAsync();
+        await page.GotoAsync("/manager/content/artist");
+        Assert.Contains("/manager/sign-in", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task SignInAsync(IPage page)
     {
         await page.GotoAsync("/manager");

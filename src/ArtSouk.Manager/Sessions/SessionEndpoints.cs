@@ -14,7 +14,7 @@ internal static class SessionEndpoints
 {
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/manager").ExcludeFromDescription();
+        var group = app.MapGroup("/manager").ExcludeFromDescription().RequireAuthorization(ManagerCookie.AnyVisitor);
         group.MapPost("/language", (Delegate)ChooseLanguageAsync);
         group.MapPost("/sign-out", (Delegate)SignOutAsync);
     }
