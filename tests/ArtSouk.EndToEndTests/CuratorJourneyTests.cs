@@ -37,6 +37,9 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.Locator("#bio-ar").FillAsync("فنانة تشكيلية من الرياض، تعمل بالألوان المائية.");
         await page.Locator("#bio-ar").BlurAsync();
         await FillAsync(page, "#birthYear-value", "1990");
+        await page.Locator("#portrait-value").ClickAsync();
+        await page.Locator(".picker .media-tile").First.ClickAsync();
+        await page.Locator("[data-field=portrait] .picked img").WaitForAsync();
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"editor-{locale}-1280") });
 
@@ -48,6 +51,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
 
         var delivered = await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{id}?locale=en");
         Assert.Equal($"Reem Al-Otaibi {stamp}", delivered!["fields"]!["name"]!.GetValue<string>());
+        Assert.NotNull(delivered["fields"]!["portrait"]);
         var arabic = await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{id}?locale=ar");
         Assert.Equal("الرياض", arabic!["fields"]!["city"]!.GetValue<string>());
         await page.Context.CloseAsync();
@@ -69,6 +73,19 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.Locator("#name-ar").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"editor-{locale}-390") });
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways on a phone");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ar", "/manager/model", "model")]
+    [InlineData("en", "/manager/media", "media")]
+    public async Task The_library_screens_list_the_content_model_and_the_media(string locale, string path, string name)
+    {
+        var page = await host.PageAsync(locale);
+        await SignInAsync(page);
+        await page.GotoAsync(path);
+        await page.Locator(name == "media" ? ".media-grid .media-tile img" : ".model-type table").First.WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"{name}-{locale}-1280") });
         await page.Context.CloseAsync();
     }
 
