@@ -84,6 +84,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         var page = await host.PageAsync(locale);
         await SignInAsync(page);
         await page.GotoAsync(path);
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
         await page.Locator(name == "media" ? ".media-grid .media-tile img" : ".model-type table").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"{name}-{locale}-1280") });
         await page.Context.CloseAsync();
