@@ -211,6 +211,8 @@ internal sealed class ManagerText
     public string Field => P("الحقل", "Field");
     public string Kind => P("النوع", "Kind");
     public string Rules => P("القواعد", "Rules");
+    public string Characters => P("حرفًا", "characters");
+    public string Items => P("عناصر", "items");
     public string Fields => P("الحقول", "Fields");
     public string Upload => P("رفع صورة", "Upload an image");
     public string AltArabic => P("النص البديل بالعربية", "Alt text in Arabic");
