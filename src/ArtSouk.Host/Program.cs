@@ -6,6 +6,7 @@ using ArtSouk.Host;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Notifications;
+using ArtSouk.Manager;
 using Microsoft.Extensions.Options;
 
 try
@@ -16,6 +17,7 @@ try
     builder.AddAccounts();
     builder.AddCms();
     builder.AddCmsDelivery();
+    builder.AddManager();
 
     var app = builder.Build();
     // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
@@ -26,6 +28,7 @@ try
     }
     app.UseCmsDelivery();
     app.UseArtSoukHost();
+    app.UseManager();
     app.MapArtSoukHost();
     var modules = app.MapModules();
     modules.MapAccounts();
@@ -33,6 +36,7 @@ try
     modules.MapCmsDelivery();
     modules.MapOutboxApi();
     modules.MapAuditApi();
+    app.MapManager();
     await app.RunAsync();
     return 0;
 }

@@ -77,9 +77,11 @@ internal static class ManageContentApi
     /// <summary>
     /// <c>status</c>: draft (live in no locale), published (live in some locale), scheduled (a pending publishAt or
     /// unpublishAt), in_review (an owner's save waiting for a curator), rejected, schedule_failed (a schedule that could not run).
+    /// <c>q</c>: words of the title in either locale, matched against the entry's slugs (made from the title).
+    /// <c>sort</c>: <c>-created</c> (default), <c>created</c>, <c>-updated</c>, <c>updated</c>.
     /// </summary>
     private static async Task<Results<Ok<EntryPage>, BadRequestProblem, NotFoundProblem, ForbiddenProblem>> ListAsync(
-        string type, int? limit, string? cursor, string? status, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+        string type, int? limit, string? cursor, string? status, string? q, string? sort, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
         {
@@ -112,8 +114,26 @@ internal static class ManageContentApi
                 "status must be draft, published, scheduled, in_review, rejected or schedule_failed",
                 "الحالة status يجب أن تكون draft أو published أو scheduled أو in_review أو rejected أو schedule_failed"));
         }
-        var views = await EntryView.LoadManyAsync(db, contentType,
-            query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Skip(page.Skip).Take(page.Take), ct);
+        if (ListSearch.Words(q) is { } words)
+        {
+            foreach (var word in words)
+            {
+                query = query.Where(e => db.Slugs.Any(s => s.EntryId == e.Id && s.Value.Contains(word)));
+            }
+        }
+        IQueryable<Entry>? ordered = sort switch
+        {
+            null or "" or "-created" => query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id),
+            "created" => query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id),
+            "-updated" => query.OrderByDescending(e => e.UpdatedAt).ThenByDescending(e => e.Id),
+            "updated" => query.OrderBy(e => e.UpdatedAt).ThenBy(e => e.Id),
+            _ => null,
+        };
+        if (ordered is null)
+        {
+            return new BadRequestProblem(ProblemCode.BadQuery, In(http, "sort must be -created, created, -updated or updated", "الترتيب sort يجب أن يكون -created أو created أو -updated أو updated"));
+        }
+        var views = await EntryView.LoadManyAsync(db, contentType, ordered.Skip(page.Skip).Take(page.Take), ct);
         return TypedResults.Ok(new EntryPage(views.Take(page.Size).ToList(), page.NextAfter(views.Count)));
     }
 
@@ -475,4 +495,14 @@ internal static class VersionDiff
             }
         }
     }
+}
+
+/// <summary>A list search turned into slug fragments: slugs are the title, lower-cased, with hyphens for spaces.</summary>
+internal static class ListSearch
+{
+    public static string[]? Words(string? q) =>
+        string.IsNullOrWhiteSpace(q)
+            ? null
+            : q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(Slugs.Slug.Normalize).Where(w => w.Length > 0).Take(5).ToArray() is { Length: > 0 } words ? words : [q.Trim()];
 }

@@ -1,0 +1,266 @@
+using ArtSouk.Kernel.Localization;
+
+namespace ArtSouk.Manager.Language;
+
+/// <summary>
+/// Every word of the manager's own interface, in Arabic and English side by side so a translator sees both at once.
+/// Words that belong to the content (type and field labels) come from the content model instead.
+/// </summary>
+internal sealed class ManagerText
+{
+    private static readonly ManagerText Arabic = new(Locales.Arabic);
+    private static readonly ManagerText English = new(Locales.English);
+
+    private ManagerText(string locale) => Locale = locale;
+
+    public static ManagerText For(string locale) => locale == Locales.English ? English : Arabic;
+
+    public string Locale { get; }
+
+    private string P(string ar, string en) => Locale == Locales.English ? en : ar;
+
+    public static string LanguageName(string locale) => locale == Locales.English ? "English" : "العربية";
+
+    public string LanguageShort(string locale) => locale == Locales.English ? P("الإنجليزية", "English") : P("العربية", "Arabic");
+
+    // Shell
+    public string Product => P("سوق الفن", "Art Souk");
+    public string ManagerTitle => P("إدارة المحتوى", "Manager");
+    public string SkipToContent => P("تخطَّ إلى المحتوى", "Skip to content");
+    public string MainNavigation => P("التنقل الرئيسي", "Main navigation");
+    public string Dashboard => P("لوحة اليوم", "Today");
+    public string Content => P("المحتوى", "Content");
+    public string Library => P("المكتبة", "Library");
+    public string Administration => P("الإدارة", "Administration");
+    public string Media => P("الوسائط", "Media");
+    public string ContentModel => P("نموذج المحتوى", "Content model");
+    public string Users => P("المستخدمون والأدوار", "Users & roles");
+    public string ApiKeys => P("مفاتيح الواجهة البرمجية", "API keys");
+    public string Webhooks => P("الخطافات", "Webhooks");
+    public string SwitchLanguageTo => P("English", "العربية");
+    public string SwitchLanguageLabel => P("Switch the manager to English", "التبديل إلى العربية");
+    public string UserMenu => P("حسابي", "My account");
+    public string ChangePassword => P("تغيير كلمة المرور", "Change password");
+    public string SignOut => P("تسجيل الخروج", "Sign out");
+    public string Loading => P("جارٍ التحميل…", "Loading…");
+    public string ApiUnreachable => P("تعذّر الوصول إلى واجهة الإدارة", "The management API could not be reached");
+    public string NotFoundTitle => P("الصفحة غير موجودة", "Page not found");
+    public string BackToDashboard => P("العودة إلى لوحة اليوم", "Back to today");
+
+    public string StatusMessage(int status) => status switch
+    {
+        400 => P("الطلب غير صالح", "The request is not valid"),
+        401 => P("يلزم تسجيل الدخول من جديد", "Please sign in again"),
+        403 => P("لا تملك صلاحية لهذا الإجراء", "You are not allowed to do this"),
+        404 => P("غير موجود", "Not found"),
+        409 => P("تعارض مع تعديل آخر", "Conflicts with another change"),
+        _ => P("حدث خطأ غير متوقع", "Something went wrong"),
+    };
+
+    // Sign-in and account
+    public string SignInTitle => P("تسجيل الدخول إلى الإدارة", "Sign in to the manager");
+    public string SignInLead => P("حرّر الفنانين والأعمال والفعاليات بالعربية والإنجليزية جنبًا إلى جنب.", "Edit artists, artworks and events in Arabic and English, side by side.");
+    public string Email => P("البريد الإلكتروني", "E-mail");
+    public string Password => P("كلمة المرور", "Password");
+    public string SignIn => P("تسجيل الدخول", "Sign in");
+    public string SigningIn => P("جارٍ الدخول…", "Signing in…");
+    public string TwoFactorCode => P("رمز التحقق", "Verification code");
+    public string TwoFactorHelp => P("أدخل الرمز المكوّن من ستة أرقام من تطبيق المصادقة.", "Enter the six-digit code from your authenticator app.");
+    public string ForgotPassword => P("نسيت كلمة المرور؟", "Forgot your password?");
+    public string SessionExpired => P("انتهت الجلسة؛ سجّل الدخول للمتابعة.", "Your session ended; sign in to continue.");
+    public string SignedOut => P("تم تسجيل خروجك.", "You are signed out.");
+    public string NotAnEditor => P("هذا الحساب لا يملك صلاحية الإدارة.", "This account cannot use the manager.");
+    public string EmailAndPasswordRequired => P("أدخل البريد الإلكتروني وكلمة المرور.", "Enter your e-mail and password.");
+    public string ForgotTitle => P("استعادة كلمة المرور", "Reset your password");
+    public string ForgotLead => P("سنرسل رابطًا لإعادة التعيين إلى بريدك إن كان مسجّلًا لدينا.", "We will e-mail a reset link if the address has an account.");
+    public string SendResetLink => P("أرسل الرابط", "Send the link");
+    public string ResetLinkSent => P("إن كان البريد مسجّلًا فستصلك رسالة خلال دقائق.", "If the address has an account, a message is on its way.");
+    public string ResetTitle => P("كلمة مرور جديدة", "Choose a new password");
+    public string ResetToken => P("رمز الاستعادة", "Reset code");
+    public string NewPassword => P("كلمة المرور الجديدة", "New password");
+    public string CurrentPassword => P("كلمة المرور الحالية", "Current password");
+    public string SavePassword => P("حفظ كلمة المرور", "Save the password");
+    public string PasswordChanged => P("تم تغيير كلمة المرور.", "Your password was changed.");
+    public string PasswordHint => P("عشرة أحرف على الأقل؛ العبارة الطويلة أقوى من الرموز.", "At least ten characters; a long phrase beats symbols.");
+    public string NotAvailableYet => P("هذه الخدمة غير متاحة بعد على هذا الخادم.", "This is not available on this server yet.");
+    public string BackToSignIn => P("العودة إلى تسجيل الدخول", "Back to sign in");
+
+    // Dashboard
+    public string Greeting(string name) => P($"أهلًا، {name}", $"Welcome, {name}");
+    public string DashboardLead => P("ما ينتظرك اليوم في المحتوى.", "What is waiting for you in the content today.");
+    public string MyDrafts => P("مسودات لم تُنشر", "Drafts not yet live");
+    public string WaitingForReview => P("بانتظار المراجعة", "Waiting for review");
+    public string Scheduled => P("مجدول", "Scheduled");
+    public string TranslationsMissing => P("ترجمات ناقصة أو قديمة", "Translations missing or outdated");
+    public string RecentActivity => P("آخر التعديلات", "Recently changed");
+    public string NothingHere => P("لا شيء هنا الآن.", "Nothing here right now.");
+    public string ReviewComingSoon => P("تظهر هنا التعديلات المرسلة من الفنانين والصالات عند تفعيل المراجعة.", "Changes sent by artists and galleries appear here once review is switched on.");
+
+    // Lists
+    public string NewEntry(string label) => P($"{label} جديد", $"New {label.ToLowerInvariant()}");
+    public string Search => P("بحث", "Search");
+    public string SearchPlaceholder => P("ابحث بالاسم أو العنوان أو المعرّف النصي", "Search by name, title or slug");
+    public string StatusFilter => P("الحالة", "Status");
+    public string AllStatuses => P("الكل", "All");
+    public string Draft => P("مسودة", "Draft");
+    public string Published => P("منشور", "Live");
+    public string SortBy => P("الترتيب", "Sort");
+    public string NewestFirst => P("الأحدث إنشاءً", "Newest first");
+    public string OldestFirst => P("الأقدم إنشاءً", "Oldest first");
+    public string RecentlyUpdated => P("آخر تعديل", "Recently updated");
+    public string TitleAToZ => P("العنوان أ–ي", "Title A–Z");
+    public string TitleColumn => P("العنوان", "Title");
+    public string TranslationsColumn => P("الترجمات", "Translations");
+    public string UpdatedColumn => P("آخر تعديل", "Updated");
+    public string NextPage => P("التالي", "Next");
+    public string PreviousPage => P("السابق", "Previous");
+    public string FirstPage => P("الأولى", "First");
+    public string NoEntries => P("لا يوجد محتوى يطابق هذا البحث.", "No entries match.");
+    public string LiveIn(string locale) => P($"منشور بـ{LanguageShort(locale)}", $"Live in {LanguageShort(locale)}");
+    public string DraftIn(string locale) => P($"غير منشور بـ{LanguageShort(locale)}", $"Not live in {LanguageShort(locale)}");
+    public string Missing => P("ناقص", "Missing");
+    public string Outdated => P("قديم", "Outdated");
+    public string Complete => P("مكتمل", "Complete");
+    public string FallsBack => P("يُعرض من اللغة الأخرى", "Falls back");
+    public string Empty => P("فارغ", "Empty");
+
+    // Editor
+    public string Save => P("حفظ", "Save");
+    public string Saving => P("جارٍ الحفظ…", "Saving…");
+    public string Saved => P("تم الحفظ", "Saved");
+    public string Create => P("إنشاء", "Create");
+    public string Created => P("تم الإنشاء", "Created");
+    public string Publish => P("نشر", "Publish");
+    public string PublishIn(string locale) => P($"نشر {LanguageShort(locale)}", $"Publish {LanguageShort(locale)}");
+    public string PublishBoth => P("نشر اللغتين", "Publish both");
+    public string Unpublish(string locale) => P($"إيقاف {LanguageShort(locale)}", $"Unpublish {LanguageShort(locale)}");
+    public string PublishedNow => P("تم النشر", "Published");
+    public string Unpublished => P("أوقف النشر", "Unpublished");
+    public string UnsavedChanges => P("تعديلات غير محفوظة", "Unsaved changes");
+    public string LeaveWithoutSaving => P("لديك تعديلات غير محفوظة. هل تغادر دون حفظ؟", "You have unsaved changes. Leave without saving?");
+    public string VersionConflict => P("عدّل شخص آخر هذا المحتوى بعد أن فتحته. انسخ تعديلاتك، ثم أعد التحميل لترى النسخة الأحدث.", "Someone else saved this entry after you opened it. Copy your changes, then reload to see the newest version.");
+    public string Reload => P("أعد التحميل", "Reload");
+    public string FixErrors => P("صحّح الحقول المشار إليها.", "Fix the fields marked below.");
+    public string Version(int n) => P($"النسخة {n}", $"Version {n}");
+    public string Slug => P("المعرّف النصي (الرابط)", "Slug (web address)");
+    public string SlugHelp => P("يُولَّد من العنوان إن تركته فارغًا.", "Made from the title when left empty.");
+    public string RedirectNotice(string from, string to) => P($"سيُنشأ تحويل دائم من {from} إلى {to}", $"A permanent redirect will be created from {from} to {to}");
+    public string Publishing => P("النشر", "Publishing");
+    public string Schedule => P("الجدولة", "Schedule");
+    public string PublishAt => P("النشر في", "Publish at");
+    public string UnpublishAt => P("الإيقاف في", "Unpublish at");
+    public string RiyadhTime => P("بتوقيت الرياض", "Riyadh time");
+    public string SetSchedule => P("حفظ الجدولة", "Save schedule");
+    public string ClearSchedule => P("إلغاء الجدولة", "Clear");
+    public string NotScheduled => P("غير مجدول", "Not scheduled");
+    public string ScheduleSaved => P("تم حفظ الجدولة", "Schedule saved");
+    public string Versions => P("النسخ", "Versions");
+    public string Compare => P("قارن بالحالية", "Compare with current");
+    public string Restore => P("استعادة", "Restore");
+    public string Restored(int n) => P($"استُعيدت النسخة {n} كنسخة جديدة", $"Version {n} restored as a new version");
+    public string Before => P("قبل", "Before");
+    public string After => P("بعد", "After");
+    public string NoDifferences => P("لا فروق.", "No differences.");
+    public string By(string who) => P($"بواسطة {who}", $"by {who}");
+    public string Current => P("الحالية", "Current");
+    public string Yes => P("نعم", "Yes");
+    public string No => P("لا", "No");
+    public string Choose => P("اختر…", "Choose…");
+    public string Remove => P("إزالة", "Remove");
+    public string MoveUp => P("إلى الأعلى", "Move up");
+    public string MoveDown => P("إلى الأسفل", "Move down");
+    public string AddBlock => P("أضف كتلة", "Add a block");
+    public string BlockKind(string kind) => kind switch
+    {
+        "heading" => P("عنوان", "Heading"),
+        "paragraph" => P("فقرة", "Paragraph"),
+        "image" => P("صورة", "Image"),
+        "gallery" => P("معرض صور", "Gallery"),
+        "quote" => P("اقتباس", "Quote"),
+        "embed" => P("تضمين", "Embed"),
+        "entry-list" => P("قائمة محتوى", "Entry list"),
+        _ => kind,
+    };
+    public string BlockText => P("النص", "Text");
+    public string BlockLevel => P("المستوى", "Level");
+    public string Caption => P("التعليق", "Caption");
+    public string Cite => P("المصدر", "Source");
+    public string Url => P("الرابط", "URL");
+    public string NoBlocks => P("لا كتل بعد.", "No blocks yet.");
+    public string Bold => P("عريض", "Bold");
+    public string Italic => P("مائل", "Italic");
+    public string Link => P("رابط", "Link");
+    public string LinkPrompt => P("عنوان الرابط (https://…)", "Link address (https://…)");
+    public string BulletList => P("قائمة نقطية", "Bulleted list");
+    public string NumberedList => P("قائمة مرقمة", "Numbered list");
+    public string PickEntry => P("اختر محتوى", "Choose an entry");
+    public string PickMedia => P("اختر صورة", "Choose an image");
+    public string Change => P("تغيير", "Change");
+    public string Clear => P("مسح", "Clear");
+    public string Close => P("إغلاق", "Close");
+    public string Latitude => P("خط العرض", "Latitude");
+    public string Longitude => P("خط الطول", "Longitude");
+    public string Preview => P("معاينة", "Preview");
+    public string Delete => P("حذف", "Delete");
+    public string ConfirmDelete => P("حذف هذا المحتوى نهائيًا؟", "Delete this entry for good?");
+    public string Required => P("مطلوب", "Required");
+    public string Localized => P("ثنائي اللغة", "Bilingual");
+    public string SharedValue => P("قيمة واحدة للغتين", "One value for both languages");
+
+    // Content model, media, administration
+    public string Field => P("الحقل", "Field");
+    public string Kind => P("النوع", "Kind");
+    public string Rules => P("القواعد", "Rules");
+    public string Characters => P("حرفًا", "characters");
+    public string Items => P("عناصر", "items");
+    public string Fields => P("الحقول", "Fields");
+    public string Upload => P("رفع صورة", "Upload an image");
+    public string AltArabic => P("النص البديل بالعربية", "Alt text in Arabic");
+    public string AltEnglish => P("النص البديل بالإنجليزية", "Alt text in English");
+    public string Uploaded => P("تم الرفع", "Uploaded");
+    public string ChooseFile => P("اختر ملفًا", "Choose a file");
+    public string Roles => P("الأدوار", "Roles");
+    public string SaveRoles => P("حفظ الأدوار", "Save roles");
+    public string RolesSaved => P("تم حفظ الأدوار", "Roles saved");
+    public string Name => P("الاسم", "Name");
+    public string Scopes => P("الصلاحيات", "Scopes");
+    public string CreateKey => P("إنشاء مفتاح", "Create key");
+    public string KeyShownOnce => P("انسخ المفتاح الآن؛ لن يظهر مرة أخرى.", "Copy the key now; it will not be shown again.");
+    public string Revoke => P("إبطال", "Revoke");
+    public string Revoked => P("مُبطَل", "Revoked");
+    public string Active => P("فعّال", "Active");
+    public string Events => P("الأحداث", "Events");
+    public string AllEvents => P("كل الأحداث", "All events");
+    public string AddWebhook => P("إضافة خطاف", "Add webhook");
+    public string SecretShownOnce => P("سر التوقيع يظهر مرة واحدة؛ احفظه الآن.", "The signing secret is shown once; keep it now.");
+    public string CreatedAt => P("أُنشئ", "Created");
+    public string AdministratorsOnly => P("هذا القسم للمديرين فقط.", "Only administrators can open this section.");
+
+    public string Role(string role) => role switch
+    {
+        "administrator" => P("مدير", "Administrator"),
+        "curator" or "editor" => P("أمين محتوى", "Curator"),
+        "marketing" => P("تسويق", "Marketing"),
+        "artist" => P("فنان", "Artist"),
+        "gallery" => P("صالة عرض", "Gallery"),
+        "collector" or "member" => P("مقتنٍ", "Collector"),
+        _ => role,
+    };
+
+    public string KindName(string kind) => kind switch
+    {
+        "text" => P("نص", "Text"),
+        "richtext" => P("نص منسّق", "Rich text"),
+        "integer" => P("عدد صحيح", "Whole number"),
+        "decimal" => P("عدد عشري", "Decimal"),
+        "boolean" => P("نعم/لا", "Yes/no"),
+        "date" => P("تاريخ", "Date"),
+        "datetime" => P("تاريخ ووقت", "Date and time"),
+        "enum" => P("اختيار", "Choice"),
+        "media" => P("صورة", "Image"),
+        "reference" => P("مرجع", "Reference"),
+        "blocks" => P("كتل", "Blocks"),
+        "location" => P("موقع", "Location"),
+        _ => kind,
+    };
+}

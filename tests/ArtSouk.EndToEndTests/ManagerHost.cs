@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ArtSouk.EndToEndTests;
+
+/// <summary>
+/// The real host on Kestrel (the manager calls the API over HTTP, so an in-memory server would not do), seeded,
+/// with an administrator, and the Debian chromium driven by Playwright.
+/// </summary>
+public sealed class ManagerHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "curator-admin@artsouk.test";
+    public const string AdminPassword = "Manager-Pass-2026!";
+    private const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("artsouk-e2e-").FullName;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ArtSouk:DataPath", _dataPath);
+        builder.UseSetting("ArtSouk:Seed", "true");
+        builder.UseSetting("ArtSouk:Admin:Email", AdminEmail);
+        builder.UseSetting("ArtSouk:Admin:Password", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"{Chromium} is missing: apt-get install chromium fonts-noto-core (.ci/run installs it).");
+        }
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        Http = new HttpClient { BaseAddress = Address };
+        await WaitUntilReadyAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>Seeding runs at start-up; the manager's first screens want the catalogue in place.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            var ready = await Http.GetAsync("/health/ready");
+            if (ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The host did not become ready.");
+    }
+
+    /// <summary>A browser page whose language is <paramref name="locale"/> (Accept-Language), at a width.</summary>
+    public async Task<IPage> PageAsync(string locale, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            Locale = locale == "ar" ? "ar-SA" : "en-GB",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale == "ar" ? "ar-SA,ar;q=0.9" : "en-GB,en;q=0.9" },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = "Asia/Riyadh",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ArtSouk.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        Http?.Dispose();
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finalizing SQLite connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+[CollectionDefinition("manager")]
+public sealed class ManagerTests : ICollectionFixture<ManagerHost>;
