@@ -114,15 +114,19 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
 
     // Accounts -------------------------------------------------------------------------------------------------------
 
-    /// <summary>Exchanges credentials for a token; a <c>two_factor_required</c> problem asks for the code.</summary>
-    public Task<ApiOutcome<TokenModel>> TokenAsync(string email, string password, string? twoFactorCode, CancellationToken ct = default)
+    /// <summary>
+    /// Exchanges credentials for a token; a <c>two_factor_required</c> problem asks for the code. <paramref name="client"/>
+    /// is the browser's address, sent as <c>X-Forwarded-For</c> so the API's sign-in rate limit counts each browser, not
+    /// the manager's single loopback address (the API trusts that header from loopback only).
+    /// </summary>
+    public Task<ApiOutcome<TokenModel>> TokenAsync(string email, string password, string? twoFactorCode, IPAddress? client = null, CancellationToken ct = default)
     {
         var body = new JsonObject { ["email"] = email, ["password"] = password };
         if (!string.IsNullOrWhiteSpace(twoFactorCode))
         {
             body["twoFactorCode"] = twoFactorCode.Trim();
         }
-        return SendAsync<TokenModel>(HttpMethod.Post, "api/v1/auth/token", body, null, true, ct);
+        return SendAsync<TokenModel>(HttpMethod.Post, "api/v1/auth/token", body, null, true, client, ct);
     }
 
     public Task<ApiOutcome<UserModel>> MeAsync(string accessToken, CancellationToken ct = default) =>
@@ -132,12 +136,12 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<JsonNode>> SaveLocaleAsync(string accessToken, string locale, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Put, "api/v1/me", new JsonObject { ["locale"] = locale }, accessToken, false, ct);
 
-    public Task<ApiOutcome<JsonNode>> ForgotPasswordAsync(string email, CancellationToken ct = default) =>
-        SendAsync<JsonNode>(HttpMethod.Post, "api/v1/auth/forgot-password", new JsonObject { ["email"] = email }, null, true, ct);
+    public Task<ApiOutcome<JsonNode>> ForgotPasswordAsync(string email, IPAddress? client = null, CancellationToken ct = default) =>
+        SendAsync<JsonNode>(HttpMethod.Post, "api/v1/auth/forgot-password", new JsonObject { ["email"] = email }, null, true, client, ct);
 
-    public Task<ApiOutcome<JsonNode>> ResetPasswordAsync(string email, string resetToken, string newPassword, CancellationToken ct = default) =>
+    public Task<ApiOutcome<JsonNode>> ResetPasswordAsync(string email, string resetToken, string newPassword, IPAddress? client = null, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Post, "api/v1/auth/reset-password",
-            new JsonObject { ["email"] = email, ["token"] = resetToken, ["newPassword"] = newPassword }, null, true, ct);
+            new JsonObject { ["email"] = email, ["token"] = resetToken, ["newPassword"] = newPassword }, null, true, client, ct);
 
     public Task<ApiOutcome<JsonNode>> ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Post, "api/v1/me/password",
@@ -152,9 +156,18 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     private Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
         SendAsync<T>(method, path, body, session.AccessToken, true, ct);
 
-    private async Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, bool signInOnUnauthorized, CancellationToken ct)
+    private Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, bool signInOnUnauthorized, CancellationToken ct) =>
+        SendAsync<T>(method, path, body, token, signInOnUnauthorized, null, ct);
+
+    private async Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, bool signInOnUnauthorized, IPAddress? client,
+        CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(address.Base, path));
+        if (client is not null)
+        {
+            // The browser's address for the API's per-client limits; an IPv4 address mapped to IPv6 is sent as IPv4.
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString());
+        }
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(session.Locale));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (token is not null)
