@@ -62,6 +62,11 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<EntryModel>> RestoreAsync(string type, Guid id, int number, CancellationToken ct = default) =>
         SendAsync<EntryModel>(HttpMethod.Post, EntryPath(type, id) + $"/versions/{number}/restore", null, ct);
 
+    // Dashboard and audit -----------------------------------------------------------------------------------------------
+
+    public Task<ApiOutcome<DashboardModel>> DashboardAsync(int limit = 8, CancellationToken ct = default) =>
+        SendAsync<DashboardModel>(HttpMethod.Get, $"api/v1/manage/dashboard?limit={limit}", null, ct);
+
     // Media, users, keys, webhooks -------------------------------------------------------------------------------------
 
     public async Task<ApiOutcome<IReadOnlyList<MediaModel>>> MediaAsync(int limit = 60, CancellationToken ct = default)
