@@ -67,6 +67,26 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<DashboardModel>> DashboardAsync(int limit = 8, CancellationToken ct = default) =>
         SendAsync<DashboardModel>(HttpMethod.Get, $"api/v1/manage/dashboard?limit={limit}", null, ct);
 
+    /// <summary><c>GET /api/v1/manage/audit</c>: newest first; <paramref name="from"/> and <paramref name="to"/> are UTC instants.</summary>
+    public Task<ApiOutcome<Page<AuditItemModel>>> AuditAsync(string? entryId, string? userId, DateTimeOffset? from, DateTimeOffset? to, string? cursor,
+        int limit = 50, CancellationToken ct = default)
+    {
+        var parts = new List<string> { $"limit={limit}" };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
+            }
+        }
+        Add("entryId", entryId);
+        Add("userId", userId);
+        Add("from", from?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", to?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Add("cursor", cursor);
+        return SendAsync<Page<AuditItemModel>>(HttpMethod.Get, "api/v1/manage/audit?" + string.Join('&', parts), null, ct);
+    }
+
     // Media, users, keys, webhooks -------------------------------------------------------------------------------------
 
     public async Task<ApiOutcome<IReadOnlyList<MediaModel>>> MediaAsync(int limit = 60, CancellationToken ct = default)
