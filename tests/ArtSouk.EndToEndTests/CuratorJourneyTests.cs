@@ -23,7 +23,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await SignInAsync(page);
         Assert.Equal(locale, await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal(locale == "ar" ? "rtl" : "ltr", await page.Locator("html").GetAttributeAsync("dir"));
-        await page.Locator("[data-section=recent-activity] .entry-lines").WaitForAsync();
+        await page.Locator("[data-section=recent-activity]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"dashboard-{locale}-1280"), FullPage = false });
 
         await page.Locator(".sidebar a[href='/manager/content/artist']").ClickAsync();
@@ -64,7 +64,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
     {
         var page = await host.PageAsync(locale, width: 390, height: 844);
         await SignInAsync(page);
-        await page.Locator("[data-section=recent-activity] .entry-lines").WaitForAsync();
+        await page.Locator("[data-section=recent-activity]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"dashboard-{locale}-390") });
         await page.GotoAsync("/manager/content/artist");
         await page.Locator("table tbody tr .entry-title a").First.WaitForAsync();

@@ -20,6 +20,9 @@ internal sealed class FakeApi : HttpMessageHandler
 
     public List<(HttpMethod Method, string PathAndQuery, string? Body, string? Language)> Requests { get; } = [];
 
+    /// <summary>The <c>X-Forwarded-For</c> header of each request, in order (null when not sent).</summary>
+    public List<string?> ForwardedFor { get; } = [];
+
     public static string Wire(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Wire", name + ".json"));
 
     public FakeApi Answer(HttpMethod method, string pathPrefix, HttpStatusCode status, string body)
@@ -31,6 +34,7 @@ internal sealed class FakeApi : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        ForwardedFor.Add(request.Headers.TryGetValues("X-Forwarded-For", out var forwarded) ? string.Join(",", forwarded) : null);
         Requests.Add((request.Method, request.RequestUri!.PathAndQuery, body, request.Headers.AcceptLanguage.ToString()));
         var answer = _answers.FirstOrDefault(a => a.Method == request.Method && request.RequestUri.AbsolutePath.StartsWith(a.Path, StringComparison.Ordinal));
         if (answer.Body is null)

@@ -107,6 +107,33 @@ public sealed record EntryModel(
     public bool LiveAnywhere => Status.Values.Any(s => s.Published);
 }
 
+/// <summary><c>GET /api/v1/manage/dashboard</c>: each list already limited to what the signed-in user may touch.</summary>
+public sealed record DashboardModel(
+    IReadOnlyList<DashboardEntryModel> MyDrafts,
+    IReadOnlyList<DashboardEntryModel> InReview,
+    IReadOnlyList<DashboardEntryModel> Scheduled,
+    IReadOnlyList<DashboardEntryModel> ScheduleFailures,
+    IReadOnlyList<TranslationGapModel> Translations,
+    IReadOnlyList<AuditItemModel> RecentActivity);
+
+/// <summary>An entry as a dashboard line; <see cref="Title"/> is already in the request's language (or the other one).</summary>
+public sealed record DashboardEntryModel(
+    Guid Id, string Type, string? Title, int Version, DateTimeOffset UpdatedAt, DateTimeOffset? PublishAt, DateTimeOffset? UnpublishAt,
+    int? ScheduledVersion, ScheduleFailureModel? ScheduleFailure, ReviewModel? Review);
+
+public sealed record ScheduleFailureModel(DateTimeOffset At, string Reason);
+
+public sealed record ReviewModel(string State, string? Comment, string? By, DateTimeOffset? At, int Version);
+
+/// <summary>Per locale, the required fields still empty and the fields whose other-locale value changed since.</summary>
+public sealed record TranslationGapModel(Guid Id, string Type, string? Title, IReadOnlyDictionary<string, LocaleGapModel> Locales);
+
+public sealed record LocaleGapModel(IReadOnlyList<string> Missing, IReadOnlyList<string> Outdated);
+
+/// <summary>One audit record as <c>/api/v1/manage/audit</c> and the dashboard's recent activity answer it.</summary>
+public sealed record AuditItemModel(
+    string Id, string Module, DateTimeOffset At, string? UserId, string? UserName, string Action, string EntityType, string EntityId, JsonNode? Changes);
+
 public sealed record LocaleStatusModel(bool Published, int? PublishedVersion, DateTimeOffset? PublishedAt, IReadOnlyList<string> MissingFields, IReadOnlyList<string> OutdatedFields)
 {
     public static readonly LocaleStatusModel Unknown = new(false, null, null, [], []);

@@ -62,6 +62,31 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<EntryModel>> RestoreAsync(string type, Guid id, int number, CancellationToken ct = default) =>
         SendAsync<EntryModel>(HttpMethod.Post, EntryPath(type, id) + $"/versions/{number}/restore", null, ct);
 
+    // Dashboard and audit -----------------------------------------------------------------------------------------------
+
+    public Task<ApiOutcome<DashboardModel>> DashboardAsync(int limit = 8, CancellationToken ct = default) =>
+        SendAsync<DashboardModel>(HttpMethod.Get, $"api/v1/manage/dashboard?limit={limit}", null, ct);
+
+    /// <summary><c>GET /api/v1/manage/audit</c>: newest first; <paramref name="from"/> and <paramref name="to"/> are UTC instants.</summary>
+    public Task<ApiOutcome<Page<AuditItemModel>>> AuditAsync(string? entryId, string? userId, DateTimeOffset? from, DateTimeOffset? to, string? cursor,
+        int limit = 50, CancellationToken ct = default)
+    {
+        var parts = new List<string> { $"limit={limit}" };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value.Trim())}");
+            }
+        }
+        Add("entryId", entryId);
+        Add("userId", userId);
+        Add("from", from?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", to?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Add("cursor", cursor);
+        return SendAsync<Page<AuditItemModel>>(HttpMethod.Get, "api/v1/manage/audit?" + string.Join('&', parts), null, ct);
+    }
+
     // Media, users, keys, webhooks -------------------------------------------------------------------------------------
 
     public async Task<ApiOutcome<IReadOnlyList<MediaModel>>> MediaAsync(int limit = 60, CancellationToken ct = default)
@@ -114,15 +139,19 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
 
     // Accounts -------------------------------------------------------------------------------------------------------
 
-    /// <summary>Exchanges credentials for a token; a <c>two_factor_required</c> problem asks for the code.</summary>
-    public Task<ApiOutcome<TokenModel>> TokenAsync(string email, string password, string? twoFactorCode, CancellationToken ct = default)
+    /// <summary>
+    /// Exchanges credentials for a token; a <c>two_factor_required</c> problem asks for the code. <paramref name="client"/>
+    /// is the browser's address, sent as <c>X-Forwarded-For</c> so the API's sign-in rate limit counts each browser, not
+    /// the manager's single loopback address (the API trusts that header from loopback only).
+    /// </summary>
+    public Task<ApiOutcome<TokenModel>> TokenAsync(string email, string password, string? twoFactorCode, IPAddress? client = null, CancellationToken ct = default)
     {
         var body = new JsonObject { ["email"] = email, ["password"] = password };
         if (!string.IsNullOrWhiteSpace(twoFactorCode))
         {
             body["twoFactorCode"] = twoFactorCode.Trim();
         }
-        return SendAsync<TokenModel>(HttpMethod.Post, "api/v1/auth/token", body, null, true, ct);
+        return SendAsync<TokenModel>(HttpMethod.Post, "api/v1/auth/token", body, null, true, client, ct);
     }
 
     public Task<ApiOutcome<UserModel>> MeAsync(string accessToken, CancellationToken ct = default) =>
@@ -132,12 +161,12 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<JsonNode>> SaveLocaleAsync(string accessToken, string locale, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Put, "api/v1/me", new JsonObject { ["locale"] = locale }, accessToken, false, ct);
 
-    public Task<ApiOutcome<JsonNode>> ForgotPasswordAsync(string email, CancellationToken ct = default) =>
-        SendAsync<JsonNode>(HttpMethod.Post, "api/v1/auth/forgot-password", new JsonObject { ["email"] = email }, null, true, ct);
+    public Task<ApiOutcome<JsonNode>> ForgotPasswordAsync(string email, IPAddress? client = null, CancellationToken ct = default) =>
+        SendAsync<JsonNode>(HttpMethod.Post, "api/v1/auth/forgot-password", new JsonObject { ["email"] = email }, null, true, client, ct);
 
-    public Task<ApiOutcome<JsonNode>> ResetPasswordAsync(string email, string resetToken, string newPassword, CancellationToken ct = default) =>
+    public Task<ApiOutcome<JsonNode>> ResetPasswordAsync(string email, string resetToken, string newPassword, IPAddress? client = null, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Post, "api/v1/auth/reset-password",
-            new JsonObject { ["email"] = email, ["token"] = resetToken, ["newPassword"] = newPassword }, null, true, ct);
+            new JsonObject { ["email"] = email, ["token"] = resetToken, ["newPassword"] = newPassword }, null, true, client, ct);
 
     public Task<ApiOutcome<JsonNode>> ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Post, "api/v1/me/password",
@@ -152,9 +181,18 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     private Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
         SendAsync<T>(method, path, body, session.AccessToken, true, ct);
 
-    private async Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, bool signInOnUnauthorized, CancellationToken ct)
+    private Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, bool signInOnUnauthorized, CancellationToken ct) =>
+        SendAsync<T>(method, path, body, token, signInOnUnauthorized, null, ct);
+
+    private async Task<ApiOutcome<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? token, bool signInOnUnauthorized, IPAddress? client,
+        CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(address.Base, path));
+        if (client is not null)
+        {
+            // The browser's address for the API's per-client limits; an IPv4 address mapped to IPv6 is sent as IPv4.
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString());
+        }
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(session.Locale));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (token is not null)

@@ -37,6 +37,20 @@ internal sealed class ManagerText
     public string Users => P("المستخدمون والأدوار", "Users & roles");
     public string ApiKeys => P("مفاتيح الواجهة البرمجية", "API keys");
     public string Webhooks => P("الخطافات", "Webhooks");
+    public string AuditLog => P("سجل التدقيق", "Audit log");
+    public string AuditLead => P("من غيّر ماذا ومتى، الأحدث أولًا، بتوقيت الرياض.", "Who changed what and when, newest first, in Riyadh time.");
+    public string AuditUser => P("المستخدم", "User");
+    public string AuditAnyone => P("الجميع", "Everyone");
+    public string AuditEntry => P("معرّف المُدخل", "Entry id");
+    public string AuditFrom => P("من تاريخ", "From");
+    public string AuditTo => P("إلى تاريخ", "To");
+    public string AuditWhen => P("الوقت", "When");
+    public string AuditWho => P("من", "Who");
+    public string AuditWhat => P("ماذا", "What");
+    public string AuditOn => P("على", "On");
+    public string AuditChanges => P("التغييرات", "Changes");
+    public string AuditFilter => P("تصفية", "Filter");
+    public string AuditEmpty => P("لا سجلات تطابق هذه التصفية.", "No records match this filter.");
     public string SwitchLanguageTo => P("English", "العربية");
     public string SwitchLanguageLabel => P("Switch the manager to English", "التبديل إلى العربية");
     public string UserMenu => P("حسابي", "My account");
@@ -94,7 +108,32 @@ internal sealed class ManagerText
     public string TranslationsMissing => P("ترجمات ناقصة أو قديمة", "Translations missing or outdated");
     public string RecentActivity => P("آخر التعديلات", "Recently changed");
     public string NothingHere => P("لا شيء هنا الآن.", "Nothing here right now.");
-    public string ReviewComingSoon => P("تظهر هنا التعديلات المرسلة من الفنانين والصالات عند تفعيل المراجعة.", "Changes sent by artists and galleries appear here once review is switched on.");
+    public string ScheduleFailures => P("جداول لم تُنفَّذ", "Schedules that failed");
+    public string FailedAt(string when) => P($"تعذّر التنفيذ {when}", $"Failed {when}");
+    public string SentForReview(string when) => P($"أُرسل للمراجعة {when}", $"Sent for review {when}");
+    public string SystemActor => P("النظام", "System");
+    public string AuditAction(string action) => action switch
+    {
+        "entry.create" or "entry.created" => P("أنشأ مُدخلًا", "created an entry"),
+        "entry.update" or "entry.updated" => P("عدّل مُدخلًا", "edited an entry"),
+        "entry.publish" or "entry.published" => P("نشر مُدخلًا", "published an entry"),
+        "entry.unpublish" or "entry.unpublished" => P("أوقف نشر مُدخل", "unpublished an entry"),
+        "entry.schedule" => P("جدول مُدخلًا", "scheduled an entry"),
+        "entry.schedule_failed" => P("تعذّر تنفيذ جدول", "a schedule failed"),
+        "entry.trash" or "entry.delete" or "entry.deleted" => P("نقل مُدخلًا إلى المهملات", "moved an entry to trash"),
+        "entry.untrash" => P("أعاد مُدخلًا من المهملات", "brought an entry back from trash"),
+        "entry.purge" => P("حذف مُدخلًا نهائيًا", "deleted an entry for good"),
+        "entry.restore" => P("استعاد نسخة سابقة", "restored an earlier version"),
+        "entry.review_request" or "entry.review_requested" => P("أرسل تعديلًا للمراجعة", "sent a change for review"),
+        "entry.review_approved" => P("وافق على تعديل", "approved a change"),
+        "entry.review_rejected" => P("ردّ تعديلًا", "sent a change back"),
+        "entry.review" => P("راجع تعديلًا", "reviewed a change"),
+        "user.roles" => P("غيّر أدوار مستخدم", "changed a user's roles"),
+        "user.profile" => P("عدّل ملفًا شخصيًا", "edited a profile"),
+        "webhook.create" => P("أضاف خطاف ويب", "added a webhook"),
+        "webhook.delete" => P("حذف خطاف ويب", "deleted a webhook"),
+        _ => action,
+    };
 
     // Lists
     public string NewEntry(string label) => P($"{label} جديد", $"New {label.ToLowerInvariant()}");
