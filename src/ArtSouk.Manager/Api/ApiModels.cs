@@ -86,7 +86,8 @@ public sealed record EntryModel(
     DateTimeOffset? PublishAt,
     DateTimeOffset? UnpublishAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    ReviewModel? Review = null)
 {
     public LocaleStatusModel StatusIn(string locale) => Status.TryGetValue(locale, out var s) ? s : LocaleStatusModel.Unknown;
 
@@ -123,7 +124,15 @@ public sealed record DashboardEntryModel(
 
 public sealed record ScheduleFailureModel(DateTimeOffset At, string Reason);
 
-public sealed record ReviewModel(string State, string? Comment, string? By, DateTimeOffset? At, int Version);
+/// <summary>An owner's save waiting for (<c>in_review</c>) or decided by a curator (<c>rejected</c> with its comment, <c>approved</c>).</summary>
+public sealed record ReviewModel(string State, string? Comment, string? By, DateTimeOffset? At, int Version)
+{
+    public const string InReview = "in_review";
+    public const string Rejected = "rejected";
+}
+
+/// <summary><c>GET /api/v1/manage/rights</c>, as far as the manager reads it: whether the caller may review owners' saves.</summary>
+public sealed record RightsModel(bool Review);
 
 /// <summary>Per locale, the required fields still empty and the fields whose other-locale value changed since.</summary>
 public sealed record TranslationGapModel(Guid Id, string Type, string? Title, IReadOnlyDictionary<string, LocaleGapModel> Locales);

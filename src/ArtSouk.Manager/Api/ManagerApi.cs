@@ -62,6 +62,20 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<EntryModel>> RestoreAsync(string type, Guid id, int number, CancellationToken ct = default) =>
         SendAsync<EntryModel>(HttpMethod.Post, EntryPath(type, id) + $"/versions/{number}/restore", null, ct);
 
+    /// <summary><c>POST …/review</c>: <paramref name="decision"/> is <c>approve</c> or <c>reject</c>; a rejection carries the comment its author reads.</summary>
+    public Task<ApiOutcome<EntryModel>> ReviewAsync(string type, Guid id, string decision, string? comment, CancellationToken ct = default)
+    {
+        var body = new JsonObject { ["decision"] = decision };
+        if (!string.IsNullOrWhiteSpace(comment))
+        {
+            body["comment"] = comment.Trim();
+        }
+        return SendAsync<EntryModel>(HttpMethod.Post, EntryPath(type, id) + "/review", body, ct);
+    }
+
+    public Task<ApiOutcome<RightsModel>> RightsAsync(CancellationToken ct = default) =>
+        SendAsync<RightsModel>(HttpMethod.Get, "api/v1/manage/rights", null, ct);
+
     // Dashboard and audit -----------------------------------------------------------------------------------------------
 
     public Task<ApiOutcome<DashboardModel>> DashboardAsync(int limit = 8, CancellationToken ct = default) =>

@@ -186,6 +186,16 @@ internal sealed class ManagerText
     public string RedirectNotice(string from, string to) => P($"سيُنشأ تحويل دائم من {from} إلى {to}", $"A permanent redirect will be created from {from} to {to}");
     public string Publishing => P("النشر", "Publishing");
     public string Schedule => P("الجدولة", "Schedule");
+    public string Review => P("المراجعة", "Review");
+    public string ReviewPending(int version) => P($"النسخة {version} بانتظار موافقتك قبل النشر.", $"Version {version} is waiting for your approval before it goes live.");
+    public string ApproveAndPublish => P("وافق وانشر", "Approve and publish");
+    public string Reject => P("ردّ التعديل", "Reject");
+    public string RejectComment => P("ملاحظة لصاحب المحتوى", "Comment for the author");
+    public string RejectCommentHelp => P("الرد يتطلب ملاحظة توضّح ما يجب تعديله.", "A rejection needs a comment saying what to change.");
+    public string ReviewApproved => P("تمت الموافقة والنشر", "Approved and published");
+    public string ReviewRejected => P("رُدّ التعديل إلى صاحبه", "Sent back to the author");
+    public string WaitingForReviewNote => P("حُفظ تعديلك وهو بانتظار مراجعة القيّم قبل النشر.", "Your change is saved and waiting for a curator's review before it goes live.");
+    public string RejectedByCurator => P("ردّ القيّم هذا التعديل:", "A curator sent this change back:");
     public string PublishAt => P("النشر في", "Publish at");
     public string UnpublishAt => P("الإيقاف في", "Unpublish at");
     public string RiyadhTime => P("بتوقيت الرياض", "Riyadh time");
