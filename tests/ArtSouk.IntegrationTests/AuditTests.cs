@@ -54,6 +54,24 @@ public abstract class AuditTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Uploading_editing_and_deleting_an_image_are_recorded_with_what_changed()
+    {
+        var (curator, curatorId) = await Host.App.AccountAsync(Host.Admin, "curator");
+        var uploaded = await curator.PostAsync("/api/v1/manage/media", TestImages.Form(TestImages.Png(40, 30), "audited.png", altAr: "قبل", altEn: "Before"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, uploaded.StatusCode);
+        var id = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await curator.PutAsJsonAsync($"/api/v1/manage/media/{id}", new { alt = new { en = "After" } })).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await curator.DeleteAsync($"/api/v1/manage/media/{id}")).StatusCode);
+
+        var records = await AllAsync(Host.Admin, $"entryId={id}");
+        Assert.Equal(["media.delete", "media.update", "media.create"], records.Select(r => r["action"]!.GetValue<string>()));
+        Assert.All(records, r => Assert.Equal(curatorId.ToString(), r["userId"]!.GetValue<string>()));
+        var alt = records[1]["changes"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == "alt")!;
+        Assert.Equal("Before", alt["before"]!["en"]!.GetValue<string>());
+        Assert.Equal("After", alt["after"]!["en"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Audit_pages_follow_a_cursor_without_gaps_or_repeats()
     {
         var id = await Host.Admin.CreateEntryAsync("artist", new { name = new { ar = Unique("صفحات") } }, publish: false);

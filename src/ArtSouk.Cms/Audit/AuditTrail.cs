@@ -46,4 +46,7 @@ internal static class AuditActions
     public const string Purge = "entry.purge";
     public const string WebhookCreate = "webhook.create";
     public const string WebhookDelete = "webhook.delete";
+    public const string MediaCreate = "media.create";
+    public const string MediaUpdate = "media.update";
+    public const string MediaDelete = "media.delete";
 }

@@ -1,3 +1,5 @@
+using ArtSouk.Cms.Audit;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Management;
 using ArtSouk.Cms.Persistence;
@@ -17,7 +19,7 @@ namespace ArtSouk.Cms.Media;
 internal static class DeleteMedia
 {
     public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> HandleAsync(
-        Guid id, HttpContext http, CmsDbContext db, SqlDialect dialect, ContentTypeRegistry types, MediaLibrary library, CancellationToken ct)
+        Guid id, HttpContext http, CmsDbContext db, SqlDialect dialect, ContentTypeRegistry types, MediaLibrary library, AuditTrail audit, CancellationToken ct)
     {
         if (!EditorialRights.Of(http.User).MayCurateMedia)
         {
@@ -38,6 +40,7 @@ internal static class DeleteMedia
                 new Dictionary<string, string[]> { ["entries"] = named });
         }
         db.Media.Remove(asset);
+        audit.Record(AuditActions.MediaDelete, "media", id.ToString(), [new AuditChange("fileName", null, asset.FileName, null)]);
         await db.SaveChangesAsync(ct);
         library.DeleteFiles(id);
         return TypedResults.NoContent();

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.Audit;
+using ArtSouk.Kernel.Audit;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArtSouk.Cms.Entries;
@@ -29,7 +32,7 @@ internal static class EditMedia
 {
     public static async Task<Results<Ok<MediaView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> HandleAsync(
         Guid id, MediaEditRequest request, HttpContext http, CmsDbContext db, SqlDialect dialect,
-        IEnumerable<IContentChangeObserver> observers, CancellationToken ct)
+        IEnumerable<IContentChangeObserver> observers, AuditTrail audit, CancellationToken ct)
     {
         if (!EditorialRights.Of(http.User).MayCurateMedia)
         {
@@ -54,11 +57,20 @@ internal static class EditMedia
         {
             return new BadRequestProblem(ProblemCode.ValidationFailed, input.Errors.ToString(), input.Errors.ToDictionary());
         }
+        var before = new[] { ("alt", (string?)asset.Alt), ("caption", asset.Caption), ("credit", asset.Credit), ("focalPoint", FocalJson(asset)) };
         asset.Alt = alt.ToJson() ?? "{}";
         asset.Caption = caption.ToJson();
         asset.Credit = credit.ToJson();
         (asset.FocalX, asset.FocalY) = (focal?.X, focal?.Y);
         asset.UpdateSearchText();
+        var after = new[] { asset.Alt, asset.Caption, asset.Credit, FocalJson(asset) };
+        var changes = before.Select((b, i) => (b.Item1, Before: b.Item2, After: after[i])).Where(c => c.Before != c.After)
+            .Select(c => new AuditChange(c.Item1, null, c.Before is null ? null : JsonNode.Parse(c.Before), c.After is null ? null : JsonNode.Parse(c.After)))
+            .ToList();
+        if (changes.Count > 0)
+        {
+            audit.Record(AuditActions.MediaUpdate, "media", id.ToString(), changes);
+        }
 
         var rows = await MediaUsage.RowsAsync(db, dialect, id, ct);
         DeliveredMedia.Rewrite(rows, asset);
@@ -66,4 +78,9 @@ internal static class EditMedia
         await DeliveredMedia.AnnounceAsync(rows, observers);
         return TypedResults.Ok(MediaView.Of(asset));
     }
+
+    private static string? FocalJson(MediaAsset asset) =>
+        asset.FocalX is { } x && asset.FocalY is { } y
+            ? new JsonObject { ["x"] = x, ["y"] = y }.ToJsonString()
+            : null;
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.Audit;
+using ArtSouk.Kernel.Audit;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +15,7 @@ namespace ArtSouk.Cms.Media;
 internal static class UploadMedia
 {
     public static async Task<Results<Created<MediaView>, BadRequestProblem, PayloadTooLargeProblem, UnsupportedMediaTypeProblem, UnprocessableProblem>> HandleAsync(
-        HttpContext http, MediaLibrary library, CmsDbContext db, CancellationToken ct)
+        HttpContext http, MediaLibrary library, CmsDbContext db, AuditTrail audit, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -57,6 +60,8 @@ internal static class UploadMedia
         try
         {
             var asset = await library.AddAsync(file.FileName, MediaLibrary.Prepare(bytes), alt, caption, credit, ct);
+            audit.Record(AuditActions.MediaCreate, "media", asset.Id.ToString(),
+                [new AuditChange("fileName", null, null, asset.FileName), new AuditChange("alt", null, null, JsonNode.Parse(asset.Alt))]);
             try
             {
                 await db.SaveChangesAsync(ct);
