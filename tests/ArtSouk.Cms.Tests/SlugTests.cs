@@ -41,8 +41,11 @@ public sealed class SlugTests
 
     [Property]
     public Property Arabic_letters_survive_normalization() =>
+        // A text longer than a slug is cut at MaxLength, and what is cut may be its only Arabic: the property is about
+        // what normalization keeps, so it holds for texts no longer than a slug (normalizing never lengthens a text).
         Prop.ForAll(MixedText(), text =>
-            ArabicText.ContainsArabic(ArabicText.StripMarks(text).Replace("ٱ", "", StringComparison.Ordinal)) == ArabicText.ContainsArabic(Slug.Normalize(text).Replace("ٱ", "", StringComparison.Ordinal)));
+            (ArabicText.ContainsArabic(ArabicText.StripMarks(text).Replace("ٱ", "", StringComparison.Ordinal)) == ArabicText.ContainsArabic(Slug.Normalize(text).Replace("ٱ", "", StringComparison.Ordinal)))
+                .When(text.Length <= Slug.MaxLength));
 
     [Fact]
     public async Task Unique_appends_the_first_free_number()
