@@ -110,9 +110,9 @@ internal static class ManageContentApi
         };
         if (query is null)
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, In(http,
-                "status must be draft, published, scheduled, in_review, rejected or schedule_failed",
-                "الحالة status يجب أن تكون draft أو published أو scheduled أو in_review أو rejected أو schedule_failed"));
+            return new BadRequestProblem(ProblemCode.BadQuery, Locales.Say(http.Request,
+                "الحالة status يجب أن تكون draft أو published أو scheduled أو in_review أو rejected أو schedule_failed",
+                "status must be draft, published, scheduled, in_review, rejected or schedule_failed"));
         }
         if (ListSearch.Words(q) is { } words)
         {
@@ -131,7 +131,7 @@ internal static class ManageContentApi
         };
         if (ordered is null)
         {
-            return new BadRequestProblem(ProblemCode.BadQuery, In(http, "sort must be -created, created, -updated or updated", "الترتيب sort يجب أن يكون -created أو created أو -updated أو updated"));
+            return new BadRequestProblem(ProblemCode.BadQuery, Locales.Say(http.Request, "الترتيب sort يجب أن يكون -created أو created أو -updated أو updated", "sort must be -created, created, -updated or updated"));
         }
         var views = await EntryView.LoadManyAsync(db, contentType, ordered.Skip(page.Skip).Take(page.Take), ct);
         return TypedResults.Ok(new EntryPage(views.Take(page.Size).ToList(), page.NextAfter(views.Count)));
@@ -434,25 +434,25 @@ internal static class ManageContentApi
     }
 
     internal static NotFoundProblem UnknownType(HttpContext http, string type) =>
-        new(ProblemCode.UnknownContentType, In(http, $"'{type}' is not a content type.", $"«{type}» ليس نوع محتوى"));
+        new(ProblemCode.UnknownContentType, Locales.Say(http.Request, $"«{type}» ليس نوع محتوى", $"'{type}' is not a content type."));
 
     internal static NotFoundProblem NoEntry(HttpContext http, string type, Guid id) =>
-        new(ProblemCode.NotFound, In(http, $"No {type} with id {id}.", $"لا يوجد {type} بالمعرّف {id}"));
+        new(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد {type} بالمعرّف {id}", $"No {type} with id {id}."));
 
     private static NotFoundProblem NoVersion(HttpContext http, int number) =>
-        new(ProblemCode.NotFound, In(http, $"Version {number} does not exist.", $"النسخة {number} غير موجودة"));
+        new(ProblemCode.NotFound, Locales.Say(http.Request, $"النسخة {number} غير موجودة", $"Version {number} does not exist."));
 
     private static BadRequestProblem? CheckRequest(HttpContext http, EntryWriteRequest request)
     {
         if (request.Note is { Length: > 500 })
         {
-            return new BadRequestProblem(ProblemCode.ValidationFailed, In(http, "note must be at most 500 characters", "يجب ألا تزيد الملاحظة على 500 حرف"),
+            return new BadRequestProblem(ProblemCode.ValidationFailed, Locales.Say(http.Request, "يجب ألا تزيد الملاحظة على 500 حرف", "note must be at most 500 characters"),
                 new Dictionary<string, string[]> { ["note"] = ["must be at most 500 characters"] });
         }
         if (request.Unknown is { Count: > 0 } unknown)
         {
             return new BadRequestProblem(ProblemCode.ValidationFailed,
-                In(http, $"Unknown properties: {string.Join(", ", unknown.Keys)}", $"خصائص غير معروفة: {string.Join("، ", unknown.Keys)}"),
+                Locales.Say(http.Request, $"خصائص غير معروفة: {string.Join("، ", unknown.Keys)}", $"Unknown properties: {string.Join(", ", unknown.Keys)}"),
                 unknown.Keys.ToDictionary(k => k, _ => NotAProperty));
         }
         return null;
@@ -465,8 +465,6 @@ internal static class ManageContentApi
     internal static ApiProblemResult Problem(HttpContext http, EditRejected rejected) =>
         ApiProblemResult.Of(rejected.Code, rejected.DetailIn(Locales.FromRequest(http.Request)), rejected.Errors);
 
-    internal static string In(HttpContext http, string english, string arabic) =>
-        Locales.FromRequest(http.Request) == Locales.Arabic ? arabic : english;
 
     internal static string? Author(HttpContext http) => http.User.Identity?.Name is { } name && name.Length > 100 ? name[..100] : http.User.Identity?.Name;
 }

@@ -35,8 +35,8 @@ internal static class DeleteMedia
         {
             var named = uses.Select(u => $"{u.Type} «{u.Title ?? u.Slug}» ({u.Id}: {string.Join(", ", u.Fields)})").ToArray();
             return new ConflictProblem(MediaProblems.InUse,
-                MediaApi.In(http, $"The image is used by {uses.Count} entries: {string.Join("; ", named)}. Remove it from them first.",
-                    $"الصورة مستخدمة في {uses.Count} من المحتوى: {string.Join("؛ ", named)}. أزلها منها أولًا."),
+                Locales.Say(http.Request, $"الصورة مستخدمة في {uses.Count} من المحتوى: {string.Join("؛ ", named)}. أزلها منها أولًا.",
+                    $"The image is used by {uses.Count} entries: {string.Join("; ", named)}. Remove it from them first."),
                 new Dictionary<string, string[]> { ["entries"] = named });
         }
         db.Media.Remove(asset);

@@ -58,10 +58,8 @@ internal static class MediaApi
     }
 
     public static NotFoundProblem NoMedia(HttpContext http, Guid id) =>
-        new(ProblemCode.NotFound, In(http, $"No media with id {id}.", $"لا يوجد ملف وسائط بالمعرّف {id}"));
+        new(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد ملف وسائط بالمعرّف {id}", $"No media with id {id}."));
 
-    public static string In(HttpContext http, string english, string arabic) =>
-        Locales.FromRequest(http.Request) == Locales.Arabic ? arabic : english;
 
     public static ApiProblemResult Problem(HttpContext http, MediaRejected rejected) =>
         ApiProblemResult.Of(rejected.Code, rejected.DetailIn(Locales.FromRequest(http.Request)), rejected.Errors);

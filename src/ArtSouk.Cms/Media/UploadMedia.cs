@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ArtSouk.Cms.Audit;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ internal static class UploadMedia
         if (!http.Request.HasFormContentType)
         {
             return new BadRequestProblem(ProblemCode.MalformedBody,
-                MediaApi.In(http, "Send multipart/form-data with a 'file' part.", "أرسل multipart/form-data فيه جزء باسم 'file'"));
+                Locales.Say(http.Request, "أرسل multipart/form-data فيه جزء باسم 'file'", "Send multipart/form-data with a 'file' part."));
         }
         IFormCollection form;
         try
@@ -35,14 +36,14 @@ internal static class UploadMedia
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            var missing = MediaApi.In(http, "The 'file' part is missing or empty.", "الجزء 'file' مفقود أو فارغ");
+            var missing = Locales.Say(http.Request, "الجزء 'file' مفقود أو فارغ", "The 'file' part is missing or empty.");
             return new BadRequestProblem(ProblemCode.ValidationFailed, missing, new Dictionary<string, string[]> { ["file"] = [missing] });
         }
         if (file.Length > MediaLibrary.MaxBytes)
         {
             var megabytes = MediaLibrary.MaxBytes / 1024 / 1024;
             return new PayloadTooLargeProblem(ProblemCode.PayloadTooLarge,
-                MediaApi.In(http, $"Images up to {megabytes} MB are accepted.", $"تُقبل الصور حتى {megabytes} ميغابايت"));
+                Locales.Say(http.Request, $"تُقبل الصور حتى {megabytes} ميغابايت", $"Images up to {megabytes} MB are accepted."));
         }
         var texts = new MediaTextInput(http);
         var alt = texts.Read(form, "alt", MediaTextInput.MaxAlt);
