@@ -135,7 +135,9 @@ public sealed class EngineTests
         var response = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "سلمى" } }, publish = true });
         var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
 
-        for (var i = 0; i < 100 && !handler.Seen.Contains(ContentEvents.Published); i++)
+        // Many hosts share the test process: wait up to 30 s, as the outbox tests do, not a fixed 5 s.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!handler.Seen.Contains(ContentEvents.Published) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }

@@ -5,6 +5,7 @@ using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Publishing;
 using ArtSouk.IntegrationTests.Infrastructure;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -113,6 +114,8 @@ public sealed class ScheduleTests
     {
         var clock = new ManualClock();
         await using var app = await ArtSoukApp.OnAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        // The test runs the schedules itself: the host's minutely job must not take the due entry first.
+        app.Services.GetService<IRecurringJobManager>()?.RemoveIfExists(ScheduledPublishing.JobId);
         var admin = await app.AdminClientAsync();
         // A draft without its required name; the schedule is set behind the API's back, as a type file gaining a required field would.
         var created = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { birthYear = 1990 } });
