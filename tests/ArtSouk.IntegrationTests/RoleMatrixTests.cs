@@ -27,6 +27,7 @@ public sealed class RoleMatrixTests
         var otherWork = await admin.CreateEntryAsync("artwork", new { title = new { ar = "عمل آخر" }, artist = other });
         var anEvent = await admin.CreateEntryAsync("event", new { title = new { ar = "فعالية" }, kind = "talk", startsAt = "2027-01-10T17:00:00Z" });
         var (artistClient, _) = await app.AccountAsync(admin, "artist", own);
+        var hook = (await (await admin.PostAsJsonAsync("/api/v1/manage/webhooks", new { name = "matrix log", url = "https://example.test/log" })).Content.ReadFromJsonAsync<JsonObject>())!["id"];
         var (users, _) = await app.AccountAsync(admin, "collector");
         var clients = new Dictionary<string, HttpClient>
         {
@@ -113,6 +114,8 @@ public sealed class RoleMatrixTests
             new("api keys", HttpMethod.Get, () => Fixed("/api/v1/manage/api-keys"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
             new("webhooks", HttpMethod.Get, () => Fixed("/api/v1/manage/webhooks"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
             new("create webhook", HttpMethod.Post, () => Fixed("/api/v1/manage/webhooks"), new { name = "matrix", url = "https://example.test/hook" }, [201, 403, 403, 403, 403, 403, 401, 403]),
+            new("webhook deliveries", HttpMethod.Get, () => Fixed($"/api/v1/manage/webhooks/{hook}/deliveries"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
+            new("replay a delivery", HttpMethod.Post, () => Fixed($"/api/v1/manage/webhooks/{hook}/deliveries/{Guid.NewGuid()}/redeliver"), null, [404, 403, 403, 403, 403, 403, 401, 403]),
             new("audit", HttpMethod.Get, () => Fixed("/api/v1/manage/audit"), null, [200, 200, 403, 403, 403, 403, 401, 403]),
             new("outbox", HttpMethod.Get, () => Fixed("/api/v1/manage/outbox"), null, [200, 403, 403, 403, 403, 403, 401, 403]),
         ];
