@@ -188,6 +188,10 @@ public sealed record ApiKeyModel(Guid Id, string Name, string Prefix, IReadOnlyL
 
 public sealed record CreatedApiKeyModel(Guid Id, string Name, IReadOnlyList<string> Scopes, string Key);
 
+/// <summary>One logged POST of an event to a webhook (<c>GET /api/v1/manage/webhooks/{id}/deliveries</c>).</summary>
+public sealed record WebhookAttemptModel(Guid Id, Guid DeliveryId, string Event, int? StatusCode, bool Succeeded, int DurationMs, string? Error,
+    DateTimeOffset AttemptedAt, bool Replay);
+
 public sealed record WebhookModel(Guid Id, string Name, string Url, IReadOnlyList<string> Events, IReadOnlyList<string> Types, DateTimeOffset CreatedAt, string? Secret);
 
 public sealed record TokenModel(

@@ -151,6 +151,14 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<JsonNode>> DeleteWebhookAsync(Guid id, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Delete, $"api/v1/manage/webhooks/{id}", null, ct);
 
+    public Task<ApiOutcome<Page<WebhookAttemptModel>>> WebhookDeliveriesAsync(Guid id, string? cursor, int limit = 25, CancellationToken ct = default) =>
+        SendAsync<Page<WebhookAttemptModel>>(HttpMethod.Get,
+            $"api/v1/manage/webhooks/{id}/deliveries?limit={limit}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)), null, ct);
+
+    /// <summary>Sends a logged attempt's event to the webhook again, now; the answer is the new attempt.</summary>
+    public Task<ApiOutcome<WebhookAttemptModel>> RedeliverWebhookAsync(Guid id, Guid attemptId, CancellationToken ct = default) =>
+        SendAsync<WebhookAttemptModel>(HttpMethod.Post, $"api/v1/manage/webhooks/{id}/deliveries/{attemptId}/redeliver", null, ct);
+
     // Accounts -------------------------------------------------------------------------------------------------------
 
     /// <summary>

@@ -281,6 +281,21 @@ internal sealed class ManagerText
     public string Events => P("الأحداث", "Events");
     public string AllEvents => P("كل الأحداث", "All events");
     public string AddWebhook => P("إضافة خطاف", "Add webhook");
+    public string DeliveryLog => P("سجل التسليم", "Delivery log");
+    public string DeliveryLogLead => P("كل محاولة لإرسال حدث إلى هذا الخطاف، الأحدث أولًا. أعد إرسال حدث لم يستلمه المستقبِل.",
+        "Every attempt to send an event to this webhook, newest first. Replay an event the receiver missed.");
+    public string NoDeliveries => P("لم يُرسَل إلى هذا الخطاف أي حدث بعد.", "No event has been sent to this webhook yet.");
+    public string EventColumn => P("الحدث", "Event");
+    public string DeliveryResult => P("النتيجة", "Result");
+    public string Duration => P("المدة", "Duration");
+    public string DeliveryId => P("معرّف التسليم", "Delivery id");
+    public string Replay => P("إعادة الإرسال", "Replay");
+    public string Replayed => P("أُعيد إرساله", "Replayed");
+    public string NoAnswer => P("لا رد", "No answer");
+    public string ReplayLabel(string eventType) => P($"إعادة إرسال الحدث {eventType}", $"Replay the {eventType} event");
+    public string ReplaySucceeded(int status) => P($"أُعيد إرسال الحدث واستلمه المستقبِل (HTTP {status}).", $"The event was sent again and the receiver took it (HTTP {status}).");
+    public string ReplayFailed(string error) => P($"أُعيد إرسال الحدث ولم يستلمه المستقبِل: {error}", $"The event was sent again but the receiver did not take it: {error}");
+    public string Milliseconds(int ms) => P($"{ms} م.ث", $"{ms} ms");
     public string SecretShownOnce => P("سر التوقيع يظهر مرة واحدة؛ احفظه الآن.", "The signing secret is shown once; keep it now.");
     public string CreatedAt => P("أُنشئ", "Created");
     public string AdministratorsOnly => P("هذا القسم للمديرين فقط.", "Only administrators can open this section.");
