@@ -182,6 +182,11 @@ public sealed record MediaModel(Guid Id, string Url, string FileName, string Con
     }
 }
 
+/// <summary><c>GET /api/v1/me/two-factor</c>; <see cref="RecoveryCodes"/> only right after they were made.</summary>
+public sealed record TwoFactorStateModel(bool TwoFactorEnabled, int RecoveryCodesLeft, IReadOnlyList<string>? RecoveryCodes);
+
+public sealed record AuthenticatorSetupModel(string SharedKey, string AuthenticatorUri);
+
 public sealed record UserModel(Guid Id, string Email, string DisplayName, string Locale, IReadOnlyList<string> Roles);
 
 public sealed record ApiKeyModel(Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

@@ -194,6 +194,22 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
         SendAsync<JsonNode>(HttpMethod.Post, "api/v1/me/password",
             new JsonObject { ["currentPassword"] = currentPassword, ["newPassword"] = newPassword }, ct);
 
+    public Task<ApiOutcome<TwoFactorStateModel>> TwoFactorStateAsync(CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Get, "api/v1/me/two-factor", null, ct);
+
+    public Task<ApiOutcome<AuthenticatorSetupModel>> StartTwoFactorAsync(CancellationToken ct = default) =>
+        SendAsync<AuthenticatorSetupModel>(HttpMethod.Post, "api/v1/me/two-factor", null, ct);
+
+    public Task<ApiOutcome<TwoFactorStateModel>> EnableTwoFactorAsync(string code, CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Post, "api/v1/me/two-factor/enable", new JsonObject { ["code"] = code.Trim() }, ct);
+
+    public Task<ApiOutcome<TwoFactorStateModel>> NewRecoveryCodesAsync(string code, CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Post, "api/v1/me/two-factor/recovery-codes", new JsonObject { ["code"] = code.Trim() }, ct);
+
+    /// <summary>Turns two-factor off, confirmed with an authenticator code or a recovery code.</summary>
+    public Task<ApiOutcome<TwoFactorStateModel>> DisableTwoFactorAsync(string code, CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Delete, "api/v1/me/two-factor", new JsonObject { ["code"] = code.Trim() }, ct);
+
     // The wire -------------------------------------------------------------------------------------------------------
 
     private static string EntryPath(string type, Guid id) => $"api/v1/manage/content/{Uri.EscapeDataString(type)}/{id}";

@@ -80,6 +80,32 @@ internal sealed class ManagerText
     public string SigningIn => P("جارٍ الدخول…", "Signing in…");
     public string TwoFactorCode => P("رمز التحقق", "Verification code");
     public string TwoFactorHelp => P("أدخل الرمز المكوّن من ستة أرقام من تطبيق المصادقة.", "Enter the six-digit code from your authenticator app.");
+    public string TwoFactorSignInHelp => P("أدخل الرمز المكوّن من ستة أرقام من تطبيق المصادقة، أو أحد رموز الاسترداد إن فقدت هاتفك.",
+        "Enter the six-digit code from your authenticator app, or one of your recovery codes if you lost your phone.");
+    public string TwoFactorCodeOrRecovery => P("رمز التحقق أو رمز استرداد", "Verification code or recovery code");
+    public string TwoFactorTitle => P("التحقق بخطوتين", "Two-factor sign-in");
+    public string TwoFactorLead => P("يطلب تسجيل الدخول رمزًا من تطبيق المصادقة في هاتفك إضافةً إلى كلمة المرور.",
+        "Signing in asks for a code from the authenticator app on your phone as well as your password.");
+    public string TwoFactorOn => P("مفعّل", "On");
+    public string TwoFactorOff => P("غير مفعّل", "Off");
+    public string TwoFactorStart => P("إعداد تطبيق المصادقة", "Set up an authenticator app");
+    public string TwoFactorScan => P("امسح هذا الرمز بتطبيق المصادقة (مثل Google Authenticator أو Microsoft Authenticator).",
+        "Scan this code with your authenticator app (such as Google Authenticator or Microsoft Authenticator).");
+    public string TwoFactorQrAlt => P("رمز QR لإضافة حساب سوق الفن إلى تطبيق المصادقة", "QR code that adds your Art Souk account to an authenticator app");
+    public string TwoFactorTypeKey => P("أو اكتب هذا المفتاح في التطبيق:", "Or type this key into the app:");
+    public string TwoFactorConfirm => P("تأكيد وتفعيل", "Confirm and turn on");
+    public string TwoFactorEnabledNow => P("فُعّل التحقق بخطوتين.", "Two-factor sign-in is on.");
+    public string TwoFactorDisable => P("إيقاف التحقق بخطوتين", "Turn off two-factor sign-in");
+    public string TwoFactorDisabledNow => P("أُوقف التحقق بخطوتين.", "Two-factor sign-in is off.");
+    public string TwoFactorManageHelp => P("لإيقافه أو لإصدار رموز استرداد جديدة أدخل الرمز الظاهر الآن في التطبيق (أو رمز استرداد لإيقافه).",
+        "To turn it off or get new recovery codes, enter the code your app shows now (or a recovery code to turn it off).");
+    public string RecoveryCodesTitle => P("رموز الاسترداد", "Recovery codes");
+    public string RecoveryCodesShownOnce => P("احفظ هذه الرموز في مكان آمن الآن؛ لن تظهر مرة أخرى. كل رمز يُستخدم مرة واحدة لتسجيل الدخول إن فقدت هاتفك.",
+        "Keep these codes somewhere safe now; they will not be shown again. Each one signs you in once if you lose your phone.");
+    public string RecoveryCodesSaved => P("حفظتُ الرموز", "I have saved them");
+    public string RecoveryCodesNew => P("رموز استرداد جديدة", "New recovery codes");
+    public string RecoveryCodesRenewed => P("صدرت رموز استرداد جديدة، وبطلت القديمة.", "New recovery codes replace the old ones.");
+    public string RecoveryCodesLeft(int count) => P($"بقي {count} من رموز الاسترداد", count == 1 ? "1 recovery code left" : $"{count} recovery codes left");
     public string ForgotPassword => P("نسيت كلمة المرور؟", "Forgot your password?");
     public string SessionExpired => P("انتهت الجلسة؛ سجّل الدخول للمتابعة.", "Your session ended; sign in to continue.");
     public string SignedOut => P("تم تسجيل خروجك.", "You are signed out.");
