@@ -44,6 +44,7 @@ public static class ManagerExtensions
             // The cookie lives no longer than the access token it carries.
             o.SlidingExpiration = false;
             o.ExpireTimeSpan = TimeSpan.FromHours(1);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ManagerCookie.Policy, p => p.AddAuthenticationSchemes(ManagerCookie.Scheme).RequireAuthenticatedUser())

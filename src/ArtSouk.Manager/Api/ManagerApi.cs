@@ -179,6 +179,21 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<UserModel>> MeAsync(string accessToken, CancellationToken ct = default) =>
         SendAsync<UserModel>(HttpMethod.Get, "api/v1/me", null, accessToken, true, ct);
 
+    /// <summary>
+    /// Whether the API still takes <paramref name="accessToken"/>: <c>false</c> on a 401 (revoked or expired), <c>null</c>
+    /// when the API could not be asked. Never navigates: it runs before any page, while the cookie is read.
+    /// </summary>
+    public async Task<bool?> SessionAliveAsync(string accessToken, CancellationToken ct = default)
+    {
+        var me = await SendAsync<JsonNode>(HttpMethod.Get, "api/v1/me", null, accessToken, false, ct);
+        return me.Problem switch
+        {
+            null => true,
+            { Status: 401 } => false,
+            _ => null,
+        };
+    }
+
     /// <summary>Remembers the language on the account where the API lets it; an API without <c>PUT /me</c> is not an error.</summary>
     public Task<ApiOutcome<JsonNode>> SaveLocaleAsync(string accessToken, string locale, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Put, "api/v1/me", new JsonObject { ["locale"] = locale }, accessToken, false, ct);
