@@ -76,6 +76,8 @@ public sealed class TwoFactorTests
         using var client = await People.SignedInAsync(app, email);
         var setup = (await (await client.PostAsync("/api/v1/me/two-factor", null)).Content.ReadFromJsonAsync<JsonObject>())!;
         var key = Totp.SecretOf(setup["authenticatorUri"]!.GetValue<string>());
+        // New codes need two-factor on.
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { code = Totp.Code(key) })).StatusCode);
         var enabled = (await (await client.PostAsJsonAsync("/api/v1/me/two-factor/enable", new { code = Totp.Code(key) })).Content.ReadFromJsonAsync<JsonObject>())!;
         var codes = enabled["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.Equal(10, codes.Distinct().Count());
@@ -95,7 +97,8 @@ public sealed class TwoFactorTests
             Assert.Equal(8, stored.Split(';').Length);
         }
 
-        // New codes replace the old ones.
+        // New codes need a current authenticator code, and replace the old ones.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { code = WrongCode(key) })).StatusCode);
         var renewed = await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { code = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
         var fresh = (await renewed.Content.ReadFromJsonAsync<JsonObject>())!["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();

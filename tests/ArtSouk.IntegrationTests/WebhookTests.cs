@@ -189,6 +189,15 @@ public sealed class WebhookTests
 
         var unknown = await admin.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{Guid.NewGuid()}/redeliver", null);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/manage/webhooks/{Guid.NewGuid()}/deliveries")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"/api/v1/manage/webhooks/{hookId}/deliveries?limit=0")).StatusCode);
+
+        // Once the outbox has let go of the event there is nothing to replay.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Outbox.Where(m => m.Id == Guid.Parse(delivered)).ExecuteDeleteAsync();
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{failedId}/redeliver", null)).StatusCode);
         var (curator, _) = await app.AccountAsync(admin, "curator");
         Assert.Equal(HttpStatusCode.Forbidden, (await curator.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{failedId}/redeliver", null)).StatusCode);
     }

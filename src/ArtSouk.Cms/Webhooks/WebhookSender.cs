@@ -25,7 +25,7 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
 
     public string Name => "webhooks";
 
-    public bool Accepts(string eventType) => ContentEvents.All.Contains(eventType);
+    public bool Accepts(string eventType) => WebhooksApi.Subscribable.Contains(eventType);
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

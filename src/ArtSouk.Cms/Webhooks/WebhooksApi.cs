@@ -34,6 +34,9 @@ internal sealed record WebhookAttemptPage(IReadOnlyList<WebhookAttemptView> Item
 
 internal static class WebhooksApi
 {
+    /// <summary>Entry events and media events: what a webhook may subscribe to.</summary>
+    public static IReadOnlyList<string> Subscribable { get; } = [.. ContentEvents.All, .. Media.MediaEvents.All];
+
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/manage/webhooks").RequireAuthorization(Policies.Administer).WithTags("Webhooks");
@@ -60,9 +63,9 @@ internal static class WebhooksApi
             errors.Add("url", Say("يلزم رابط http(s) كامل لا يزيد على 500 حرف", "an absolute http(s) URL of at most 500 characters is required"));
         }
         var events = request.Events is { Length: > 0 } e ? e.Distinct().ToArray() : ["*"];
-        if (events.Any(x => x != "*" && !ContentEvents.All.Contains(x)))
+        if (events.Any(x => x != "*" && !Subscribable.Contains(x)))
         {
-            var choices = string.Join(", ", ContentEvents.All);
+            var choices = string.Join(", ", Subscribable);
             errors.Add("events", Say($"الأحداث هي * أو أيٌّ من: {choices}", $"events are * or any of {choices}"));
         }
         var contentTypes = request.Types is { Length: > 0 } t ? t.Distinct().ToArray() : ["*"];
