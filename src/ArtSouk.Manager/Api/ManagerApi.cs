@@ -181,16 +181,17 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
 
     /// <summary>
     /// Whether the API still takes <paramref name="accessToken"/>: <c>false</c> on a 401 (revoked or expired), <c>null</c>
-    /// when the API could not be asked. Never navigates: it runs before any page, while the cookie is read.
+    /// when the API could not be asked; and whether the account should enrol an authenticator and has not. Never
+    /// navigates: it runs before any page, while the cookie is read.
     /// </summary>
-    public async Task<bool?> SessionAliveAsync(string accessToken, CancellationToken ct = default)
+    public async Task<(bool? Alive, bool TwoFactorMissing)> SessionAsync(string accessToken, CancellationToken ct = default)
     {
         var me = await SendAsync<JsonNode>(HttpMethod.Get, "api/v1/me", null, accessToken, false, ct);
         return me.Problem switch
         {
-            null => true,
-            { Status: 401 } => false,
-            _ => null,
+            null => (true, me.Value?["twoFactorRequired"]?.GetValue<bool>() == true && me.Value?["twoFactorEnabled"]?.GetValue<bool>() == false),
+            { Status: 401 } => (false, false),
+            _ => (null, false),
         };
     }
 

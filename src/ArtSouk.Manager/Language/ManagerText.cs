@@ -86,6 +86,8 @@ internal sealed class ManagerText
     public string TwoFactorTitle => P("التحقق بخطوتين", "Two-factor sign-in");
     public string TwoFactorLead => P("يطلب تسجيل الدخول رمزًا من تطبيق المصادقة في هاتفك إضافةً إلى كلمة المرور.",
         "Signing in asks for a code from the authenticator app on your phone as well as your password.");
+    public string TwoFactorMissingNote => P("دورك يتطلب التحقق بخطوتين ولم تُعِدّه بعد.", "Your role calls for two-factor sign-in, and it is not set up yet.");
+    public string TwoFactorSetUpNow => P("إعداده الآن", "Set it up now");
     public string TwoFactorOn => P("مفعّل", "On");
     public string TwoFactorOff => P("غير مفعّل", "Off");
     public string TwoFactorStart => P("إعداد تطبيق المصادقة", "Set up an authenticator app");

@@ -13,11 +13,18 @@ namespace ArtSouk.Manager.Sessions;
 /// </summary>
 internal static class SessionCheck
 {
+    /// <summary>Set on the request when the account's role wants two-factor sign-in and it has not enrolled.</summary>
+    public const string TwoFactorMissing = "artsouk.manager.two-factor-missing";
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var token = context.Properties.GetTokenValue(ManagerCookie.AccessToken);
-        var alive = token is null ? false : await context.HttpContext.RequestServices.GetRequiredService<ManagerApi>()
-            .SessionAliveAsync(token, context.HttpContext.RequestAborted);
+        var (alive, twoFactorMissing) = token is null ? (false, false) : await context.HttpContext.RequestServices.GetRequiredService<ManagerApi>()
+            .SessionAsync(token, context.HttpContext.RequestAborted);
+        if (twoFactorMissing)
+        {
+            context.HttpContext.Items[TwoFactorMissing] = true;
+        }
         // null: the API did not answer; the pages will say so, and the session is not thrown away over a blip.
         if (alive == false)
         {
