@@ -103,6 +103,7 @@ public static class AccountsExtensions
         services.AddSingleton<FailedSignIns>();
         services.AddScoped<DecoyPassword>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<RecoveryCodes>();
         services.AddScoped<Tokens>();
         services.AddSingleton<PasswordResetMail>();
         services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMail>());

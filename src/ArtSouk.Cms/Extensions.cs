@@ -57,7 +57,8 @@ public static class CmsExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Publisher>(), sp.GetRequiredService<EntryChanges>(), sp.GetRequiredService<AuditTrail>()));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<LargeStore>();
-        services.AddScoped<IOutboxHandler, WebhookSender>();
+        services.AddScoped<WebhookSender>();
+        services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<WebhookSender>());
         services.AddHttpClient(WebhookSender.ClientName, c =>
         {
             c.Timeout = TimeSpan.FromSeconds(10);

@@ -19,7 +19,9 @@ public static class ManagerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddRazorComponents()
+            // The circuit's first message carries the prerendered screens' state back (see Snapshots): room for it.
             .AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024)
             // The access token and language reach the interactive circuit from the page that started it,
             // in Blazor's state blob that Data Protection encrypts.
             .RegisterPersistentService<ManagerSession>(Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
@@ -44,6 +46,7 @@ public static class ManagerExtensions
             // The cookie lives no longer than the access token it carries.
             o.SlidingExpiration = false;
             o.ExpireTimeSpan = TimeSpan.FromHours(1);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(ManagerCookie.Policy, p => p.AddAuthenticationSchemes(ManagerCookie.Scheme).RequireAuthenticatedUser())

@@ -67,12 +67,36 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.Locator("[data-section=recent-activity]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"dashboard-{locale}-390") });
         await page.GotoAsync("/manager/content/artist");
+        // The rows are there once the screen is interactive: the prerendered page carries into the circuit.
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
         await page.Locator("table tbody tr .entry-title a").First.WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"list-{locale}-390") });
         await page.Locator("table tbody tr .entry-title a").First.ClickAsync();
         await page.Locator("#name-ar").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"editor-{locale}-390") });
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page scrolls sideways on a phone");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ar", "/manager/content/artist", "table tbody tr .entry-title a")]
+    [InlineData("en", "/manager", "[data-section=recent-activity]")]
+    public async Task Going_interactive_keeps_the_prerendered_rows_without_a_loading_flash(string locale, string path, string rows)
+    {
+        var page = await host.PageAsync(locale);
+        await SignInAsync(page);
+        // Watches every text the page shows from its first byte; a refetch on going interactive would show "Loading…".
+        await page.AddInitScriptAsync("""
+            window.__loadingSeen = false;
+            new MutationObserver(() => {
+              if (/جارٍ التحميل|Loading…/.test(document.body?.innerText ?? '')) window.__loadingSeen = true;
+            }).observe(document, { childList: true, subtree: true, characterData: true });
+            """);
+        await page.GotoAsync(path);
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
+        await page.Locator(rows).First.WaitForAsync();
+        await page.WaitForTimeoutAsync(500);
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__loadingSeen"), $"{path} showed Loading… after its prerendered rows");
         await page.Context.CloseAsync();
     }
 

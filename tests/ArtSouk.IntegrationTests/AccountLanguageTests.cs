@@ -77,7 +77,8 @@ public sealed class AccountLanguageTests(SqliteHost host)
             (HttpMethod.Get, "/api/v1/me", null), (HttpMethod.Put, "/api/v1/me", new { locale = "en" }),
             (HttpMethod.Post, "/api/v1/auth/sign-out-everywhere", null), (HttpMethod.Post, "/api/v1/me/password", new { currentPassword = "x", newPassword = "y" }),
             (HttpMethod.Post, "/api/v1/me/two-factor", null), (HttpMethod.Post, "/api/v1/me/two-factor/enable", new { code = "123456" }),
-            (HttpMethod.Delete, "/api/v1/me/two-factor", new { code = "123456" }),
+            (HttpMethod.Delete, "/api/v1/me/two-factor", new { code = "123456" }), (HttpMethod.Get, "/api/v1/me/two-factor", null),
+            (HttpMethod.Post, "/api/v1/me/two-factor/recovery-codes", new { code = "123456" }),
         ];
         foreach (var (method, path, body) in personal)
         {

@@ -43,7 +43,9 @@ public abstract class ReviewTests(HostFixture fixture)
     {
         var (own, _, artist, curator) = await ArtistsAsync();
         var saved = await artist.PutAsJsonAsync($"/api/v1/manage/content/artist/{own}", new { fields = new { city = new { ar = "أبها", en = "Abha" } }, publish = true });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        // Accepted, not done: the change is kept for a curator.
+        Assert.Equal(HttpStatusCode.Accepted, saved.StatusCode);
+        Assert.EndsWith($"/api/v1/manage/content/artist/{own}", saved.Headers.Location!.ToString(), StringComparison.Ordinal);
         var view = (await saved.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("in_review", view["review"]!["state"]!.GetValue<string>());
         Assert.Equal(view["version"]!.GetValue<int>(), view["review"]!["version"]!.GetValue<int>());

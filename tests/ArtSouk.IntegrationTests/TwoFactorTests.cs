@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ArtSouk.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -62,6 +64,50 @@ public sealed class TwoFactorTests
         var (_, email) = await People.RegisterAsync(app);
         using var collector = await People.SignedInAsync(app, email);
         Assert.False((await collector.GetFromJsonAsync<JsonObject>("/api/v1/me"))!["twoFactorRequired"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_recovery_code_signs_in_once_and_only_its_hash_is_stored(string provider)
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider);
+        var (id, email) = await People.RegisterAsync(app);
+        using var client = await People.SignedInAsync(app, email);
+        var setup = (await (await client.PostAsync("/api/v1/me/two-factor", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var key = Totp.SecretOf(setup["authenticatorUri"]!.GetValue<string>());
+        // New codes need two-factor on.
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { code = Totp.Code(key) })).StatusCode);
+        var enabled = (await (await client.PostAsJsonAsync("/api/v1/me/two-factor/enable", new { code = Totp.Code(key) })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var codes = enabled["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Equal(10, codes.Distinct().Count());
+        Assert.All(codes, c => Assert.Matches("^[a-z2-9]{5}-[a-z2-9]{5}$", c));
+
+        Assert.Equal(HttpStatusCode.OK, (await People.SignInAsync(app, email, People.Password, codes[0])).StatusCode);
+        Assert.Equal("invalid-credentials", await People.CodeAsync(await People.SignInAsync(app, email, People.Password, codes[0])));
+        // Typed in capitals and without the dash, the next one still works.
+        Assert.Equal(HttpStatusCode.OK, (await People.SignInAsync(app, email, People.Password, codes[1].Replace("-", "", StringComparison.Ordinal).ToUpperInvariant())).StatusCode);
+        Assert.Equal(8, (await client.GetFromJsonAsync<JsonObject>("/api/v1/me/two-factor"))!["recoveryCodesLeft"]!.GetValue<int>());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ArtSouk.Accounts.Persistence.AccountsDbContext>();
+            var stored = string.Join("|", await db.UserTokens.Where(t => t.UserId == Guid.Parse(id)).Select(t => t.Value).ToListAsync());
+            Assert.All(codes, c => Assert.DoesNotContain(c.Replace("-", "", StringComparison.Ordinal), stored, StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(8, stored.Split(';').Length);
+        }
+
+        // New codes need a current authenticator code, and replace the old ones.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { code = WrongCode(key) })).StatusCode);
+        var renewed = await client.PostAsJsonAsync("/api/v1/me/two-factor/recovery-codes", new { code = Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var fresh = (await renewed.Content.ReadFromJsonAsync<JsonObject>())!["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        Assert.Equal("invalid-credentials", await People.CodeAsync(await People.SignInAsync(app, email, People.Password, codes[2])));
+        Assert.Equal(HttpStatusCode.OK, (await People.SignInAsync(app, email, People.Password, fresh[0])).StatusCode);
+
+        // A recovery code also turns two-factor off, for whoever lost the phone.
+        Assert.Equal(HttpStatusCode.OK, (await DisableAsync(client, fresh[1])).StatusCode);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonObject>("/api/v1/me/two-factor"))!["recoveryCodesLeft"]!.GetValue<int>());
     }
 
     /// <summary>Starts and confirms enrolment; returns the shared key.</summary>

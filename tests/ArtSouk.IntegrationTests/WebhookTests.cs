@@ -125,6 +125,84 @@ public sealed class WebhookTests
     }
 
     [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task The_delivery_log_lists_each_attempt_and_a_replay_sends_the_event_again(string provider)
+    {
+        var received = new ConcurrentQueue<string>();
+        var failFirst = 1;
+        await using var receiver = await StartReceiverAsync(http =>
+        {
+            if (Interlocked.Exchange(ref failFirst, 0) == 1)
+            {
+                http.Response.StatusCode = 500;
+                return Task.CompletedTask;
+            }
+            received.Enqueue(http.Request.Headers["X-ArtSouk-Delivery"]!);
+            return Task.CompletedTask;
+        });
+        await using var app = await ArtSoukApp.OnAsync(provider);
+        var dispatcher = await app.TakeOverContentOutboxAsync();
+        var admin = await app.AdminClientAsync();
+        var hook = await admin.PostAsJsonAsync("/api/v1/manage/webhooks", new { name = "log", url = receiver.Url, events = new[] { "entry.published" } });
+        var hookId = (await hook.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "سجل التسليم" } }, publish = true });
+        for (var i = 0; i < 100 && received.IsEmpty; i++)
+        {
+            await dispatcher.DispatchBatchAsync(CancellationToken.None);
+            await Task.Delay(50);
+        }
+        var delivered = Assert.Single(received);
+
+        // Newest first: the success after the receiver's 500.
+        var log = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/webhooks/{hookId}/deliveries"))!;
+        var items = log["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        Assert.Equal(200, items[0]!["statusCode"]!.GetValue<int>());
+        Assert.True(items[0]!["succeeded"]!.GetValue<bool>());
+        Assert.Equal(500, items[1]!["statusCode"]!.GetValue<int>());
+        Assert.Equal("HTTP 500", items[1]!["error"]!.GetValue<string>());
+        Assert.All(items, item =>
+        {
+            Assert.Equal("entry.published", item!["event"]!.GetValue<string>());
+            Assert.Equal(delivered, item["deliveryId"]!.GetValue<string>());
+            Assert.True(item["durationMs"]!.GetValue<int>() >= 0);
+            Assert.NotNull(item["attemptedAt"]);
+        });
+        Assert.Null(log["next"]);
+        var firstPage = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/webhooks/{hookId}/deliveries?limit=1"))!;
+        Assert.Single(firstPage["items"]!.AsArray());
+        var secondPage = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/webhooks/{hookId}/deliveries?limit=1&cursor={firstPage["next"]}"))!;
+        Assert.Equal(500, secondPage["items"]![0]!["statusCode"]!.GetValue<int>());
+
+        // Replaying the failed attempt posts the same delivery id again and logs the replay.
+        var failedId = items[1]!["id"]!.GetValue<string>();
+        var replay = await admin.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{failedId}/redeliver", null);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var replayed = (await replay.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(replayed["replay"]!.GetValue<bool>());
+        Assert.Equal(200, replayed["statusCode"]!.GetValue<int>());
+        Assert.Equal([delivered, delivered], received.ToArray());
+        var after = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/webhooks/{hookId}/deliveries"))!["items"]!.AsArray();
+        Assert.Equal(3, after.Count);
+        Assert.True(after[0]!["replay"]!.GetValue<bool>());
+
+        var unknown = await admin.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{Guid.NewGuid()}/redeliver", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/manage/webhooks/{Guid.NewGuid()}/deliveries")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"/api/v1/manage/webhooks/{hookId}/deliveries?limit=0")).StatusCode);
+
+        // Once the outbox has let go of the event there is nothing to replay.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Outbox.Where(m => m.Id == Guid.Parse(delivered)).ExecuteDeleteAsync();
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{failedId}/redeliver", null)).StatusCode);
+        var (curator, _) = await app.AccountAsync(admin, "curator");
+        Assert.Equal(HttpStatusCode.Forbidden, (await curator.PostAsync($"/api/v1/manage/webhooks/{hookId}/deliveries/{failedId}/redeliver", null)).StatusCode);
+    }
+
+    [Theory]
     [InlineData("{\"name\":\"x\",\"url\":\"ftp://example.com/hook\"}", "url")]
     [InlineData("{\"name\":\"x\",\"url\":\"https://example.com/hook\",\"events\":[\"entry.exploded\"]}", "events")]
     [InlineData("{\"name\":\"x\",\"url\":\"https://example.com/hook\",\"types\":[\"spaceship\"]}", "types")]

@@ -28,7 +28,7 @@ internal sealed record SignInCheck(User? User, ApiProblemResult? Refusal)
 /// </para>
 /// </summary>
 internal sealed class PasswordSignIn(
-    UserManager<User> users, IPasswordHasher<User> hasher, AccountsDbContext db, FailedSignIns failures, DecoyPassword decoy)
+    UserManager<User> users, IPasswordHasher<User> hasher, AccountsDbContext db, FailedSignIns failures, DecoyPassword decoy, TwoFactor.RecoveryCodes recovery)
 {
     public async Task<SignInCheck> CheckAsync(HttpContext http, string? email, string? password, string? twoFactorCode)
     {
@@ -69,7 +69,11 @@ internal sealed class PasswordSignIn(
             {
                 return SignInCheck.Refused(new BadRequestProblem(ProblemCode.TwoFactorRequired));
             }
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            // A six-digit code is the authenticator's; a ten-character one is a recovery code, good once.
+            var accepted = TwoFactor.RecoveryCodes.LooksLikeOne(code)
+                ? await recovery.RedeemAsync(user, code, http.RequestAborted)
+                : await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+            if (!accepted)
             {
                 return await FailedForAccountAsync(user, administrator, client, request);
             }

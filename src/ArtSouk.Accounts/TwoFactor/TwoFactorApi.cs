@@ -18,7 +18,8 @@ internal sealed record AuthenticatorSetup(string SharedKey, string Authenticator
 
 internal sealed record TwoFactorCodeRequest(string? Code);
 
-internal sealed record TwoFactorState(bool TwoFactorEnabled);
+/// <summary>Whether sign-in asks for a code, how many recovery codes are left, and new codes when just made (shown once).</summary>
+internal sealed record TwoFactorState(bool TwoFactorEnabled, int RecoveryCodesLeft, IReadOnlyList<string>? RecoveryCodes = null);
 
 /// <summary>
 /// TOTP two-factor sign-in (RFC 6238, any authenticator app): start enrolment, confirm it with a code, remove it with a
@@ -33,7 +34,12 @@ internal static class TwoFactorApi
         var group = app.MapGroup("/api/v1/me/two-factor").RequireAuthorization().RequireRateLimiting(RateLimitPolicies.TwoFactor).WithTags("Accounts");
         group.MapPost("/", StartAsync).WithSummary("Start enrolling an authenticator: a new shared key and its otpauth:// URI (not active until confirmed)");
         group.MapPost("/enable", EnableAsync).WithSummary("Confirm enrolment with a code from the authenticator; sign-in then asks for a code");
-        group.MapDelete("/", DisableAsync).WithSummary("Remove the authenticator, confirmed with a current code");
+        group.MapDelete("/", DisableAsync).WithSummary("Remove the authenticator, confirmed with a current code or a recovery code");
+        group.MapPost("/recovery-codes", NewRecoveryCodesAsync)
+            .WithSummary("Replace the recovery codes with ten new ones, confirmed with a current code; shown only in this response");
+        // Read on every visit to the security screen: not counted against the enrolment limit.
+        app.MapGet("/api/v1/me/two-factor", StateAsync).RequireAuthorization().WithTags("Accounts")
+            .WithSummary("Whether two-factor sign-in is on and how many recovery codes are left");
     }
 
     private static async Task<Results<Ok<AuthenticatorSetup>, NotFoundProblem, ConflictProblem>> StartAsync(
@@ -59,8 +65,36 @@ internal static class TwoFactorApi
             $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6&period=30"));
     }
 
+    private static async Task<Results<Ok<TwoFactorState>, NotFoundProblem>> StateAsync(HttpContext http, UserManager<User> users, RecoveryCodes recovery)
+    {
+        if (await Me.FindAsync(http, users) is not { } user)
+        {
+            return Me.NotAnAccount(http);
+        }
+        return TypedResults.Ok(new TwoFactorState(user.TwoFactorEnabled, await recovery.LeftAsync(user, http.RequestAborted)));
+    }
+
+    private static async Task<Results<Ok<TwoFactorState>, BadRequestProblem, NotFoundProblem, ConflictProblem>> NewRecoveryCodesAsync(
+        TwoFactorCodeRequest request, HttpContext http, UserManager<User> users, RecoveryCodes recovery)
+    {
+        if (await Me.FindAsync(http, users) is not { } user)
+        {
+            return Me.NotAnAccount(http);
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            return new ConflictProblem(ProblemCode.Conflict, Locales.Say(http.Request, "التحقق بخطوتين غير مفعّل.", "Two-factor sign-in is not on."));
+        }
+        if (!await ValidAsync(users, user, request.Code))
+        {
+            return WrongCode(http);
+        }
+        var codes = await recovery.ReplaceAsync(user, http.RequestAborted);
+        return TypedResults.Ok(new TwoFactorState(true, codes.Count, codes));
+    }
+
     private static async Task<Results<Ok<TwoFactorState>, BadRequestProblem, NotFoundProblem, ConflictProblem>> EnableAsync(
-        TwoFactorCodeRequest request, HttpContext http, UserManager<User> users, IUserStore<User> store, AccountSessions sessions)
+        TwoFactorCodeRequest request, HttpContext http, UserManager<User> users, IUserStore<User> store, AccountSessions sessions, RecoveryCodes recovery)
     {
         if (await Me.FindAsync(http, users) is not { } user)
         {
@@ -78,11 +112,13 @@ internal static class TwoFactorApi
         await ((IUserTwoFactorStore<User>)store).SetTwoFactorEnabledAsync(user, true, http.RequestAborted);
         await users.UpdateAsync(user);
         sessions.Forget(user.Id);
-        return TypedResults.Ok(new TwoFactorState(true));
+        // Made with the enrolment, so nobody turns two-factor on without a way back in when the phone is lost.
+        var codes = await recovery.ReplaceAsync(user, http.RequestAborted);
+        return TypedResults.Ok(new TwoFactorState(true, codes.Count, codes));
     }
 
     private static async Task<Results<Ok<TwoFactorState>, BadRequestProblem, NotFoundProblem, ConflictProblem>> DisableAsync(
-        [FromBody] TwoFactorCodeRequest request, HttpContext http, UserManager<User> users, IUserStore<User> store, AccountSessions sessions)
+        [FromBody] TwoFactorCodeRequest request, HttpContext http, UserManager<User> users, IUserStore<User> store, AccountSessions sessions, RecoveryCodes recovery)
     {
         if (await Me.FindAsync(http, users) is not { } user)
         {
@@ -93,15 +129,19 @@ internal static class TwoFactorApi
             return new ConflictProblem(ProblemCode.Conflict, Locales.Say(http.Request,
                 "التحقق بخطوتين غير مفعّل.", "Two-factor sign-in is not on."));
         }
-        if (!await ValidAsync(users, user, request.Code))
+        // Someone who lost the phone signs in with a recovery code and may turn two-factor off with another.
+        var confirmed = await ValidAsync(users, user, request.Code)
+            || request.Code is { } code && RecoveryCodes.LooksLikeOne(code) && await recovery.RedeemAsync(user, code, http.RequestAborted);
+        if (!confirmed)
         {
             return WrongCode(http);
         }
         await ((IUserTwoFactorStore<User>)store).SetTwoFactorEnabledAsync(user, false, http.RequestAborted);
         await ((IUserAuthenticatorKeyStore<User>)store).SetAuthenticatorKeyAsync(user, null!, http.RequestAborted);
+        await recovery.ClearAsync(user, http.RequestAborted);
         await users.UpdateAsync(user);
         sessions.Forget(user.Id);
-        return TypedResults.Ok(new TwoFactorState(false));
+        return TypedResults.Ok(new TwoFactorState(false, 0));
     }
 
     private static async Task<bool> ValidAsync(UserManager<User> users, User user, string? code) =>

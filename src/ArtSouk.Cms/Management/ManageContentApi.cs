@@ -15,6 +15,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
+// Results<> takes at most six outcomes; a save has seven (200, 202 and five problems), so two of them share one slot.
+using SaveRefusal = Microsoft.AspNetCore.Http.HttpResults.Results<ArtSouk.Kernel.Problems.UnprocessableProblem, ArtSouk.Kernel.Problems.ForbiddenProblem>;
+
 namespace ArtSouk.Cms.Management;
 
 /// <summary>
@@ -190,8 +193,11 @@ internal static class ManageContentApi
         return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
     }
 
-    /// <summary>An artist's or gallery's save answers 200 with <c>review.state = in_review</c>: stored, not live.</summary>
-    private static async Task<Results<Ok<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem, ForbiddenProblem>> UpdateAsync(
+    /// <summary>
+    /// An artist's or gallery's save answers 202 Accepted with <c>review.state = in_review</c>: stored, not live, until a
+    /// curator decides; everyone else's answers 200.
+    /// </summary>
+    private static async Task<Results<Ok<EntryView>, Accepted<EntryView>, BadRequestProblem, NotFoundProblem, ConflictProblem, SaveRefusal>> UpdateAsync(
         string type, Guid id, EntryWriteRequest request, HttpContext http, ContentTypeRegistry types, EntryEditor editor, CmsDbContext db, CancellationToken ct)
     {
         if (types.Find(type) is not { } contentType)
@@ -203,14 +209,14 @@ internal static class ManageContentApi
             return refused switch
             {
                 NotFoundProblem p => p,
-                ForbiddenProblem p => p,
+                ForbiddenProblem p => (SaveRefusal)p,
                 var p => throw p.Undeclared(),
             };
         }
         var rights = EditorialRights.Of(http.User);
         if (rights.SavesWaitForReview && type == EditorialRights.OwnedType && !await StaysOwnedAsync(rights, db, id, request.Fields, ct))
         {
-            return EditorialRights.EntryRefusal(http, type, id);
+            return (SaveRefusal)EditorialRights.EntryRefusal(http, type, id);
         }
         if (CheckRequest(http, request) is { } invalid)
         {
@@ -219,7 +225,12 @@ internal static class ManageContentApi
         try
         {
             await editor.UpdateAsync(contentType, id, request.ToWrite(rights.SavesWaitForReview), Author(http), Locales.FromRequest(http.Request), ct);
-            return TypedResults.Ok(await EntryView.LoadAsync(db, contentType, id, ct));
+            var view = await EntryView.LoadAsync(db, contentType, id, ct);
+            if (rights.SavesWaitForReview)
+            {
+                return TypedResults.Accepted($"/api/v1/manage/content/{type}/{id}", view);
+            }
+            return TypedResults.Ok(view);
         }
         catch (EditRejected rejected)
         {
@@ -228,7 +239,7 @@ internal static class ManageContentApi
                 BadRequestProblem p => p,
                 NotFoundProblem p => p,
                 ConflictProblem p => p,
-                UnprocessableProblem p => p,
+                UnprocessableProblem p => (SaveRefusal)p,
                 var p => throw p.Undeclared(rejected),
             };
         }

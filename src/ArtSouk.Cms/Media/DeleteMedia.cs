@@ -8,6 +8,7 @@ using ArtSouk.Kernel.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Problems;
 
 namespace ArtSouk.Cms.Media;
@@ -19,7 +20,7 @@ namespace ArtSouk.Cms.Media;
 internal static class DeleteMedia
 {
     public static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> HandleAsync(
-        Guid id, HttpContext http, CmsDbContext db, SqlDialect dialect, ContentTypeRegistry types, MediaLibrary library, AuditTrail audit, CancellationToken ct)
+        Guid id, HttpContext http, CmsDbContext db, SqlDialect dialect, ContentTypeRegistry types, MediaLibrary library, AuditTrail audit, TimeProvider clock, OutboxSignal outbox, CancellationToken ct)
     {
         if (!EditorialRights.Of(http.User).MayCurateMedia)
         {
@@ -41,7 +42,9 @@ internal static class DeleteMedia
         }
         db.Media.Remove(asset);
         audit.Record(AuditActions.MediaDelete, "media", id.ToString(), [new AuditChange("fileName", null, asset.FileName, null)]);
+        MediaEvents.Raise(db, clock, MediaEvents.Deleted, asset);
         await db.SaveChangesAsync(ct);
+        outbox.Notify();
         library.DeleteFiles(id);
         return TypedResults.NoContent();
     }

@@ -7,6 +7,7 @@ using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Management;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ internal static class EditMedia
 {
     public static async Task<Results<Ok<MediaView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> HandleAsync(
         Guid id, MediaEditRequest request, HttpContext http, CmsDbContext db, SqlDialect dialect,
-        IEnumerable<IContentChangeObserver> observers, AuditTrail audit, CancellationToken ct)
+        IEnumerable<IContentChangeObserver> observers, AuditTrail audit, TimeProvider clock, OutboxSignal outbox, CancellationToken ct)
     {
         if (!EditorialRights.Of(http.User).MayCurateMedia)
         {
@@ -70,11 +71,13 @@ internal static class EditMedia
         if (changes.Count > 0)
         {
             audit.Record(AuditActions.MediaUpdate, "media", id.ToString(), changes);
+            MediaEvents.Raise(db, clock, MediaEvents.Updated, asset, changes.Select(c => c.Field).ToList());
         }
 
         var rows = await MediaUsage.RowsAsync(db, dialect, id, ct);
         DeliveredMedia.Rewrite(rows, asset);
         await db.SaveChangesAsync(ct);
+        outbox.Notify();
         await DeliveredMedia.AnnounceAsync(rows, observers);
         return TypedResults.Ok(MediaView.Of(asset));
     }

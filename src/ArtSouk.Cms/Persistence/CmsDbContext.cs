@@ -129,6 +129,16 @@ internal abstract class CmsDbContext(DbContextOptions options) : DbContext(optio
             d.HasKey(x => new { x.MessageId, x.WebhookId });
             d.HasOne<Webhooks.Webhook>().WithMany().HasForeignKey(x => x.WebhookId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<Webhooks.WebhookAttempt>(a =>
+        {
+            a.ToTable("webhook_attempts");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.EventType).HasMaxLength(60);
+            a.Property(x => x.Error).HasMaxLength(500);
+            a.Ignore(x => x.Succeeded);
+            a.HasIndex(x => new { x.WebhookId, x.AttemptedAt });
+            a.HasOne<Webhooks.Webhook>().WithMany().HasForeignKey(x => x.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.MapOutbox();
         modelBuilder.MapAuditLog();
     }

@@ -33,3 +33,28 @@ internal sealed class WebhookDelivery
     public int Status { get; init; }
     public DateTimeOffset DeliveredAt { get; init; }
 }
+
+/// <summary>
+/// One POST of one event to one webhook, successful or not: the delivery log operators read to see why a receiver
+/// missed an event, and the row they replay it from. Kept as long as the delivery records (the outbox retention).
+/// </summary>
+internal sealed class WebhookAttempt
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid WebhookId { get; init; }
+
+    /// <summary>The outbox message: what receivers see as <c>X-ArtSouk-Delivery</c>.</summary>
+    public Guid MessageId { get; init; }
+    public required string EventType { get; init; }
+
+    /// <summary>The receiver's HTTP status; <c>null</c> when no answer came (refused, timed out).</summary>
+    public int? StatusCode { get; init; }
+    public int DurationMs { get; init; }
+    public string? Error { get; init; }
+    public DateTimeOffset AttemptedAt { get; init; }
+
+    /// <summary>Sent by an operator's replay rather than by the outbox.</summary>
+    public bool Replay { get; init; }
+
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+}

@@ -25,7 +25,7 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
 
     public string Name => "webhooks";
 
-    public bool Accepts(string eventType) => ContentEvents.All.Contains(eventType);
+    public bool Accepts(string eventType) => WebhooksApi.Subscribable.Contains(eventType);
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -39,37 +39,20 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
             return;
         }
         var served = await db.Set<WebhookDelivery>().Where(d => d.MessageId == message.Id).Select(d => d.WebhookId).ToListAsync(cancellationToken);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            id = message.Id,
-            @event = message.Type,
-            occurredAt = message.OccurredAt,
-            data,
-        }, JsonText.Options);
         var failures = new List<string>();
-        var client = clients.CreateClient(ClientName);
         foreach (var webhook in webhooks.Where(w => !served.Contains(w.Id)))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.Add("X-ArtSouk-Event", message.Type);
-            request.Headers.Add("X-ArtSouk-Delivery", message.Id.ToString());
-            request.Headers.Add("X-ArtSouk-Signature", Signature(webhook.Secret, body));
-            try
+            var attempt = await SendAsync(webhook, message, replay: false, cancellationToken);
+            if (attempt.Succeeded)
             {
-                using var response = await client.SendAsync(request, cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    failures.Add($"{webhook.Name}: HTTP {(int)response.StatusCode}");
-                    continue;
-                }
-                db.Set<WebhookDelivery>().Add(new WebhookDelivery { MessageId = message.Id, WebhookId = webhook.Id, Status = (int)response.StatusCode, DeliveredAt = clock.GetUtcNow() });
-                await db.SaveChangesAsync(cancellationToken);
+                db.Set<WebhookDelivery>().Add(new WebhookDelivery { MessageId = message.Id, WebhookId = webhook.Id, Status = attempt.StatusCode!.Value, DeliveredAt = attempt.AttemptedAt });
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            else
             {
-                failures.Add($"{webhook.Name}: {ex.Message}");
+                failures.Add($"{webhook.Name}: {attempt.Error}");
             }
+            // The log row is kept whether or not the message will retry: it is how an operator sees why it did.
+            await db.SaveChangesAsync(cancellationToken);
         }
         if (failures.Count > 0)
         {
@@ -77,12 +60,53 @@ internal sealed class WebhookSender(CmsDbContext db, IHttpClientFactory clients,
         }
     }
 
-    public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    /// <summary>POSTs one event to one webhook and adds the attempt to the delivery log (saved by the caller).</summary>
+    public async Task<WebhookAttempt> SendAsync(Webhook webhook, OutboxMessage message, bool replay, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            id = message.Id,
+            @event = message.Type,
+            occurredAt = message.OccurredAt,
+            data = JsonNode.Parse(message.Payload),
+        }, JsonText.Options);
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add("X-ArtSouk-Event", message.Type);
+        request.Headers.Add("X-ArtSouk-Delivery", message.Id.ToString());
+        request.Headers.Add("X-ArtSouk-Signature", Signature(webhook.Secret, body));
+        var started = clock.GetTimestamp();
+        int? status = null;
+        string? error = null;
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                error = $"HTTP {status}";
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+        }
+        var attempt = new WebhookAttempt
+        {
+            WebhookId = webhook.Id, MessageId = message.Id, EventType = message.Type, StatusCode = status, Error = error, Replay = replay,
+            DurationMs = (int)Math.Min(int.MaxValue, clock.GetElapsedTime(started).TotalMilliseconds), AttemptedAt = clock.GetUtcNow(),
+        };
+        db.Set<WebhookAttempt>().Add(attempt);
+        return attempt;
+    }
+
+    public async Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var pending = db.Outbox.Where(m => m.ProcessedAt == null);
-        return db.Set<WebhookDelivery>()
+        await db.Set<WebhookDelivery>()
             .Where(d => d.DeliveredAt < before && !pending.Any(m => m.Id == d.MessageId))
             .ExecuteDeleteAsync(cancellationToken);
+        await db.Set<WebhookAttempt>().Where(a => a.AttemptedAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     public static string Signature(string secret, byte[] body) =>

@@ -4,6 +4,7 @@ using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Paging;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
@@ -22,14 +23,30 @@ internal sealed record WebhookView(Guid Id, string Name, string Url, IReadOnlyLi
         new(w.Id, w.Name, w.Url, w.Events.Split(','), w.Types.Split(','), w.CreatedAt, withSecret ? w.Secret : null);
 }
 
+internal sealed record WebhookAttemptView(Guid Id, Guid DeliveryId, string Event, int? StatusCode, bool Succeeded, int DurationMs, string? Error,
+    DateTimeOffset AttemptedAt, bool Replay)
+{
+    public static WebhookAttemptView Of(WebhookAttempt a) =>
+        new(a.Id, a.MessageId, a.EventType, a.StatusCode, a.Succeeded, a.DurationMs, a.Error, a.AttemptedAt, a.Replay);
+}
+
+internal sealed record WebhookAttemptPage(IReadOnlyList<WebhookAttemptView> Items, string? Next);
+
 internal static class WebhooksApi
 {
+    /// <summary>Entry events and media events: what a webhook may subscribe to.</summary>
+    public static IReadOnlyList<string> Subscribable { get; } = [.. ContentEvents.All, .. Media.MediaEvents.All];
+
     public static void MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/manage/webhooks").RequireAuthorization(Policies.Administer).WithTags("Webhooks");
         group.MapPost("/", CreateAsync).WithSummary("Subscribe a URL to content events; the signing secret is shown only in this response");
         group.MapGet("/", ListAsync).WithSummary("Webhooks, without their secrets");
         group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Remove a webhook");
+        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync)
+            .WithSummary("The webhook's delivery log, newest first: each attempt's event, delivery id, HTTP status, duration and error");
+        group.MapPost("/{id:guid}/deliveries/{attemptId:guid}/redeliver", RedeliverAsync)
+            .WithSummary("Send the event of one logged attempt to this webhook again, now, with the same delivery id; answers the new attempt");
     }
 
     private static async Task<Results<Created<WebhookView>, BadRequestProblem>> CreateAsync(
@@ -46,9 +63,9 @@ internal static class WebhooksApi
             errors.Add("url", Say("يلزم رابط http(s) كامل لا يزيد على 500 حرف", "an absolute http(s) URL of at most 500 characters is required"));
         }
         var events = request.Events is { Length: > 0 } e ? e.Distinct().ToArray() : ["*"];
-        if (events.Any(x => x != "*" && !ContentEvents.All.Contains(x)))
+        if (events.Any(x => x != "*" && !Subscribable.Contains(x)))
         {
-            var choices = string.Join(", ", ContentEvents.All);
+            var choices = string.Join(", ", Subscribable);
             errors.Add("events", Say($"الأحداث هي * أو أيٌّ من: {choices}", $"events are * or any of {choices}"));
         }
         var contentTypes = request.Types is { Length: > 0 } t ? t.Distinct().ToArray() : ["*"];
@@ -90,4 +107,53 @@ internal static class WebhooksApi
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<Ok<WebhookAttemptPage>, NotFoundProblem, BadRequestProblem>> DeliveriesAsync(
+        Guid id, int? limit, string? cursor, HttpContext http, CmsDbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<Webhook>().AnyAsync(w => w.Id == id, ct))
+        {
+            return NoSuchWebhook(http, id);
+        }
+        if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
+        {
+            return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(100, Locales.FromRequest(http.Request)));
+        }
+        var rows = await db.Set<WebhookAttempt>().AsNoTracking().Where(a => a.WebhookId == id)
+            .OrderByDescending(a => a.AttemptedAt).ThenByDescending(a => a.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
+        return TypedResults.Ok(new WebhookAttemptPage(rows.Take(page.Size).Select(WebhookAttemptView.Of).ToList(), page.NextAfter(rows.Count)));
+    }
+
+    private static async Task<Results<Ok<WebhookAttemptView>, NotFoundProblem, ConflictProblem>> RedeliverAsync(
+        Guid id, Guid attemptId, HttpContext http, CmsDbContext db, WebhookSender sender, CancellationToken ct)
+    {
+        var webhook = await db.Set<Webhook>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct);
+        if (webhook is null)
+        {
+            return NoSuchWebhook(http, id);
+        }
+        var logged = await db.Set<WebhookAttempt>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attemptId && a.WebhookId == id, ct);
+        if (logged is null)
+        {
+            return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"لا توجد محاولة تسليم بالمعرّف {attemptId} لهذا الخطاف", $"No delivery {attemptId} of this webhook."));
+        }
+        var message = await db.Outbox.AsNoTracking().SingleOrDefaultAsync(m => m.Id == logged.MessageId, ct);
+        if (message is null)
+        {
+            return new ConflictProblem(ProblemCode.Conflict, Locales.Say(http.Request,
+                "لم يعد هذا الحدث محفوظًا في صندوق الصادر، فلا يمكن إعادة إرساله", "This event is no longer kept in the outbox, so it cannot be sent again."));
+        }
+        // Sent now, not queued: the operator pressed Replay to see whether the receiver takes it.
+        var attempt = await sender.SendAsync(webhook, message, replay: true, ct);
+        if (attempt.Succeeded && !await db.Set<WebhookDelivery>().AnyAsync(d => d.MessageId == message.Id && d.WebhookId == id, ct))
+        {
+            // A later outbox retry of this message then skips the webhook that now has it.
+            db.Set<WebhookDelivery>().Add(new WebhookDelivery { MessageId = message.Id, WebhookId = id, Status = attempt.StatusCode!.Value, DeliveredAt = attempt.AttemptedAt });
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(WebhookAttemptView.Of(attempt));
+    }
+
+    private static NotFoundProblem NoSuchWebhook(HttpContext http, Guid id) =>
+        new(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد خطاف ويب بالمعرّف {id}", $"No webhook {id}."));
 }

@@ -75,6 +75,32 @@ internal sealed class FieldKindConverter : JsonConverter<string>
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
+/// <summary>A content type as the sidebar names it.</summary>
+public sealed record NavType(string Name, LocalizedText Plural);
+
+/// <summary>A list screen's prerendered page, kept for the interactive render of the same query.</summary>
+public sealed record ListSnapshot(string Key, ContentTypeModel Type, Page<EntryModel> Page)
+{
+    public static ListSnapshot? IfSmall(ListSnapshot snapshot) => Snapshots.Small(snapshot) ? snapshot : null;
+}
+
+/// <summary>The dashboard's prerendered answer, kept for its interactive render.</summary>
+public sealed record DashboardSnapshot(IReadOnlyList<ContentTypeModel> Types, DashboardModel Board)
+{
+    public static DashboardSnapshot? IfSmall(DashboardSnapshot snapshot) => Snapshots.Small(snapshot) ? snapshot : null;
+}
+
+/// <summary>
+/// Prerendered state travels back to the server inside the circuit's first hub message, so it must stay well under
+/// the hub's message limit (raised to 256 KB for it); a bigger page is fetched again instead of breaking the circuit.
+/// </summary>
+internal static class Snapshots
+{
+    public const int MaxBytes = 96 * 1024;
+
+    public static bool Small<T>(T snapshot) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot, ManagerApi.Json).Length <= MaxBytes;
+}
+
 /// <summary>An entry as an editor sees it: all locales, with publication and translation status per locale.</summary>
 public sealed record EntryModel(
     Guid Id,
@@ -182,11 +208,20 @@ public sealed record MediaModel(Guid Id, string Url, string FileName, string Con
     }
 }
 
+/// <summary><c>GET /api/v1/me/two-factor</c>; <see cref="RecoveryCodes"/> only right after they were made.</summary>
+public sealed record TwoFactorStateModel(bool TwoFactorEnabled, int RecoveryCodesLeft, IReadOnlyList<string>? RecoveryCodes);
+
+public sealed record AuthenticatorSetupModel(string SharedKey, string AuthenticatorUri);
+
 public sealed record UserModel(Guid Id, string Email, string DisplayName, string Locale, IReadOnlyList<string> Roles);
 
 public sealed record ApiKeyModel(Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 public sealed record CreatedApiKeyModel(Guid Id, string Name, IReadOnlyList<string> Scopes, string Key);
+
+/// <summary>One logged POST of an event to a webhook (<c>GET /api/v1/manage/webhooks/{id}/deliveries</c>).</summary>
+public sealed record WebhookAttemptModel(Guid Id, Guid DeliveryId, string Event, int? StatusCode, bool Succeeded, int DurationMs, string? Error,
+    DateTimeOffset AttemptedAt, bool Replay);
 
 public sealed record WebhookModel(Guid Id, string Name, string Url, IReadOnlyList<string> Events, IReadOnlyList<string> Types, DateTimeOffset CreatedAt, string? Secret);
 

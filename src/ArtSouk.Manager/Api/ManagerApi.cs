@@ -151,6 +151,14 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<JsonNode>> DeleteWebhookAsync(Guid id, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Delete, $"api/v1/manage/webhooks/{id}", null, ct);
 
+    public Task<ApiOutcome<Page<WebhookAttemptModel>>> WebhookDeliveriesAsync(Guid id, string? cursor, int limit = 25, CancellationToken ct = default) =>
+        SendAsync<Page<WebhookAttemptModel>>(HttpMethod.Get,
+            $"api/v1/manage/webhooks/{id}/deliveries?limit={limit}" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)), null, ct);
+
+    /// <summary>Sends a logged attempt's event to the webhook again, now; the answer is the new attempt.</summary>
+    public Task<ApiOutcome<WebhookAttemptModel>> RedeliverWebhookAsync(Guid id, Guid attemptId, CancellationToken ct = default) =>
+        SendAsync<WebhookAttemptModel>(HttpMethod.Post, $"api/v1/manage/webhooks/{id}/deliveries/{attemptId}/redeliver", null, ct);
+
     // Accounts -------------------------------------------------------------------------------------------------------
 
     /// <summary>
@@ -171,6 +179,22 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<UserModel>> MeAsync(string accessToken, CancellationToken ct = default) =>
         SendAsync<UserModel>(HttpMethod.Get, "api/v1/me", null, accessToken, true, ct);
 
+    /// <summary>
+    /// Whether the API still takes <paramref name="accessToken"/>: <c>false</c> on a 401 (revoked or expired), <c>null</c>
+    /// when the API could not be asked; and whether the account should enrol an authenticator and has not. Never
+    /// navigates: it runs before any page, while the cookie is read.
+    /// </summary>
+    public async Task<(bool? Alive, bool TwoFactorMissing)> SessionAsync(string accessToken, CancellationToken ct = default)
+    {
+        var me = await SendAsync<JsonNode>(HttpMethod.Get, "api/v1/me", null, accessToken, false, ct);
+        return me.Problem switch
+        {
+            null => (true, me.Value?["twoFactorRequired"]?.GetValue<bool>() == true && me.Value?["twoFactorEnabled"]?.GetValue<bool>() == false),
+            { Status: 401 } => (false, false),
+            _ => (null, false),
+        };
+    }
+
     /// <summary>Remembers the language on the account where the API lets it; an API without <c>PUT /me</c> is not an error.</summary>
     public Task<ApiOutcome<JsonNode>> SaveLocaleAsync(string accessToken, string locale, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Put, "api/v1/me", new JsonObject { ["locale"] = locale }, accessToken, false, ct);
@@ -185,6 +209,22 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<JsonNode>> ChangePasswordAsync(string currentPassword, string newPassword, CancellationToken ct = default) =>
         SendAsync<JsonNode>(HttpMethod.Post, "api/v1/me/password",
             new JsonObject { ["currentPassword"] = currentPassword, ["newPassword"] = newPassword }, ct);
+
+    public Task<ApiOutcome<TwoFactorStateModel>> TwoFactorStateAsync(CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Get, "api/v1/me/two-factor", null, ct);
+
+    public Task<ApiOutcome<AuthenticatorSetupModel>> StartTwoFactorAsync(CancellationToken ct = default) =>
+        SendAsync<AuthenticatorSetupModel>(HttpMethod.Post, "api/v1/me/two-factor", null, ct);
+
+    public Task<ApiOutcome<TwoFactorStateModel>> EnableTwoFactorAsync(string code, CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Post, "api/v1/me/two-factor/enable", new JsonObject { ["code"] = code.Trim() }, ct);
+
+    public Task<ApiOutcome<TwoFactorStateModel>> NewRecoveryCodesAsync(string code, CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Post, "api/v1/me/two-factor/recovery-codes", new JsonObject { ["code"] = code.Trim() }, ct);
+
+    /// <summary>Turns two-factor off, confirmed with an authenticator code or a recovery code.</summary>
+    public Task<ApiOutcome<TwoFactorStateModel>> DisableTwoFactorAsync(string code, CancellationToken ct = default) =>
+        SendAsync<TwoFactorStateModel>(HttpMethod.Delete, "api/v1/me/two-factor", new JsonObject { ["code"] = code.Trim() }, ct);
 
     // The wire -------------------------------------------------------------------------------------------------------
 

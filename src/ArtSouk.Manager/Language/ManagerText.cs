@@ -80,6 +80,34 @@ internal sealed class ManagerText
     public string SigningIn => P("جارٍ الدخول…", "Signing in…");
     public string TwoFactorCode => P("رمز التحقق", "Verification code");
     public string TwoFactorHelp => P("أدخل الرمز المكوّن من ستة أرقام من تطبيق المصادقة.", "Enter the six-digit code from your authenticator app.");
+    public string TwoFactorSignInHelp => P("أدخل الرمز المكوّن من ستة أرقام من تطبيق المصادقة، أو أحد رموز الاسترداد إن فقدت هاتفك.",
+        "Enter the six-digit code from your authenticator app, or one of your recovery codes if you lost your phone.");
+    public string TwoFactorCodeOrRecovery => P("رمز التحقق أو رمز استرداد", "Verification code or recovery code");
+    public string TwoFactorTitle => P("التحقق بخطوتين", "Two-factor sign-in");
+    public string TwoFactorLead => P("يطلب تسجيل الدخول رمزًا من تطبيق المصادقة في هاتفك إضافةً إلى كلمة المرور.",
+        "Signing in asks for a code from the authenticator app on your phone as well as your password.");
+    public string TwoFactorMissingNote => P("دورك يتطلب التحقق بخطوتين ولم تُعِدّه بعد.", "Your role calls for two-factor sign-in, and it is not set up yet.");
+    public string TwoFactorSetUpNow => P("إعداده الآن", "Set it up now");
+    public string TwoFactorOn => P("مفعّل", "On");
+    public string TwoFactorOff => P("غير مفعّل", "Off");
+    public string TwoFactorStart => P("إعداد تطبيق المصادقة", "Set up an authenticator app");
+    public string TwoFactorScan => P("امسح هذا الرمز بتطبيق المصادقة (مثل Google Authenticator أو Microsoft Authenticator).",
+        "Scan this code with your authenticator app (such as Google Authenticator or Microsoft Authenticator).");
+    public string TwoFactorQrAlt => P("رمز QR لإضافة حساب سوق الفن إلى تطبيق المصادقة", "QR code that adds your Art Souk account to an authenticator app");
+    public string TwoFactorTypeKey => P("أو اكتب هذا المفتاح في التطبيق:", "Or type this key into the app:");
+    public string TwoFactorConfirm => P("تأكيد وتفعيل", "Confirm and turn on");
+    public string TwoFactorEnabledNow => P("فُعّل التحقق بخطوتين.", "Two-factor sign-in is on.");
+    public string TwoFactorDisable => P("إيقاف التحقق بخطوتين", "Turn off two-factor sign-in");
+    public string TwoFactorDisabledNow => P("أُوقف التحقق بخطوتين.", "Two-factor sign-in is off.");
+    public string TwoFactorManageHelp => P("لإيقافه أو لإصدار رموز استرداد جديدة أدخل الرمز الظاهر الآن في التطبيق (أو رمز استرداد لإيقافه).",
+        "To turn it off or get new recovery codes, enter the code your app shows now (or a recovery code to turn it off).");
+    public string RecoveryCodesTitle => P("رموز الاسترداد", "Recovery codes");
+    public string RecoveryCodesShownOnce => P("احفظ هذه الرموز في مكان آمن الآن؛ لن تظهر مرة أخرى. كل رمز يُستخدم مرة واحدة لتسجيل الدخول إن فقدت هاتفك.",
+        "Keep these codes somewhere safe now; they will not be shown again. Each one signs you in once if you lose your phone.");
+    public string RecoveryCodesSaved => P("حفظتُ الرموز", "I have saved them");
+    public string RecoveryCodesNew => P("رموز استرداد جديدة", "New recovery codes");
+    public string RecoveryCodesRenewed => P("صدرت رموز استرداد جديدة، وبطلت القديمة.", "New recovery codes replace the old ones.");
+    public string RecoveryCodesLeft(int count) => P($"بقي {count} من رموز الاسترداد", count == 1 ? "1 recovery code left" : $"{count} recovery codes left");
     public string ForgotPassword => P("نسيت كلمة المرور؟", "Forgot your password?");
     public string SessionExpired => P("انتهت الجلسة؛ سجّل الدخول للمتابعة.", "Your session ended; sign in to continue.");
     public string SignedOut => P("تم تسجيل خروجك.", "You are signed out.");
@@ -281,6 +309,21 @@ internal sealed class ManagerText
     public string Events => P("الأحداث", "Events");
     public string AllEvents => P("كل الأحداث", "All events");
     public string AddWebhook => P("إضافة خطاف", "Add webhook");
+    public string DeliveryLog => P("سجل التسليم", "Delivery log");
+    public string DeliveryLogLead => P("كل محاولة لإرسال حدث إلى هذا الخطاف، الأحدث أولًا. أعد إرسال حدث لم يستلمه المستقبِل.",
+        "Every attempt to send an event to this webhook, newest first. Replay an event the receiver missed.");
+    public string NoDeliveries => P("لم يُرسَل إلى هذا الخطاف أي حدث بعد.", "No event has been sent to this webhook yet.");
+    public string EventColumn => P("الحدث", "Event");
+    public string DeliveryResult => P("النتيجة", "Result");
+    public string Duration => P("المدة", "Duration");
+    public string DeliveryId => P("معرّف التسليم", "Delivery id");
+    public string Replay => P("إعادة الإرسال", "Replay");
+    public string Replayed => P("أُعيد إرساله", "Replayed");
+    public string NoAnswer => P("لا رد", "No answer");
+    public string ReplayLabel(string eventType) => P($"إعادة إرسال الحدث {eventType}", $"Replay the {eventType} event");
+    public string ReplaySucceeded(int status) => P($"أُعيد إرسال الحدث واستلمه المستقبِل (HTTP {status}).", $"The event was sent again and the receiver took it (HTTP {status}).");
+    public string ReplayFailed(string error) => P($"أُعيد إرسال الحدث ولم يستلمه المستقبِل: {error}", $"The event was sent again but the receiver did not take it: {error}");
+    public string Milliseconds(int ms) => P($"{ms} م.ث", $"{ms} ms");
     public string SecretShownOnce => P("سر التوقيع يظهر مرة واحدة؛ احفظه الآن.", "The signing secret is shown once; keep it now.");
     public string CreatedAt => P("أُنشئ", "Created");
     public string AdministratorsOnly => P("هذا القسم للمديرين فقط.", "Only administrators can open this section.");

@@ -28,6 +28,10 @@ internal sealed class ManagerSession
     [PersistentState]
     public IReadOnlyList<string> Roles { get; set; } = [];
 
+    /// <summary>The account's role wants two-factor sign-in (administrators, curators) and it has not enrolled yet.</summary>
+    [PersistentState]
+    public bool TwoFactorMissing { get; set; }
+
     public bool SignedIn => AccessToken is not null;
 
     public bool Arabic => Locale == Locales.Arabic;
@@ -52,5 +56,6 @@ internal sealed class ManagerSession
         DisplayName = user.FindFirstValue(ClaimTypes.Name);
         Email = user.FindFirstValue(ClaimTypes.Email);
         Roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        TwoFactorMissing = http.Items.ContainsKey(SessionCheck.TwoFactorMissing);
     }
 }

@@ -457,6 +457,57 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                     b.ToTable("webhooks", "cms");
                 });
 
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("event_type");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<bool>("Replay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("replay");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<Guid>("WebhookId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("WebhookId", "AttemptedAt")
+                        .HasDatabaseName("ix_webhook_attempts_webhook_id_attempted_at");
+
+                    b.ToTable("webhook_attempts", "cms");
+                });
+
             modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -676,6 +727,16 @@ namespace ArtSouk.Cms.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_slugs_entries_entry_id");
+                });
+
+            modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("ArtSouk.Cms.Webhooks.Webhook", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_attempts_webhooks_webhook_id");
                 });
 
             modelBuilder.Entity("ArtSouk.Cms.Webhooks.WebhookDelivery", b =>
