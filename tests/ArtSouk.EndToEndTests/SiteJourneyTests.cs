@@ -14,7 +14,15 @@ public sealed class SiteJourneyTests(ManagerHost host)
 
     private static async Task ShotAsync(IPage page, string kind, string locale, int width)
     {
-        await page.EvaluateAsync("document.fonts.ready");
+        // Below-the-fold images are lazy: scroll through the page so the full-page picture shows them.
+        await page.EvaluateAsync("""
+            async () => {
+              for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); }
+              window.scrollTo(0, 0);
+              await Promise.all([...document.images].map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })));
+              await document.fonts.ready;
+            }
+            """);
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"site-{kind}-{locale}-{width}"), FullPage = true });
     }
 
