@@ -160,4 +160,34 @@ public sealed class SiteJourneyTests(ManagerHost host)
         Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_curator_previews_an_unpublished_draft_on_the_site_from_the_editor()
+    {
+        var page = await OpenAsync("en", 1280);
+        await page.GotoAsync("/manager");
+        await page.Locator("#email").FillAsync(ManagerHost.AdminEmail);
+        await page.Locator("#password").FillAsync(ManagerHost.AdminPassword);
+        await page.Locator("button[type=submit].primary").ClickAsync();
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
+
+        var title = "Unpublished study " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/manager/content/article/new");
+        await page.Locator("#title-ar").FillAsync("دراسة غير منشورة");
+        await page.Locator("#title-ar").DispatchEventAsync("change");
+        await page.Locator("#title-en").FillAsync(title);
+        await page.Locator("#title-en").DispatchEventAsync("change");
+        await page.Locator("[data-action=save]").ClickAsync();
+        await page.WaitForURLAsync("**/manager/content/article/*-*");
+
+        await page.Locator("[data-action=site-preview-en]").ClickAsync();
+        var link = page.Locator("[data-role=site-preview-link-en]");
+        var preview = await page.Context.RunAndWaitForPageAsync(() => link.ClickAsync());
+        await preview.Locator(".preview-banner").WaitForAsync();
+
+        Assert.Equal(title, (await preview.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("noindex", await preview.Locator("meta[name=robots]").GetAttributeAsync("content"));
+        await ShotAsync(preview, "preview", "en", 1280);
+        await page.Context.CloseAsync();
+    }
 }
