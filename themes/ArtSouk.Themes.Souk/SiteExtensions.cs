@@ -33,15 +33,40 @@ public static class SiteExtensions
         services.AddSingleton<IPreviewLinks>(sp => sp.GetRequiredService<SitePreviewLinks>());
         services.AddScoped<PageRenderer>();
         services.AddScoped<SiteRouter>();
+        services.AddHttpContextAccessor();
         return builder;
     }
 
-    /// <summary>Answers cached pages before routing and authentication; goes early in the pipeline, beside the Delivery cache.</summary>
+    /// <summary>
+    /// Answers cached pages before routing and authentication (it goes early in the pipeline, beside the Delivery cache),
+    /// and gives an empty 404 to a page address the site's 404 page.
+    /// </summary>
     public static IApplicationBuilder UseSite(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var cache = app.ApplicationServices.GetRequiredService<SiteCache>();
-        return app.Use(next => http => cache.TryServe(http) ?? next(http));
+        return app.Use(next => http => cache.TryServe(http) ?? WithNotFoundPageAsync(http, next));
+    }
+
+    private static readonly string[] NotSitePaths = ["/api", "/manager", "/media", "/_framework", "/_content", "/_site", "/health", "/openapi"];
+
+    /// <summary>
+    /// Any other address a visitor types (<c>/nope</c>) gets the site's bilingual 404 page, in the language they last read
+    /// or their browser's. Only empty 404s to GETs outside the API, manager and media, which keep their own answers.
+    /// </summary>
+    private static async Task WithNotFoundPageAsync(HttpContext http, RequestDelegate next)
+    {
+        await next(http);
+        var response = http.Response;
+        if (response.StatusCode != StatusCodes.Status404NotFound || response.HasStarted || response.ContentType is not null
+            || !HttpMethods.IsGet(http.Request.Method) || NotSitePaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+        var remembered = http.Request.Cookies[SiteLanguageCookie.Name];
+        var locale = Locales.IsSupported(remembered) ? remembered! : Locales.FromAcceptLanguage(http.Request.Headers.AcceptLanguage.ToString());
+        var router = http.RequestServices.GetRequiredService<SiteRouter>();
+        await (await router.ErrorAsync(locale, StatusCodes.Status404NotFound)).WriteAsync(http);
     }
 
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
@@ -55,7 +80,13 @@ public static class SiteExtensions
         site.MapGet("/sitemaps/{file}", SitemapPartAsync);
         site.MapGet(SiteAssets.Prefix + "{file}", (string file, HttpContext http, SiteAssets assets) => assets.Serve(file, http));
         site.MapGet("/preview/{token}", PreviewAsync);
-        site.MapGet("/{locale:regex(^(ar|en)$)}/{**rest}", PageAsync);
+        // One literal route per language rather than a {locale} parameter: a parameter would also match /api/v1/x and
+        // turn a POST to an unknown API path into a 405.
+        foreach (var locale in Locales.All)
+        {
+            site.MapGet($"/{locale}/{{**rest}}", (string? rest, HttpContext http, SiteRouter router, SiteCache cache, CancellationToken ct) =>
+                PageAsync(locale, rest, http, router, cache, ct));
+        }
         return app;
     }
 

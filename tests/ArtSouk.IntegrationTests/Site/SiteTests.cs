@@ -154,6 +154,24 @@ public sealed partial class SiteTests(SqliteHost host)
         Assert.Contains("<meta name=\"robots\" content=\"noindex\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/no-such-thing", "en-GB,en;q=0.9", "en")]
+    [InlineData("/no/such/thing", "ar-SA", "ar")]
+    public async Task Any_other_address_gets_the_site_404_page_in_the_visitors_language(string path, string acceptLanguage, string lang)
+    {
+        var (status, html, _) = await PageAsync(path, r => r.Headers.AcceptLanguage.ParseAdd(acceptLanguage));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_keeps_its_problem_response()
+    {
+        var (status, _, response) = await PageAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
     [Fact]
     public async Task A_very_long_slug_is_a_404()
     {

@@ -25,18 +25,25 @@ internal sealed partial class SiteRouter(
     SiteAssets assets,
     IOptions<ArtSoukOptions> app,
     IOptions<SiteOptions> options,
+    IHttpContextAccessor accessor,
     ILogger<SiteRouter> logger)
 {
     public const int PageSize = 24;
     private const int MaxSegment = 200;
     private readonly Dictionary<Guid, SiteEntry> _lookup = [];
-    private string _origin = "";
+    private string? _originOfRequest;
+
+    private string SiteOrigin
+    {
+        get => _originOfRequest ??= accessor.HttpContext is { } http ? Origin(http.Request) : app.Value.PublicUrl?.GetLeftPart(UriPartial.Authority) ?? "";
+        set => _originOfRequest = value;
+    }
 
     public static readonly string[] EventTypes = ["event", "workshop"];
 
     public async Task<RenderedPage> RouteAsync(string locale, string? rest, HttpContext http, CancellationToken ct)
     {
-        _origin = Origin(http.Request);
+        SiteOrigin = Origin(http.Request);
         var segments = (rest ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length > 3 || segments.Any(s => s.Length > MaxSegment || s.Any(char.IsControl)))
         {
@@ -67,7 +74,7 @@ internal sealed partial class SiteRouter(
 
     public async Task<RenderedPage> PreviewAsync(string type, Guid id, string locale, HttpContext http, CancellationToken ct)
     {
-        _origin = Origin(http.Request);
+        SiteOrigin = Origin(http.Request);
         var item = types.Find(type) is null ? null : await reader.FindAsync(type, id.ToString(), locale, preview: true, ct);
         if (item is null)
         {
@@ -93,7 +100,7 @@ internal sealed partial class SiteRouter(
         Title = title,
         Path = path,
         Alternates = alternates,
-        Origin = _origin,
+        Origin = SiteOrigin,
         Stylesheet = assets.Url("site.css"),
         Section = section,
         Description = description,
@@ -497,7 +504,7 @@ internal sealed partial class SiteRouter(
         }
         var entry = Entry(match.Item);
         var lookup = await LookupAsync(locale, References(entry), ct);
-        var body = EventCalendar.Write(entry, lookup, _origin + SitePaths.Encode(entry.Path));
+        var body = EventCalendar.Write(entry, lookup, SiteOrigin + SitePaths.Encode(entry.Path));
         return new RenderedPage(StatusCodes.Status200OK, "text/calendar; charset=utf-8", body, locale)
         {
             Disposition = $"attachment; filename=\"{EventCalendar.FileName(entry)}\"",
