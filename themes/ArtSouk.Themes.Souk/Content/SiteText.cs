@@ -25,7 +25,8 @@ public sealed class SiteText(string locale, bool westernDigits)
 
     public string Say(string arabic, string english) => IsArabic ? arabic : english;
 
-    public string Number(long n) => Digits(n.ToString("N0", IsArabic ? ArabicGregorian : English));
+    /// <summary>Arabic grouping (١٬٢٥٠) with Arabic-Indic digits; Western digits take Western grouping (1,250).</summary>
+    public string Number(long n) => Digits(n.ToString("N0", IsArabic && !westernDigits ? ArabicGregorian : English));
 
     /// <summary>Years are not grouped: ٢٠٢٦, not ٢٬٠٢٦.</summary>
     public string Year(int year) => Digits(year.ToString(CultureInfo.InvariantCulture));
