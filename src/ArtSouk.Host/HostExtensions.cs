@@ -133,7 +133,6 @@ internal static class HostExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealthAsync });
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Art Souk API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => Results.Redirect("/api/docs")).ExcludeFromDescription();
         return app;
     }
 

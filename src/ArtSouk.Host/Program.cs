@@ -7,6 +7,7 @@ using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Notifications;
 using ArtSouk.Manager;
+using ArtSouk.Themes.Souk;
 using Microsoft.Extensions.Options;
 
 try
@@ -18,6 +19,7 @@ try
     builder.AddCms();
     builder.AddCmsDelivery();
     builder.AddManager();
+    builder.AddSite();
 
     var app = builder.Build();
     // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
@@ -27,6 +29,7 @@ try
         return 0;
     }
     app.UseCmsDelivery();
+    app.UseSite();
     app.UseArtSoukHost();
     app.UseManager();
     app.MapArtSoukHost();
@@ -37,6 +40,7 @@ try
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();
+    app.MapSite();
     await app.RunAsync();
     return 0;
 }

@@ -6,7 +6,7 @@ namespace ArtSouk.ArchitectureTests;
 public sealed class DependencyTests
 {
     private static readonly string[] Modules = ["ArtSouk.Accounts", "ArtSouk.Cms", "ArtSouk.Cms.Delivery", "ArtSouk.Manager", "ArtSouk.Search",
-        "ArtSouk.Commerce", "ArtSouk.Auctions", "ArtSouk.Community", "ArtSouk.Notifications"];
+        "ArtSouk.Commerce", "ArtSouk.Auctions", "ArtSouk.Community", "ArtSouk.Notifications", "ArtSouk.Themes.Souk"];
 
     /// <summary>Which of our assemblies each one may reference; anything else is a wrong-way dependency.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -22,6 +22,8 @@ public sealed class DependencyTests
         ["ArtSouk.Notifications"] = ["ArtSouk.Kernel"],
         // The manager is a client of the management HTTP API: rules, audit and errors stay in the modules that own them.
         ["ArtSouk.Manager"] = ["ArtSouk.Kernel"],
+        // The public site reads content through the CMS's public reading contract (ContentReader), never a DbContext.
+        ["ArtSouk.Themes.Souk"] = ["ArtSouk.Kernel", "ArtSouk.Cms"],
     };
 
     public static TheoryData<string> OurAssemblies()

@@ -28,6 +28,24 @@ public sealed class PublishingPanelTests : BunitContext
     }
 
     [Fact]
+    public void Preview_on_the_site_asks_for_a_signed_link_in_that_language_and_offers_it()
+    {
+        _api.Answer(HttpMethod.Post, $"/api/v1/manage/content/artist/{_saved.Id}/preview-link", HttpStatusCode.OK,
+            """{"url":"/preview/signed-token","expiresAt":"2027-03-10T08:30:00Z"}""");
+        var editor = Editor("en");
+
+        editor.Find("[data-action=site-preview-ar]").Click();
+
+        var post = _api.Requests.Last(r => r.Method == HttpMethod.Post);
+        Assert.EndsWith("/preview-link", post.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal("ar", JsonNode.Parse(post.Body!)!["locale"]!.GetValue<string>());
+        var link = editor.WaitForElement("[data-role=site-preview-link-ar]");
+        Assert.Equal("/preview/signed-token", link.GetAttribute("href"));
+        Assert.Equal("_blank", link.GetAttribute("target"));
+        Assert.Empty(editor.FindAll("[data-role=site-preview-link-en]"));
+    }
+
+    [Fact]
     public void A_schedule_typed_in_riyadh_time_is_sent_as_the_utc_instant()
     {
         var editor = Editor("ar");

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Persistence;
+using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Json;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Paging;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 // Results<> takes at most six outcomes; a save has seven (200, 202 and five problems), so two of them share one slot.
 using SaveRefusal = Microsoft.AspNetCore.Http.HttpResults.Results<ArtSouk.Kernel.Problems.UnprocessableProblem, ArtSouk.Kernel.Problems.ForbiddenProblem>;
@@ -45,6 +47,8 @@ internal sealed record EntryWriteRequest(
 
 internal sealed record LocalesRequest(string[]? Locales);
 
+internal sealed record PreviewLinkRequest(string? Locale);
+
 internal sealed record EntryPage(IReadOnlyList<EntryView> Items, string? Next);
 
 internal sealed record VersionSummary(int Number, DateTimeOffset CreatedAt, string? Author, string? Note);
@@ -74,6 +78,7 @@ internal static class ManageContentApi
         group.MapGet("/{id:guid}/versions", VersionsAsync).WithSummary("The version history, newest first");
         group.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync).WithSummary("Restore a version as a new version");
         group.MapGet("/{id:guid}/diff", DiffAsync).WithSummary("Per-field differences between two versions");
+        group.MapPost("/{id:guid}/preview-link", PreviewLinkAsync).WithSummary("A signed, expiring link to the entry's draft on the public site, in one locale");
         group.MapPost("/{id:guid}/review", Review.ReviewEntry.DecideAsync).WithSummary("Approve (publishes the reviewed version) or reject (with a comment) an owner's save waiting for review");
     }
 
@@ -442,6 +447,36 @@ internal static class ManageContentApi
             merged[key] = write[key]?.DeepClone();
         }
         return rights.Owns(merged);
+    }
+
+    /// <summary>Whoever may read the entry here may preview it on the site; the link itself carries no rights beyond that draft.</summary>
+    private static async Task<Results<Ok<PreviewLink>, BadRequestProblem, NotFoundProblem, ForbiddenProblem>> PreviewLinkAsync(
+        string type, Guid id, PreviewLinkRequest? request, HttpContext http, ContentTypeRegistry types, CmsDbContext db, CancellationToken ct)
+    {
+        if (types.Find(type) is null)
+        {
+            return UnknownType(http, type);
+        }
+        var locale = request?.Locale ?? Locales.Default;
+        if (!Locales.IsSupported(locale))
+        {
+            var message = Locales.Say(http.Request, "اللغة يجب أن تكون ar أو en", "locale must be ar or en");
+            return new BadRequestProblem(ProblemCode.ValidationFailed, message, new Dictionary<string, string[]> { ["locale"] = [message] });
+        }
+        if (await CheckEntryAsync(http, db, type, id, ct) is { } refused)
+        {
+            return refused switch
+            {
+                NotFoundProblem p => p,
+                ForbiddenProblem p => p,
+                var p => throw p.Undeclared(),
+            };
+        }
+        if (http.RequestServices.GetService<IPreviewLinks>() is not { } links)
+        {
+            return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, "لا يوجد موقع عام لمعاينة المسودات", "There is no public site to preview drafts on."));
+        }
+        return TypedResults.Ok(links.Create(type, id, locale));
     }
 
     internal static NotFoundProblem UnknownType(HttpContext http, string type) =>

@@ -250,6 +250,9 @@ public sealed record ApiProblem(int Status, string? Code, string Title, string? 
     }
 }
 
+/// <summary>A draft's preview link on the public site: <c>/preview/{token}</c>, valid until <see cref="ExpiresAt"/>.</summary>
+public sealed record PreviewLinkModel(string Url, DateTimeOffset ExpiresAt);
+
 /// <summary>What an API call gave: a value or a problem.</summary>
 public sealed record ApiOutcome<T>(T? Value, ApiProblem? Problem)
 {

@@ -44,6 +44,10 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<EntryModel>> SaveAsync(string type, Guid id, JsonObject body, CancellationToken ct = default) =>
         SendAsync<EntryModel>(HttpMethod.Put, EntryPath(type, id), body, ct);
 
+    /// <summary>A signed, expiring link to the draft on the public site (the API decides who may have one).</summary>
+    public Task<ApiOutcome<PreviewLinkModel>> PreviewLinkAsync(string type, Guid id, string locale, CancellationToken ct = default) =>
+        SendAsync<PreviewLinkModel>(HttpMethod.Post, EntryPath(type, id) + "/preview-link", new JsonObject { ["locale"] = locale }, ct);
+
     public Task<ApiOutcome<EntryModel>> PublishAsync(string type, Guid id, IReadOnlyList<string> locales, CancellationToken ct = default) =>
         SendAsync<EntryModel>(HttpMethod.Post, EntryPath(type, id) + "/publish", new JsonObject { ["locales"] = Array(locales) }, ct);
 

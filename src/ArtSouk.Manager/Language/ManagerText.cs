@@ -278,6 +278,8 @@ internal sealed class ManagerText
     public string Latitude => P("خط العرض", "Latitude");
     public string Longitude => P("خط الطول", "Longitude");
     public string Preview => P("معاينة", "Preview");
+    public string PreviewOnSite(string locale) => P($"معاينة المسودة على الموقع {LanguageShort(locale)}", $"Preview draft on the site {LanguageShort(locale)}");
+    public string OpenPreview(string locale) => P($"افتح المعاينة {LanguageShort(locale)} ↗", $"Open preview {LanguageShort(locale)} ↗");
     public string Delete => P("حذف", "Delete");
     public string ConfirmDelete => P("حذف هذا المحتوى نهائيًا؟", "Delete this entry for good?");
     public string Required => P("مطلوب", "Required");

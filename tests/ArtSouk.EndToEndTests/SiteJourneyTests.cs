@@ -1,0 +1,193 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace ArtSouk.EndToEndTests;
+
+/// <summary>Visitors on the public site, in Arabic and English, on a desktop and on a phone, in the Debian chromium.</summary>
+[Collection("manager")]
+public sealed class SiteJourneyTests(ManagerHost host)
+{
+    public static TheoryData<string, int> LanguagesAndWidths() => new() { { "ar", 1280 }, { "en", 1280 }, { "ar", 390 }, { "en", 390 } };
+
+    private async Task<IPage> OpenAsync(string locale, int width) => await host.PageAsync(locale, width, width < 600 ? 844 : 900);
+
+    private static async Task ShotAsync(IPage page, string kind, string locale, int width)
+    {
+        // Below-the-fold images are lazy: scroll through the page so the full-page picture shows them.
+        await page.EvaluateAsync("""
+            async () => {
+              for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); }
+              window.scrollTo(0, 0);
+              await Promise.all([...document.images].map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })));
+              await document.fonts.ready;
+            }
+            """);
+        await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"site-{kind}-{locale}-{width}"), FullPage = true });
+    }
+
+    private static async Task AssertPageAsync(IPage page, string locale, int width)
+    {
+        Assert.Equal(locale, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(locale == "ar" ? "rtl" : "ltr", await page.Locator("html").GetAttributeAsync("dir"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        Assert.True(await page.Locator("h1").IsVisibleAsync());
+        if (width < 600)
+        {
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), $"{page.Url} scrolls sideways on a phone");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguagesAndWidths))]
+    public async Task A_visitor_goes_from_home_to_the_artists_to_an_artist_to_an_artwork(string locale, int width)
+    {
+        var page = await OpenAsync(locale, width);
+        await page.GotoAsync("/");
+        Assert.EndsWith($"/{locale}/", page.Url, StringComparison.Ordinal);
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "home", locale, width);
+
+        await page.Locator($"nav.primary a[href='/{locale}/artists']").ClickAsync();
+        await page.WaitForURLAsync($"**/{locale}/artists");
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "artists", locale, width);
+
+        await page.Locator(".grid .card-link").First.ClickAsync();
+        await page.WaitForURLAsync($"**/{locale}/artists/**");
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "artist", locale, width);
+
+        var artworkCard = page.Locator(".grid-artwork .card-link").First;
+        var artworkTitle = (await artworkCard.Locator(".card-title").InnerTextAsync()).Trim();
+        await artworkCard.ClickAsync();
+        await page.WaitForURLAsync($"**/{locale}/artworks/**");
+        await AssertPageAsync(page, locale, width);
+        Assert.Equal(artworkTitle, (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.True(await page.Locator(".artwork-main img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await ShotAsync(page, "artwork", locale, width);
+
+        await page.GotoAsync($"/{locale}/artworks");
+        await ShotAsync(page, "artworks", locale, width);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguagesAndWidths))]
+    public async Task A_visitor_finds_a_workshop_among_the_events_and_downloads_its_calendar_file(string locale, int width)
+    {
+        var page = await OpenAsync(locale, width);
+        await page.GotoAsync($"/{locale}/events");
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "events", locale, width);
+
+        await page.Locator(".view-switch a").Nth(1).ClickAsync();
+        await page.Locator(".month-grid").WaitForAsync();
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "calendar", locale, width);
+
+        await page.Locator($"nav.primary a[href='/{locale}/workshops']").ClickAsync();
+        await page.WaitForURLAsync($"**/{locale}/workshops");
+        await page.Locator(".grid .card-link").First.ClickAsync();
+        await page.WaitForURLAsync($"**/{locale}/workshops/**");
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "workshop", locale, width);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href$='.ics']").ClickAsync());
+        Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
+        var file = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains("BEGIN:VEVENT", file, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ar", "en")]
+    [InlineData("en", "ar")]
+    public async Task The_language_switch_keeps_the_entry(string from, string to)
+    {
+        var list = await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/content/artwork?locale={from}&limit=1", TestContext.Current.CancellationToken);
+        var artwork = list!["items"]![0]!;
+        var page = await OpenAsync(from, 1280);
+        await page.GotoAsync(artwork["translations"]![from]!.GetValue<string>());
+
+        await page.Locator(".lang-switch").ClickAsync();
+        await page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == artwork["translations"]![to]!.GetValue<string>());
+
+        Assert.Equal(to, await page.Locator("html").GetAttributeAsync("lang"));
+        var translated = await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/content/artwork/{artwork["id"]}?locale={to}", TestContext.Current.CancellationToken);
+        Assert.Equal(translated!["fields"]!["title"]!.GetValue<string>(), (await page.Locator("h1").InnerTextAsync()).Trim());
+        // The next visit to / goes back to the language last read.
+        await page.GotoAsync("/");
+        Assert.EndsWith($"/{to}/", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguagesAndWidths))]
+    public async Task Every_other_page_type_renders_in_the_site_design(string locale, int width)
+    {
+        var page = await OpenAsync(locale, width);
+        foreach (var (kind, route) in new[] { ("galleries", "galleries"), ("journal", "journal"), ("collections", "collections") })
+        {
+            await page.GotoAsync($"/{locale}/{route}");
+            await AssertPageAsync(page, locale, width);
+            await ShotAsync(page, kind, locale, width);
+            await page.Locator(".grid .card-link").First.ClickAsync();
+            await page.WaitForURLAsync($"**/{locale}/{route}/**");
+            await AssertPageAsync(page, locale, width);
+            await ShotAsync(page, kind + "-entry", locale, width);
+        }
+        await page.GotoAsync(locale == "ar" ? "/ar/عن-آرت-سوق" : "/en/about-art-souk");
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "page", locale, width);
+
+        var missing = await page.GotoAsync($"/{locale}/no-such-page");
+        Assert.Equal(404, missing!.Status);
+        await AssertPageAsync(page, locale, width);
+        await ShotAsync(page, "404", locale, width);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_users_reach_the_content_through_the_skip_link()
+    {
+        var page = await OpenAsync("ar", 1280);
+        await page.GotoAsync("/ar/artists");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip", await page.EvaluateAsync<string>("document.activeElement.className"));
+        Assert.True(await page.Locator(".skip").IsVisibleAsync());
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_curator_previews_an_unpublished_draft_on_the_site_from_the_editor()
+    {
+        var page = await OpenAsync("en", 1280);
+        await page.GotoAsync("/manager");
+        await page.Locator("#email").FillAsync(ManagerHost.AdminEmail);
+        await page.Locator("#password").FillAsync(ManagerHost.AdminPassword);
+        await page.Locator("button[type=submit].primary").ClickAsync();
+        await page.Locator(".shell[data-interactive]").WaitForAsync();
+
+        var title = "Unpublished study " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/manager/content/article/new");
+        await page.Locator("#title-ar").FillAsync("دراسة غير منشورة");
+        await page.Locator("#title-ar").DispatchEventAsync("change");
+        await page.Locator("#title-en").FillAsync(title);
+        await page.Locator("#title-en").DispatchEventAsync("change");
+        await page.Locator("[data-action=save]").ClickAsync();
+        await page.WaitForURLAsync("**/manager/content/article/*-*");
+
+        await page.Locator("[data-action=site-preview-en]").ClickAsync();
+        var link = page.Locator("[data-role=site-preview-link-en]");
+        var preview = await page.Context.RunAndWaitForPageAsync(() => link.ClickAsync());
+        await preview.Locator(".preview-banner").WaitForAsync();
+
+        Assert.Equal(title, (await preview.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal("noindex", await preview.Locator("meta[name=robots]").GetAttributeAsync("content"));
+        await ShotAsync(preview, "preview", "en", 1280);
+        await page.Context.CloseAsync();
+    }
+}
