@@ -6,6 +6,7 @@ using ArtSouk.Host;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Notifications;
+using ArtSouk.Search;
 using ArtSouk.Manager;
 using Microsoft.Extensions.Options;
 
@@ -17,12 +18,13 @@ try
     builder.AddAccounts();
     builder.AddCms();
     builder.AddCmsDelivery();
+    builder.AddSearch();
     builder.AddManager();
 
     var app = builder.Build();
     // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
     app.Services.GetService<IStartupValidator>()?.Validate();
-    if (await app.RunCmsCommandAsync(args))
+    if (await app.RunCmsCommandAsync(args) || await app.RunSearchCommandAsync(args))
     {
         return 0;
     }
@@ -34,6 +36,7 @@ try
     modules.MapAccounts();
     modules.MapCms();
     modules.MapCmsDelivery();
+    modules.MapSearch();
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();
