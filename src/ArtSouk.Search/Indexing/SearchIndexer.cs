@@ -8,7 +8,7 @@ namespace ArtSouk.Search.Indexing;
 /// Keeps the index current from the CMS outbox: a publish indexes what is live now, an unpublish or delete removes what
 /// is no longer live. Idempotent by construction: it always writes the entry's current live state, never the event's.
 /// </summary>
-internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed) : IOutboxHandler
+internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed, RebuildProgress rebuild) : IOutboxHandler
 {
     private static readonly string[] Handled = [ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted, ContentEvents.ReviewApproved];
 
@@ -19,6 +19,10 @@ internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed) : IOutb
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (rebuild.Covers(message.OccurredAt))
+        {
+            return;
+        }
         if (JsonNode.Parse(message.Payload)?["id"]?.GetValue<Guid>() is not { } id)
         {
             return;

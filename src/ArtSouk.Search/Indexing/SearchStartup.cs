@@ -10,19 +10,34 @@ internal sealed class RebuildProgress
 {
     private volatile string _state = "idle";
     private int _indexed;
+    private long _coversBefore = long.MinValue;
 
     public string State => _state;
     public int Indexed => _indexed;
 
-    public void Start()
+    public void Start(DateTimeOffset at)
     {
         _indexed = 0;
         _state = "running";
+        Interlocked.Exchange(ref _coversBefore, at.UtcTicks);
     }
 
     public void Report(int indexed) => _indexed = indexed;
 
-    public void Finish(bool succeeded) => _state = succeeded ? "done" : "failed";
+    public void Finish(bool succeeded)
+    {
+        _state = succeeded ? "done" : "failed";
+        if (!succeeded)
+        {
+            Interlocked.Exchange(ref _coversBefore, long.MinValue);
+        }
+    }
+
+    /// <summary>
+    /// True when a rebuild that started after <paramref name="occurredAt"/> is running or done: it reads the entry as it
+    /// is now, so the event has nothing to add (the demo seed's hundreds of events are skipped, not replayed).
+    /// </summary>
+    public bool Covers(DateTimeOffset occurredAt) => occurredAt.UtcTicks < Interlocked.Read(ref _coversBefore);
 }
 
 /// <summary>
@@ -72,7 +87,7 @@ internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuil
 }
 
 /// <summary>Runs one rebuild at a time from the CMS's published content.</summary>
-internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index, RebuildProgress progress) : IDisposable
+internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index, RebuildProgress progress, TimeProvider clock) : IDisposable
 {
     public void Dispose() => _one.Dispose();
 
@@ -83,7 +98,7 @@ internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index,
         await _one.WaitAsync(cancellationToken);
         try
         {
-            progress.Start();
+            progress.Start(clock.GetUtcNow());
             await using var scope = scopes.CreateAsyncScope();
             var feed = scope.ServiceProvider.GetRequiredService<SearchFeed>();
             var count = 0;
