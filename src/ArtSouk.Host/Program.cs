@@ -6,6 +6,7 @@ using ArtSouk.Host;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Notifications;
+using ArtSouk.Search;
 using ArtSouk.Manager;
 using ArtSouk.Themes.Souk;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,14 @@ try
     builder.AddAccounts();
     builder.AddCms();
     builder.AddCmsDelivery();
+    builder.AddSearch();
     builder.AddManager();
     builder.AddSite();
 
     var app = builder.Build();
     // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
     app.Services.GetService<IStartupValidator>()?.Validate();
-    if (await app.RunCmsCommandAsync(args))
+    if (await app.RunCmsCommandAsync(args) || await app.RunSearchCommandAsync(args))
     {
         return 0;
     }
@@ -37,6 +39,7 @@ try
     modules.MapAccounts();
     modules.MapCms();
     modules.MapCmsDelivery();
+    modules.MapSearch();
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();

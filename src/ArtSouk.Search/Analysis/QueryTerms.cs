@@ -1,0 +1,80 @@
+namespace ArtSouk.Search.Analysis;
+
+/// <summary>One query word with everything it may match: its own forms, and the glossary's words in the other language.</summary>
+public sealed record QueryWord(Word Word, IReadOnlyList<string> Translations, bool IsLast)
+{
+    public string Exact => Word.Exact;
+    public IReadOnlyList<string> Stems => Word.Stems;
+    public IReadOnlyList<string> Keys => Word.Keys;
+    public int MaxEdits => Typos.MaxEdits(Word.Exact);
+}
+
+/// <summary>A query analyzed once, for the index adapters and for the snippet highlighter.</summary>
+public sealed class QueryTerms
+{
+    public const int MaxWords = 12;
+
+    public QueryTerms(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var words = TextAnalyzer.Analyze(query).Take(MaxWords).ToList();
+        Words = words.Select((w, i) => new QueryWord(w, w.Stems.SelectMany(Glossary.Translate).Distinct().ToList(), i == words.Count - 1)).ToList();
+        Whole = string.Join(' ', words.Select(w => w.Exact));
+        // Search-as-you-type: the last word may be unfinished unless the query ends in a space.
+        LastIsPrefix = query.Length > 0 && !char.IsWhiteSpace(query[^1]);
+    }
+
+    public IReadOnlyList<QueryWord> Words { get; }
+
+    /// <summary>The normalized words joined by a space: an entry whose whole title is this is the best match.</summary>
+    public string Whole { get; }
+
+    public bool LastIsPrefix { get; }
+
+    public bool IsArabic => Words.Count > 0 && Words.Any(w => w.Word.IsArabic);
+
+    /// <summary>True when <paramref name="word"/> (from a text being highlighted) matches some query word.</summary>
+    public bool Matches(Word word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        foreach (var q in Words)
+        {
+            if (q.Exact == word.Exact || q.Stems.Any(word.Stems.Contains) || q.Translations.Any(word.Stems.Contains)
+                || q.Keys.Any(k => k.Length >= 3 && word.Keys.Contains(k))
+                || q.MaxEdits > 0 && Math.Abs(q.Exact.Length - word.Exact.Length) <= q.MaxEdits && Distance(q.Exact, word.Exact) <= q.MaxEdits)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Optimal string alignment distance (Damerau: a swap of neighbours is one edit), as Lucene's fuzzy query counts.</summary>
+    public static int Distance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

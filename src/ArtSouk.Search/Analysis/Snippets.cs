@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+
+namespace ArtSouk.Search.Analysis;
+
+/// <summary>
+/// Our highlighter: the passage of a text with the most query words (by any form they match: exact, stem, name key,
+/// glossary, typo), HTML-encoded with the matches in <c>&lt;mark&gt;</c>. Ours because the index holds analyzed forms,
+/// not the offsets a stock highlighter would need.
+/// </summary>
+public static class Snippets
+{
+    public const int WindowWords = 24;
+
+    public static string Highlight(string text, QueryTerms query, int maxWords = WindowWords)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(query);
+        if (text.Length == 0)
+        {
+            return "";
+        }
+        var words = TextAnalyzer.Analyze(text);
+        if (words.Count == 0)
+        {
+            return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
+        }
+        var hits = words.Select(query.Matches).ToArray();
+        var best = 0;
+        var bestCount = -1;
+        var count = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            count += hits[i] ? 1 : 0;
+            if (i >= maxWords)
+            {
+                count -= hits[i - maxWords] ? 1 : 0;
+            }
+            var start = Math.Max(0, i - maxWords + 1);
+            if (count > bestCount)
+            {
+                bestCount = count;
+                best = start;
+            }
+        }
+        // Start a few words before the first match in the window, so the passage reads as a passage.
+        var first = Array.FindIndex(hits, best, Math.Min(maxWords, words.Count - best), h => h);
+        if (first > best + 3)
+        {
+            best = first - 3;
+        }
+        var last = Math.Min(words.Count, best + maxWords) - 1;
+        var builder = new StringBuilder();
+        if (best > 0)
+        {
+            builder.Append('…');
+        }
+        var position = words[best].Start;
+        for (var i = best; i <= last; i++)
+        {
+            builder.Append(WebUtility.HtmlEncode(text[position..words[i].Start]));
+            var surface = WebUtility.HtmlEncode(text[words[i].Start..words[i].End]);
+            builder.Append(hits[i] ? $"<mark>{surface}</mark>" : surface);
+            position = words[i].End;
+        }
+        if (last < words.Count - 1)
+        {
+            builder.Append('…');
+        }
+        else
+        {
+            builder.Append(WebUtility.HtmlEncode(text[position..]));
+        }
+        return builder.ToString().Trim();
+    }
+}

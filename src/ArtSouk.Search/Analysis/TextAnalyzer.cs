@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace ArtSouk.Search.Analysis;
+
+/// <summary>One word of a text with every form it is indexed and searched under.</summary>
+/// <param name="Start">Offset of the word's first character in the original text.</param>
+/// <param name="End">Offset just after the word's last character.</param>
+/// <param name="Exact">The normalized surface form (for phrases and exact matches).</param>
+/// <param name="Stems">Light stems (Arabic) or the Porter2 stem (English); digits stand for themselves.</param>
+/// <param name="Keys">Transliteration keys (<see cref="NameKey"/>), empty for digits and articles.</param>
+public sealed record Word(int Start, int End, string Exact, IReadOnlyList<string> Stems, IReadOnlyList<string> Keys)
+{
+    public bool IsArabic => Orthography.IsArabic(Exact);
+}
+
+/// <summary>
+/// Our analysis, the same for the Lucene and Elasticsearch adapters and for queries: split a text into words by script,
+/// normalize each, join compound names (عبد الله, Abdel Rahman, Abd al-Rahman) into one word, and give each word its
+/// stems and transliteration keys.
+/// </summary>
+public static partial class TextAnalyzer
+{
+    [ThreadStatic]
+    private static EnglishStemmer? _english;
+
+    [GeneratedRegex("^abd(?:[aeiou]?l|[aeiou]?([bcdfghjklmnpqrstvwxyz])(?=\\1)|[aeiou])?(?<rest>.*)$")]
+    private static partial Regex LatinAbd();
+
+    public static IReadOnlyList<Word> Analyze(string? text)
+    {
+        var raw = Tokenize(text ?? "");
+        var words = new List<Word>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var (start, end, exact) = raw[i];
+            var next = i + 1 < raw.Count ? raw[i + 1].Exact : null;
+            // عبد + the name after it is one name: عبد الله is عبدالله.
+            if (exact == "عبد" && next is not null && Orthography.IsArabic(next))
+            {
+                words.Add(Make(start, raw[i + 1].End, exact + next));
+                i++;
+                continue;
+            }
+            if (!Orthography.IsArabic(exact) && IsLatinAbd(exact) && next is not null && !Orthography.IsArabic(next) && !Orthography.IsDigits(next))
+            {
+                // Abd al-Rahman, Abdel Rahman, Abdur Rahman: one name, written the way Abdulrahman is.
+                var j = i + 1;
+                if (NameKey.IsLatinArticle(raw[j].Exact, j + 1 < raw.Count ? raw[j + 1].Exact : null) && j + 1 < raw.Count)
+                {
+                    j++;
+                }
+                var name = raw[j].Exact;
+                if (name.Length >= 5 && (name.StartsWith("al", StringComparison.Ordinal) || name.StartsWith("el", StringComparison.Ordinal)))
+                {
+                    name = name[2..];
+                }
+                words.Add(Make(start, raw[j].End, "abdal" + name));
+                i = j;
+                continue;
+            }
+            var word = Make(start, end, CanonicalLatinCompound(exact));
+            // An article (al-, ash-, the آل of a family name) carries no name of its own.
+            if (exact == "ال" || !Orthography.IsArabic(exact) && NameKey.IsLatinArticle(exact, next))
+            {
+                word = word with { Keys = [] };
+            }
+            words.Add(word);
+        }
+        return words;
+    }
+
+    /// <summary>A query's or text's normalized words in order, without stems or keys.</summary>
+    public static IEnumerable<string> ExactWords(string? text) => Analyze(text).Select(w => w.Exact);
+
+    /// <summary>Abdulrahman, Abdelrahman, Abdurrahman and Abdallah written one way (abdalrahman, abdallah).</summary>
+    internal static string CanonicalLatinCompound(string word)
+    {
+        if (word.Length <= 5 || !word.StartsWith("abd", StringComparison.Ordinal) || Orthography.IsArabic(word))
+        {
+            return word;
+        }
+        var match = LatinAbd().Match(word);
+        var rest = match.Groups["rest"].Value;
+        return rest.Length >= 2 ? "abdal" + rest : word;
+    }
+
+    private static bool IsLatinAbd(string word) => word is "abd" or "abdu" or "abdul" or "abdel" or "abdal" or "abdol" or "abdil"
+        || word.Length == 5 && word.StartsWith("abd", StringComparison.Ordinal) && word[3] is 'u' or 'e' or 'a' && word[4] is 'r' or 's' or 'n' or 'd' or 't' or 'z';
+
+    private static Word Make(int start, int end, string exact)
+    {
+        if (Orthography.IsDigits(exact))
+        {
+            return new Word(start, end, exact, [exact], []);
+        }
+        if (Orthography.IsArabic(exact))
+        {
+            return new Word(start, end, exact, ArabicStemmer.Stems(exact), NameKey.Keys(exact));
+        }
+        return new Word(start, end, exact, [English(exact)], NameKey.Keys(exact));
+    }
+
+    public static string English(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length <= 2)
+        {
+            return word;
+        }
+        var stemmer = _english ??= new EnglishStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    private enum Script
+    {
+        None,
+        Arabic,
+        Latin,
+        Digit,
+    }
+
+    /// <summary>Runs of one script; apostrophes inside a Latin word (Sa'ad, artist's) are dropped, not split on.</summary>
+    private static List<(int Start, int End, string Exact)> Tokenize(string text)
+    {
+        var tokens = new List<(int, int, string)>();
+        var current = new StringBuilder();
+        var script = Script.None;
+        var start = 0;
+        var end = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogate(c))
+            {
+                Flush();
+                continue;
+            }
+            if (c is '\'' or '’' or 'ʼ' or 'ʿ' or 'ʾ' or '`' or '‘' && script == Script.Latin && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                continue;
+            }
+            var folded = Orthography.Normalize(c.ToString());
+            if (folded.Length == 0)
+            {
+                // A mark or tatweel inside a word belongs to it.
+                if (script != Script.None)
+                {
+                    end = i + 1;
+                }
+                continue;
+            }
+            foreach (var f in folded)
+            {
+                var kind = char.IsAsciiDigit(f) ? Script.Digit
+                    : Orthography.IsArabicLetter(f) ? Script.Arabic
+                    : char.IsLetter(f) ? Script.Latin
+                    : Script.None;
+                if (kind != script)
+                {
+                    Flush();
+                    if (kind != Script.None)
+                    {
+                        script = kind;
+                        start = i;
+                    }
+                }
+                if (kind != Script.None)
+                {
+                    current.Append(f);
+                    end = i + 1;
+                }
+            }
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                tokens.Add((start, end, current.ToString()));
+                current.Clear();
+            }
+            script = Script.None;
+        }
+    }
+}

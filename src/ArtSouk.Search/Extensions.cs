@@ -1,0 +1,72 @@
+using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Outbox;
+using ArtSouk.Search.Api;
+using ArtSouk.Search.Indexing;
+using ArtSouk.Search.Lucene;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace ArtSouk.Search;
+
+public static class SearchExtensions
+{
+    /// <summary>
+    /// Search over published content: the index (Lucene under <c>{DataPath}/search</c> by default), the outbox handler
+    /// that keeps it current, the first build at start-up and the readiness check. Call after <c>AddCms()</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddValidatedOptions<SearchOptions>(SearchOptions.Section);
+        var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
+        var search = builder.Configuration.ReadValidated<SearchOptions>(SearchOptions.Section);
+        if (search.Provider == SearchProvider.Lucene)
+        {
+            var folder = Path.Combine(app.FullDataPath, "search");
+            services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
+        }
+        else
+        {
+            throw new NotSupportedException("Search:Provider Elasticsearch is not built yet; use Lucene.");
+        }
+        services.AddScoped<SearchFeed>();
+        services.AddScoped<IOutboxHandler, SearchIndexer>();
+        services.AddSingleton<RebuildProgress>();
+        services.AddSingleton<Rebuilder>();
+        services.AddSingleton<SearchStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchStartup>());
+        services.AddHealthChecks().AddCheck<SearchReadiness>("search", HealthStatus.Unhealthy, ["ready"]);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapSearchApi();
+        return app;
+    }
+
+    /// <summary>
+    /// <c>reindex</c>: rebuilds the index from the published content beside the current one and swaps it in, printing
+    /// progress. Run it while no host serves the same data folder (the index takes a write lock). Returns false when
+    /// <paramref name="args"/> is not a search command.
+    /// </summary>
+    public static async Task<bool> RunSearchCommandAsync(this IHost host, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is not ["reindex"])
+        {
+            return false;
+        }
+        var index = host.Services.GetRequiredService<ISearchIndex>();
+        await index.OpenAsync(CancellationToken.None);
+        var count = await host.Services.GetRequiredService<Rebuilder>().RunAsync(CancellationToken.None, n => Console.WriteLine($"{n:N0} documents indexed"));
+        Console.WriteLine($"Search index rebuilt: {count:N0} documents");
+        (index as IDisposable)?.Dispose();
+        return true;
+    }
+}

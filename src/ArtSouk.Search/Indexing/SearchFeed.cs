@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Localization;
+
+namespace ArtSouk.Search.Indexing;
+
+/// <summary>
+/// Reads published entries through the CMS's public reading contract (<see cref="ContentReader"/>) and turns them
+/// into <see cref="SearchDocument"/>s: title, body text, the names of the entries they refer to, and the facet values.
+/// </summary>
+internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegistry types)
+{
+    /// <summary>The content types search covers.</summary>
+    public static IReadOnlyList<string> Types { get; } = ["artist", "gallery", "artwork", "event", "workshop", "article", "collection"];
+
+    private static readonly string[] BodyFields = ["bio", "description", "summary", "excerpt", "body", "nationality", "address", "author", "curator", "dimensions", "edition"];
+    private static readonly string[] ReferenceFields = ["artist", "gallery", "instructor", "venue", "artists"];
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    /// <summary>Documents for these entries; an entry live in neither locale is missing from the answer (delete it).</summary>
+    public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var arabic = await reader.GetManyAsync(ids, Locales.Arabic, preview: false, ct);
+        var english = await reader.GetManyAsync(ids, Locales.English, preview: false, ct);
+        var referenced = new HashSet<Guid>();
+        foreach (var item in arabic.Values.Concat(english.Values))
+        {
+            foreach (var id in References(JsonNode.Parse(item.FieldsJson)!.AsObject()))
+            {
+                referenced.Add(id);
+            }
+        }
+        var namesAr = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.Arabic, false, ct);
+        var namesEn = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.English, false, ct);
+        var documents = new List<SearchDocument>();
+        foreach (var id in ids)
+        {
+            arabic.TryGetValue(id, out var ar);
+            english.TryGetValue(id, out var en);
+            var any = ar ?? en;
+            if (any is null || !Types.Contains(any.Type) || types.Find(any.Type) is not { } type)
+            {
+                continue;
+            }
+            var fields = JsonNode.Parse(any.FieldsJson)!.AsObject();
+            var category = Scalar(fields, "category") ?? Scalar(fields, "kind") ?? Scalar(fields, "level");
+            var yearText = Scalar(fields, "year") ?? Scalar(fields, "birthYear") ?? Scalar(fields, "founded") ?? Year(Scalar(fields, "startsAt") ?? Scalar(fields, "publishedOn"));
+            int? year = int.TryParse(yearText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : null;
+            documents.Add(new SearchDocument(id, any.Type,
+                ar is null ? null : Text(type, ar, Locales.Arabic, namesAr),
+                en is null ? null : Text(type, en, Locales.English, namesEn),
+                category, year));
+        }
+        return documents;
+    }
+
+    /// <summary>Every published entry of the covered types, 100 at a time.</summary>
+    public async IAsyncEnumerable<SearchDocument> AllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var typeName in Types.Where(t => types.Find(t) is not null))
+        {
+            var seen = new HashSet<Guid>();
+            foreach (var locale in Locales.All)
+            {
+                string? cursor = null;
+                do
+                {
+                    var page = await reader.ListAsync(new ContentQuery(typeName, locale, false, [], [new FieldSort("updatedAt", false)], ContentReader.MaxLimit, cursor), ct);
+                    var fresh = page.Items.Select(i => i.Id).Where(seen.Add).ToList();
+                    if (fresh.Count > 0)
+                    {
+                        foreach (var document in await LoadAsync(fresh, ct))
+                        {
+                            yield return document;
+                        }
+                    }
+                    cursor = page.Next;
+                }
+                while (cursor is not null);
+            }
+        }
+    }
+
+    private SearchText Text(ContentType type, ContentItem item, string locale, IReadOnlyDictionary<Guid, ContentItem> names)
+    {
+        var fields = JsonNode.Parse(item.FieldsJson)!.AsObject();
+        // A field shown in this locale only by falling back to the other is not this locale's text.
+        var fallbacks = JsonSerializer.Deserialize<string[]>(item.FallbacksJson) ?? [];
+        string? Own(string name) => fallbacks.Contains(name) ? null : Scalar(fields, name);
+        var body = new StringBuilder();
+        foreach (var name in BodyFields)
+        {
+            if (!fallbacks.Contains(name) && fields[name] is { } value)
+            {
+                body.Append(PlainText(value)).Append('\n');
+            }
+        }
+        var related = new StringBuilder();
+        foreach (var id in References(fields))
+        {
+            if (names.TryGetValue(id, out var other) && types.Find(other.Type) is { } otherType
+                && JsonNode.Parse(other.FieldsJson)?[otherType.TitleField] is JsonValue title)
+            {
+                related.Append(title.ToString()).Append('\n');
+            }
+        }
+        var categoryCode = Scalar(fields, "category") ?? Scalar(fields, "kind");
+        var categoryField = type.Field("category") ?? type.Field("kind");
+        var categoryLabel = categoryField?.Options.FirstOrDefault(o => o.Value == categoryCode)?.Label.In(locale);
+        var disciplines = type.Field("disciplines") is { } d && fields["disciplines"] is JsonArray chosen
+            ? string.Join(' ', chosen.Select(c => d.Options.FirstOrDefault(o => o.Value == c?.ToString())?.Label.In(locale)))
+            : "";
+        var translations = JsonNode.Parse(item.TranslationsJson) as JsonObject;
+        var url = translations?[locale]?.ToString() ?? type.SitePath(locale, item.Slug);
+        return new SearchText(Own(type.TitleField) ?? "", (body + disciplines).Trim(), related.ToString().Trim(), item.Slug, url,
+            Own("city"), Own("medium"), categoryLabel);
+    }
+
+    private static IEnumerable<Guid> References(JsonObject fields)
+    {
+        foreach (var name in ReferenceFields)
+        {
+            var value = fields[name];
+            foreach (var node in value is JsonArray many ? many.ToArray() : [value])
+            {
+                if (node is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var id))
+                {
+                    yield return id;
+                }
+            }
+        }
+    }
+
+    private static string? Scalar(JsonObject fields, string name) => fields[name] is JsonValue value ? value.ToString() : null;
+
+    private static string? Year(string? date) => date is { Length: >= 4 } ? date[..4] : null;
+
+    /// <summary>Rich text without tags; blocks by their text members (headings, paragraphs, quotes).</summary>
+    private static string PlainText(JsonNode value) => value switch
+    {
+        JsonValue text => WebUtility.HtmlDecode(Tags().Replace(text.ToString(), " ")),
+        JsonArray blocks => string.Join('\n', blocks.OfType<JsonObject>().SelectMany(b => b.Where(p => p.Key is "text" or "html" or "content" or "quote" or "caption" or "attribution")
+            .Select(p => p.Value is null ? "" : PlainText(p.Value)))),
+        _ => "",
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.Entries;
+using ArtSouk.Kernel.Outbox;
+
+namespace ArtSouk.Search.Indexing;
+
+/// <summary>
+/// Keeps the index current from the CMS outbox: a publish indexes what is live now, an unpublish or delete removes what
+/// is no longer live. Idempotent by construction: it always writes the entry's current live state, never the event's.
+/// </summary>
+internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed, RebuildProgress rebuild) : IOutboxHandler
+{
+    private static readonly string[] Handled = [ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted, ContentEvents.ReviewApproved];
+
+    public string Name => "search";
+
+    public bool Accepts(string eventType) => Handled.Contains(eventType);
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (rebuild.Covers(message.OccurredAt))
+        {
+            return;
+        }
+        if (JsonNode.Parse(message.Payload)?["id"]?.GetValue<Guid>() is not { } id)
+        {
+            return;
+        }
+        var documents = await feed.LoadAsync([id], cancellationToken);
+        if (documents.Count == 0)
+        {
+            await index.DeleteAsync(id, cancellationToken);
+        }
+        else
+        {
+            await index.UpsertAsync(documents, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ArtSouk.Search.Indexing;
+
+/// <summary>What the last or running rebuild has done, for the readiness check and the manager.</summary>
+internal sealed class RebuildProgress
+{
+    private volatile string _state = "idle";
+    private int _indexed;
+    private long _coversBefore = long.MinValue;
+
+    public string State => _state;
+    public int Indexed => _indexed;
+
+    public void Start(DateTimeOffset at)
+    {
+        _indexed = 0;
+        _state = "running";
+        Interlocked.Exchange(ref _coversBefore, at.UtcTicks);
+    }
+
+    public void Report(int indexed) => _indexed = indexed;
+
+    public void Finish(bool succeeded)
+    {
+        _state = succeeded ? "done" : "failed";
+        if (!succeeded)
+        {
+            Interlocked.Exchange(ref _coversBefore, long.MinValue);
+        }
+    }
+
+    /// <summary>
+    /// True when a rebuild that started after <paramref name="occurredAt"/> is running or done: it reads the entry as it
+    /// is now, so the event has nothing to add (the demo seed's hundreds of events are skipped, not replayed).
+    /// </summary>
+    public bool Covers(DateTimeOffset occurredAt) => occurredAt.UtcTicks < Interlocked.Read(ref _coversBefore);
+}
+
+/// <summary>
+/// Opens the index once the CMS store is up (it is registered after the CMS, so its start runs after the seed) and, when
+/// the index is empty, indexes the published content in the background: the host serves meanwhile.
+/// </summary>
+internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuilder, IHostApplicationLifetime lifetime, ILogger<SearchStartup> logger) : IHostedService
+{
+    private Task _initial = Task.CompletedTask;
+
+    public bool Opened { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await index.OpenAsync(cancellationToken);
+        Opened = true;
+        if (await index.CountAsync(cancellationToken) == 0)
+        {
+            _initial = Task.Run(async () =>
+            {
+                try
+                {
+                    var count = await rebuilder.RunAsync(lifetime.ApplicationStopping);
+                    LogIndexed(logger, count);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping; the next start finds the index empty and indexes again.
+                }
+#pragma warning disable CA1031 // The host serves without search rather than stopping; the failure is logged and readiness says so.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogFailed(logger, ex);
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _initial.WaitAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index built with {Count} documents")]
+    private static partial void LogIndexed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Runs one rebuild at a time from the CMS's published content.</summary>
+internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index, RebuildProgress progress, TimeProvider clock) : IDisposable
+{
+    public void Dispose() => _one.Dispose();
+
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken, Action<int>? report = null)
+    {
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            progress.Start(clock.GetUtcNow());
+            await using var scope = scopes.CreateAsyncScope();
+            var feed = scope.ServiceProvider.GetRequiredService<SearchFeed>();
+            var count = 0;
+            await index.RebuildAsync(feed.AllAsync(cancellationToken), new Progress<int>(n =>
+            {
+                count = n;
+                progress.Report(n);
+                report?.Invoke(n);
+            }), cancellationToken);
+            count = (int)await index.CountAsync(cancellationToken);
+            progress.Report(count);
+            progress.Finish(true);
+            return count;
+        }
+        catch
+        {
+            progress.Finish(false);
+            throw;
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+}
+
+/// <summary>Ready when the index is open and answers a count; reports the documents and any rebuild under way.</summary>
+internal sealed class SearchReadiness(SearchStartup startup, ISearchIndex index, RebuildProgress progress) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!startup.Opened)
+        {
+            return HealthCheckResult.Unhealthy("opening the index");
+        }
+        try
+        {
+            var count = await index.CountAsync(cancellationToken);
+            var rebuild = progress.State == "running" ? $", rebuilding ({progress.Indexed} indexed)" : "";
+            return HealthCheckResult.Healthy($"{count} documents{rebuild}");
+        }
+#pragma warning disable CA1031 // Any failure to reach the index is "not ready", reported, not thrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return HealthCheckResult.Unhealthy("index unreachable", ex);
+        }
+    }
+}

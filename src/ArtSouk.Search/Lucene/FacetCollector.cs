@@ -1,0 +1,73 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace ArtSouk.Search.Lucene;
+
+/// <summary>
+/// Counts facet values over every matching document (Lucene.Net.Facet is not served to us): per segment, counts by
+/// doc-value ordinal in an array, turned into values when the segment is done.
+/// </summary>
+internal sealed class FacetCollector(IReadOnlyList<string> facets, string locale) : ICollector
+{
+    private readonly Dictionary<string, Dictionary<string, int>> _counts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    private readonly List<(string Facet, SortedDocValues Values, int[] Counts)> _segment = [];
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        FlushSegment();
+        foreach (var facet in facets)
+        {
+            if (context.AtomicReader.GetSortedDocValues(F.FacetValue(facet, locale)) is { } values)
+            {
+                _segment.Add((facet, values, new int[values.ValueCount]));
+            }
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        foreach (var (_, values, counts) in _segment)
+        {
+            var ord = values.GetOrd(doc);
+            if (ord >= 0)
+            {
+                counts[ord]++;
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Counts()
+    {
+        FlushSegment();
+        return _counts.ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyList<FacetCount>)f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(50)
+                .Select(v => new FacetCount(v.Key, v.Value)).ToList());
+    }
+
+    private void FlushSegment()
+    {
+        var bytes = new BytesRef();
+        foreach (var (facet, values, counts) in _segment)
+        {
+            for (var ord = 0; ord < counts.Length; ord++)
+            {
+                if (counts[ord] > 0)
+                {
+                    values.LookupOrd(ord, bytes);
+                    var value = bytes.Utf8ToString();
+                    _counts[facet][value] = _counts[facet].GetValueOrDefault(value) + counts[ord];
+                }
+            }
+        }
+        _segment.Clear();
+    }
+}

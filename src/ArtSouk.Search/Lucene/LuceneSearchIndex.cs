@@ -1,0 +1,377 @@
+using System.Globalization;
+using ArtSouk.Search.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Directory = System.IO.Directory;
+
+namespace ArtSouk.Search.Lucene;
+
+/// <summary>
+/// The embedded adapter: a Lucene.NET 4.8 index under <c>{DataPath}/search</c>. Text is analyzed by our
+/// <see cref="TextAnalyzer"/> before Lucene sees it (Lucene only splits on the spaces we put between forms), so the
+/// Elasticsearch adapter indexes exactly the same terms. Facets are counted by our own collector over doc values.
+/// </summary>
+internal static class StoredText
+{
+    public static string? Text(this Document document, string name) => document.Get(name, CultureInfo.InvariantCulture);
+}
+
+internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string CurrentFile = "current";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Generation? _live;
+    private Generation? _building;
+
+    private sealed record Generation(string Path, FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
+    {
+        public static Generation Open(string path)
+        {
+            System.IO.Directory.CreateDirectory(path);
+            var directory = FSDirectory.Open(path);
+            var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
+            var writer = new IndexWriter(directory, config);
+            return new Generation(path, directory, writer, new SearcherManager(writer, true, null));
+        }
+
+        public void Dispose()
+        {
+            Searchers.Dispose();
+            Writer.Dispose();
+            Directory.Dispose();
+        }
+    }
+
+    public bool IsOpen => _live is not null;
+
+    public Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_live is not null)
+        {
+            return Task.CompletedTask;
+        }
+        Directory.CreateDirectory(folder);
+        var pointer = Path.Combine(folder, CurrentFile);
+        var name = File.Exists(pointer) ? File.ReadAllText(pointer).Trim() : "";
+        if (name.Length == 0 || !Directory.Exists(Path.Combine(folder, name)))
+        {
+            name = NewName();
+            File.WriteAllText(pointer, name);
+        }
+        _live = Generation.Open(Path.Combine(folder, name));
+        return Task.CompletedTask;
+    }
+
+    private static string NewName() => "index-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+    private Generation Live => _live ?? throw new InvalidOperationException("The search index is not open yet.");
+
+    public async Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var generation in Targets())
+            {
+                foreach (var document in documents)
+                {
+                    generation.Writer.UpdateDocument(new Term(F.Id, document.Id.ToString()), ToLucene(document));
+                }
+                generation.Writer.Commit();
+                generation.Searchers.MaybeRefreshBlocking();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var generation in Targets())
+            {
+                generation.Writer.DeleteDocuments(new Term(F.Id, id.ToString()));
+                generation.Writer.Commit();
+                generation.Searchers.MaybeRefreshBlocking();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The live index, and the one being rebuilt beside it, so a change made during a rebuild is in both.</summary>
+    private IEnumerable<Generation> Targets() => _building is null ? [Live] : [Live, _building];
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Use(Live, s => (long)s.IndexReader.NumDocs));
+
+    private static T Use<T>(Generation generation, Func<IndexSearcher, T> read)
+    {
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var terms = new QueryTerms(request.Query);
+        if (terms.Words.Count == 0)
+        {
+            return Task.FromResult(new SearchResult([], 0, request.Facets.ToDictionary(f => f, _ => (IReadOnlyList<FacetCount>)[])));
+        }
+        Query query = LuceneQueries.Build(terms);
+        var filter = Filters(request);
+        if (filter is not null)
+        {
+            query = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        }
+        return Task.FromResult(Use(Live, searcher =>
+        {
+            var top = TopScoreDocCollector.Create(request.Offset + request.Limit, true);
+            var facets = new FacetCollector(request.Facets, request.Locale);
+            searcher.Search(query, MultiCollector.Wrap(top, facets));
+            var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, request.Locale, terms)).ToList();
+            return new SearchResult(hits, top.TotalHits, facets.Counts());
+        }));
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string query, string locale, int limit, CancellationToken cancellationToken)
+    {
+        var terms = new QueryTerms(query);
+        if (terms.Words.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<Suggestion>>([]);
+        }
+        var built = LuceneQueries.Build(terms, suggest: true);
+        return Task.FromResult(Use(Live, searcher =>
+        {
+            var suggestions = new List<Suggestion>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var doc in searcher.Search(built, limit * 2).ScoreDocs.Select(d => searcher.Doc(d.Doc)))
+            {
+                // The title in the script typed first, so "nou" suggests Nouf Al-Harbi and "نو" نوف الحربي.
+                var (first, second) = terms.IsArabic ? ("ar", "en") : ("en", "ar");
+                var text = doc.Text("title_" + first) ?? doc.Text("title_" + second);
+                var other = doc.Text("title_" + second);
+                if (text is null || !seen.Add(text))
+                {
+                    continue;
+                }
+                suggestions.Add(new Suggestion(text, other == text ? null : other, Guid.Parse(doc.Text(F.Id)!), doc.Text(F.Type)!,
+                    doc.Text("url_" + locale) ?? doc.Text("url_" + (locale == "ar" ? "en" : "ar")) ?? ""));
+                if (suggestions.Count == limit)
+                {
+                    break;
+                }
+            }
+            return (IReadOnlyList<Suggestion>)suggestions;
+        }));
+    }
+
+    public async Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await OpenAsync(cancellationToken);
+        var name = NewName();
+        var building = Generation.Open(Path.Combine(folder, name));
+        await _gate.WaitAsync(cancellationToken);
+        _building = building;
+        _gate.Release();
+        var count = 0;
+        try
+        {
+            await foreach (var document in documents.WithCancellation(cancellationToken))
+            {
+                // Added under the gate: a live change to the same entry must not be overwritten by an older read.
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    building.Writer.UpdateDocument(new Term(F.Id, document.Id.ToString()), ToLucene(document));
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+                if (++count % 1000 == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+            building.Writer.Commit();
+            building.Searchers.MaybeRefreshBlocking();
+        }
+        catch
+        {
+            await _gate.WaitAsync(CancellationToken.None);
+            _building = null;
+            _gate.Release();
+            building.Dispose();
+            Directory.Delete(building.Path, recursive: true);
+            throw;
+        }
+        Generation old;
+        await _gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            old = Live;
+            File.WriteAllText(Path.Combine(folder, CurrentFile), name);
+            _live = building;
+            _building = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        progress?.Report(count);
+        // Searches that acquired the old searcher finish first; then its files go.
+        _ = Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ =>
+        {
+            old.Dispose();
+            try
+            {
+                Directory.Delete(old.Path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Removed on a later rebuild.
+            }
+        }, TaskScheduler.Default);
+    }
+
+    public void Dispose()
+    {
+        _building?.Dispose();
+        _live?.Dispose();
+        _gate.Dispose();
+    }
+
+    private static BooleanQuery? Filters(SearchRequest request)
+    {
+        var all = new BooleanQuery();
+        if (request.Types.Count > 0)
+        {
+            all.Add(AnyOf(F.Filter("type"), request.Types), Occur.MUST);
+        }
+        foreach (var (field, values) in request.Filters)
+        {
+            all.Add(AnyOf(F.Filter(field), values.Select(FilterValue)), Occur.MUST);
+        }
+        return all.Clauses.Count == 0 ? null : all;
+    }
+
+    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery();
+        foreach (var value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+        return any;
+    }
+
+    /// <summary>A filter value as it is indexed: normalized words, so الرياض, الریاض and Riyadh each match their own city.</summary>
+    public static string FilterValue(string value) => string.Join(' ', TextAnalyzer.ExactWords(value));
+
+    private static SearchHit Hit(Document doc, float score, string locale, QueryTerms terms)
+    {
+        var other = locale == "ar" ? "en" : "ar";
+        string Get(string name) => doc.Text($"{name}_{locale}") ?? doc.Text($"{name}_{other}") ?? "";
+        var body = Get("body");
+        var snippet = Snippets.Highlight(body.Length > 0 ? body : Get("title"), terms);
+        return new SearchHit(Guid.Parse(doc.Text(F.Id)!), doc.Text(F.Type)!, Get("slug"), Get("title"), snippet, Math.Round(score, 4), Get("url"));
+    }
+
+    internal static Document ToLucene(SearchDocument source)
+    {
+        var doc = new Document
+        {
+            new StringField(F.Id, source.Id.ToString(), Field.Store.YES),
+            new StringField(F.Type, source.Type, Field.Store.YES),
+            new StringField(F.Filter("type"), source.Type, Field.Store.NO),
+            new SortedDocValuesField(F.FacetValue("type", "ar"), new BytesRef(source.Type)),
+        };
+        var titleExact = new List<string>();
+        var titleStem = new List<string>();
+        var titleKey = new List<string>();
+        var bodyExact = new List<string>();
+        var bodyStem = new List<string>();
+        var nameExact = new List<string>();
+        var nameKey = new List<string>();
+        if (source.Category is { } category)
+        {
+            doc.Add(new StringField(F.Filter("category"), FilterValue(category), Field.Store.NO));
+        }
+        if (source.Year is { } year)
+        {
+            var text = year.ToString(CultureInfo.InvariantCulture);
+            doc.Add(new StringField(F.Filter("year"), text, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(F.FacetValue("year", "ar"), new BytesRef(text)));
+        }
+        foreach (var (locale, text) in new[] { ("ar", source.Arabic), ("en", source.English) })
+        {
+            if (text is null)
+            {
+                continue;
+            }
+            doc.Add(new StoredField("title_" + locale, text.Title));
+            doc.Add(new StoredField("body_" + locale, text.Body));
+            doc.Add(new StoredField("slug_" + locale, text.Slug));
+            doc.Add(new StoredField("url_" + locale, text.Url));
+            var title = TextAnalyzer.Analyze(text.Title);
+            doc.Add(new StringField(F.TitleWhole, string.Join(' ', title.Select(w => w.Exact)), Field.Store.NO));
+            foreach (var word in title)
+            {
+                titleExact.Add(word.Exact);
+                titleStem.AddRange(word.Stems);
+                titleKey.AddRange(word.Keys);
+            }
+            foreach (var word in TextAnalyzer.Analyze(text.Body))
+            {
+                bodyExact.Add(word.Exact);
+                bodyStem.AddRange(word.Stems);
+            }
+            // Names of related people and places, the city, medium and category label are searchable words too.
+            foreach (var word in TextAnalyzer.Analyze(string.Join(" \n ", text.Names, text.City, text.Medium, text.Category)))
+            {
+                nameExact.Add(word.Exact);
+                nameKey.AddRange(word.Keys);
+                bodyStem.AddRange(word.Stems);
+            }
+            foreach (var (facet, value) in new[] { ("city", text.City), ("medium", text.Medium), ("category", text.Category) })
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    doc.Add(new StringField(F.Filter(facet), FilterValue(value), Field.Store.NO));
+                    doc.Add(new SortedDocValuesField(F.FacetValue(facet, locale), new BytesRef(value.Trim())));
+                }
+            }
+        }
+        doc.Add(new TextField(F.TitleExact, string.Join(' ', titleExact), Field.Store.NO));
+        doc.Add(new TextField(F.TitleStem, string.Join(' ', titleStem), Field.Store.NO));
+        doc.Add(new TextField(F.TitleKey, string.Join(' ', titleKey), Field.Store.NO));
+        doc.Add(new TextField(F.BodyExact, string.Join(' ', bodyExact), Field.Store.NO));
+        doc.Add(new TextField(F.BodyStem, string.Join(' ', bodyStem), Field.Store.NO));
+        doc.Add(new TextField(F.NameExact, string.Join(' ', nameExact), Field.Store.NO));
+        doc.Add(new TextField(F.NameKey, string.Join(' ', nameKey), Field.Store.NO));
+        return doc;
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArtSouk.Search;
+
+public enum SearchProvider
+{
+    Lucene,
+    Elasticsearch,
+}
+
+/// <summary>The <c>Search</c> section: <c>Search__Provider=Elasticsearch</c>, <c>Search__Elasticsearch__Url</c>, ...</summary>
+public sealed class SearchOptions : IValidatableObject
+{
+    public const string Section = "Search";
+
+    public SearchProvider Provider { get; set; } = SearchProvider.Lucene;
+
+    /// <summary>Longest query accepted, in characters.</summary>
+    [Range(10, 1000, ErrorMessage = "Search:MaxQueryLength must be between 10 and 1000")]
+    public int MaxQueryLength { get; set; } = 200;
+
+    public Uri? ElasticsearchUrl { get; set; }
+
+    public string ElasticsearchIndex { get; set; } = "artsouk";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == SearchProvider.Elasticsearch && ElasticsearchUrl is null)
+        {
+            yield return new ValidationResult("Search:ElasticsearchUrl is required when Search:Provider is Elasticsearch", [nameof(ElasticsearchUrl)]);
+        }
+    }
+}
