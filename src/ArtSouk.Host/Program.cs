@@ -1,5 +1,6 @@
 using ArtSouk.Accounts;
 using ArtSouk.Cms;
+using ArtSouk.Commerce;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
@@ -17,6 +18,7 @@ try
     builder.AddAccounts();
     builder.AddCms();
     builder.AddCmsDelivery();
+    builder.AddCommerce();
     builder.AddManager();
 
     var app = builder.Build();
@@ -34,6 +36,7 @@ try
     modules.MapAccounts();
     modules.MapCms();
     modules.MapCmsDelivery();
+    modules.MapCommerce();
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();
