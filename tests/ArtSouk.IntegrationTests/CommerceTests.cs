@@ -375,6 +375,9 @@ public abstract class CommerceExpiryTests(string provider)
     }
 }
 
+// In the shared hosts' collections: a second host starting or stopping beside a fixture host's start-up trips Hangfire's in-memory storage.
+[Collection("sqlite")]
 public sealed class SqliteCommerceExpiryTests() : CommerceExpiryTests("sqlite");
 
+[Collection("postgres")]
 public sealed class PostgresCommerceExpiryTests() : CommerceExpiryTests("postgres");
