@@ -324,6 +324,56 @@ public abstract class CommerceTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Every_refusal_is_a_problem_with_a_stable_code()
+    {
+        var key = await Host.App.KeyClientAsync(Host.Admin, "manage");
+        var buyer = await BuyerAsync();
+        var work = await ListedAsync(amount: 50m);
+        var unlisted = await ArtworkAsync();
+        var nowhere = Guid.NewGuid();
+        async Task Expect(HttpResponseMessage response, HttpStatusCode status, string code)
+        {
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal(code, await CodeAsync(response));
+        }
+
+        // An API key is not a person: no cart, no orders, no checkout.
+        await Expect(await key.GetAsync("/api/v1/cart"), HttpStatusCode.Forbidden, "forbidden");
+        await Expect(await key.PostAsJsonAsync("/api/v1/cart/items", new { entryId = work, quantity = 1 }), HttpStatusCode.Forbidden, "forbidden");
+        await Expect(await key.DeleteAsync($"/api/v1/cart/items/{work}"), HttpStatusCode.Forbidden, "forbidden");
+        await Expect(await key.GetAsync("/api/v1/orders"), HttpStatusCode.Forbidden, "forbidden");
+        await Expect(await CheckoutAsync(key, work), HttpStatusCode.Forbidden, "forbidden");
+
+        await Expect(await CheckoutAsync(buyer, unlisted), HttpStatusCode.NotFound, "not-found");
+        await Expect(await buyer.PostAsJsonAsync("/api/v1/checkout", new { paymentMethod = "card" }), HttpStatusCode.UnprocessableEntity, "empty-cart");
+        await Expect(await buyer.PostAsJsonAsync("/api/v1/checkout", new { paymentMethod = "cash" }), HttpStatusCode.BadRequest, "validation-failed");
+        await Expect(await buyer.PostAsJsonAsync("/api/v1/cart/items", new { entryId = unlisted, quantity = 1 }), HttpStatusCode.NotFound, "not-found");
+        await Expect(await Host.Admin.GetAsync($"/api/v1/manage/listings/{unlisted}"), HttpStatusCode.NotFound, "not-found");
+        var artist = await Host.Admin.CreateEntryAsync("artist", new { name = new { ar = Unique("فنان"), en = Unique("Artist") } });
+        await Expect(await Host.Admin.PutAsJsonAsync($"/api/v1/manage/listings/{artist}", new { price = new { amount = 1m, currency = "SAR" } }),
+            HttpStatusCode.UnprocessableEntity, "not-sellable");
+
+        var order = (await JsonAsync(await CheckoutAsync(buyer, work)))["id"]!.GetValue<string>();
+        await Expect(await Host.Admin.PostAsync($"/api/v1/manage/orders/{order}/complete", null), HttpStatusCode.Conflict, "illegal-transition");
+        Assert.Equal(HttpStatusCode.OK, (await buyer.PostAsync($"/api/v1/orders/{order}/cancel", null)).StatusCode);
+        await Expect(await buyer.PostAsync($"/api/v1/orders/{order}/cancel", null), HttpStatusCode.Conflict, "illegal-transition");
+        await Expect(await buyer.PostAsync($"/api/v1/orders/{nowhere}/cancel", null), HttpStatusCode.NotFound, "not-found");
+        await Expect(await buyer.GetAsync($"/api/v1/orders/{nowhere}/invoice/page"), HttpStatusCode.NotFound, "not-found");
+        foreach (var action in new[] { "fulfil", "complete", "cancel" })
+        {
+            await Expect(await Host.Admin.PostAsync($"/api/v1/manage/orders/{nowhere}/{action}", null), HttpStatusCode.NotFound, "not-found");
+        }
+        await Expect(await Host.Admin.PostAsJsonAsync($"/api/v1/manage/orders/{nowhere}/mark-paid", new { reference = "X" }), HttpStatusCode.NotFound, "not-found");
+        await Expect(await Host.Admin.PostAsJsonAsync($"/api/v1/manage/orders/{nowhere}/refund", new { }), HttpStatusCode.NotFound, "not-found");
+
+        // Stock cannot drop below what is already sold.
+        var sold = (await JsonAsync(await CheckoutAsync(buyer, work)))["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await Host.Admin.PostAsJsonAsync($"/api/v1/manage/orders/{sold}/mark-paid", new { reference = "TRX-9" })).StatusCode);
+        await Expect(await Host.Admin.PutAsJsonAsync($"/api/v1/manage/listings/{work}", new { price = new { amount = 50m, currency = "SAR" }, stock = 0 }),
+            HttpStatusCode.Conflict, "conflict");
+    }
+
+    [Fact]
     public void VAT_is_taken_out_of_an_inclusive_total_rounding_half_a_halala_away_from_zero()
     {
         Assert.Equal(163043, Invoice.VatOf(1_250_000));
