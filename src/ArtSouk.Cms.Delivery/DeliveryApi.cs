@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Delivery;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
@@ -60,7 +61,7 @@ internal static class DeliveryApi
                 return CannotPreview();
             }
             var page = await reader.ListAsync(new ContentQuery(type, request.Locale, request.Preview, request.Filters, request.Sorts, request.Limit, request.Cursor), ct);
-            var body = await new ItemWriter(reader, request).ListAsync(page, ct);
+            var body = await new ItemWriter(reader, request, http.RequestServices.GetServices<IDeliveryItemExtension>()).ListAsync(page, ct);
             return Answer(http, request, body, cache, ticket) ? NotModified.Instance : Json(body);
         }
         catch (InvalidQueryException rejected)
@@ -93,7 +94,7 @@ internal static class DeliveryApi
             {
                 return new NotFoundProblem(ProblemCode.NotFound, $"No published {type} '{idOrSlug}' in locale {request.Locale}.");
             }
-            var body = await new ItemWriter(reader, request).ItemAsync(item, ct);
+            var body = await new ItemWriter(reader, request, http.RequestServices.GetServices<IDeliveryItemExtension>()).ItemAsync(item, ct);
             return Answer(http, request, body, cache, ticket) ? NotModified.Instance : Json(body);
         }
         catch (InvalidQueryException rejected)

@@ -20,7 +20,7 @@ namespace ArtSouk.Cms.Delivery;
 /// change empties it (<see cref="Clear"/>), and a response computed while a change committed is served but not stored,
 /// so a publish shows on the very next request.
 /// </remarks>
-internal sealed class DeliveryCache
+internal sealed class DeliveryCache : Kernel.Delivery.IDeliveryCache
 {
     public const long SizeLimit = 256L * 1024 * 1024;
     private const string JsonContentType = "application/json; charset=utf-8";
@@ -114,6 +114,8 @@ internal sealed class DeliveryCache
             _bytes += size;
         }
     }
+
+    public void Evict() => Clear();
 
     /// <summary>Forgets everything; responses computed before this call are no longer stored either.</summary>
     public void Clear()

@@ -13,6 +13,7 @@ public static class DeliveryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section);
         builder.Services.AddSingleton<DeliveryCache>();
+        builder.Services.AddSingleton<Kernel.Delivery.IDeliveryCache>(sp => sp.GetRequiredService<DeliveryCache>());
         builder.Services.AddSingleton<IContentChangeObserver, DeliveryCacheEviction>();
         return builder;
     }

@@ -4,20 +4,41 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Delivery;
 
 namespace ArtSouk.Cms.Delivery;
 
 /// <summary>
 /// Writes Delivery API items. Items without projection or expansion are copied from the read model's JSON text
-/// as is; only <c>fields=</c> and <c>expand=</c> parse it.
+/// as is; only <c>fields=</c> and <c>expand=</c> parse it. Other modules' properties (a listing) come from
+/// <see cref="IDeliveryItemExtension"/>s, asked once per page.
 /// </summary>
-internal sealed class ItemWriter(ContentReader reader, DeliveryRequest request)
+internal sealed class ItemWriter(ContentReader reader, DeliveryRequest request, IEnumerable<IDeliveryItemExtension>? extensions = null)
 {
     private readonly Dictionary<Guid, JsonObject> _expanded = [];
+    private readonly List<(string Property, IReadOnlyDictionary<Guid, JsonNode> Values)> _extra = [];
+
+    private async Task ExtendAsync(IReadOnlyList<ContentItem> items, CancellationToken ct)
+    {
+        if (extensions is null || items.Count == 0)
+        {
+            return;
+        }
+        var ids = items.Select(i => i.Id).ToList();
+        foreach (var extension in extensions)
+        {
+            var values = await extension.ValuesAsync(ids, ct);
+            if (values.Count > 0)
+            {
+                _extra.Add((extension.PropertyName, values));
+            }
+        }
+    }
 
     public async Task<byte[]> ListAsync(ContentPage page, CancellationToken ct)
     {
         var fields = await PrepareAsync(page.Items, ct);
+        await ExtendAsync(page.Items, ct);
         var buffer = new ArrayBufferWriter<byte>(4096 + page.Items.Count * 1024);
         using (var json = new Utf8JsonWriter(buffer, JsonText.WriterOptions))
         {
@@ -44,6 +65,7 @@ internal sealed class ItemWriter(ContentReader reader, DeliveryRequest request)
     public async Task<byte[]> ItemAsync(ContentItem item, CancellationToken ct)
     {
         var fields = await PrepareAsync([item], ct);
+        await ExtendAsync([item], ct);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer, JsonText.WriterOptions))
         {
@@ -150,7 +172,7 @@ internal sealed class ItemWriter(ContentReader reader, DeliveryRequest request)
         ["updatedAt"] = Instant(item.UpdatedAt),
     };
 
-    private static void Write(Utf8JsonWriter json, ContentItem item, JsonObject? fields)
+    private void Write(Utf8JsonWriter json, ContentItem item, JsonObject? fields)
     {
         json.WriteStartObject();
         json.WriteString("id", item.Id);
@@ -172,6 +194,14 @@ internal sealed class ItemWriter(ContentReader reader, DeliveryRequest request)
         json.WriteRawValue(item.TranslationsJson, skipInputValidation: true);
         json.WriteString("publishedAt", Instant(item.PublishedAt));
         json.WriteString("updatedAt", Instant(item.UpdatedAt));
+        foreach (var (property, values) in _extra)
+        {
+            if (values.TryGetValue(item.Id, out var value))
+            {
+                json.WritePropertyName(property);
+                value.WriteTo(json);
+            }
+        }
         json.WriteEndObject();
     }
 

@@ -48,6 +48,7 @@ public static class CmsExtensions
         services.AddScoped<Trash.EntryTrash>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IProfileEntries, ProfileEntries>();
+        services.AddScoped<IEntryAccess, EntryAccessAnswer>();
         services.AddScoped<RenditionBackfill>();
         // The dialect follows the configured provider; asking the context which provider it has would build its services first.
         SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();

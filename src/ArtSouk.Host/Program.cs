@@ -1,5 +1,6 @@
 using ArtSouk.Accounts;
 using ArtSouk.Cms;
+using ArtSouk.Commerce;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Host;
@@ -20,6 +21,7 @@ try
     builder.AddCms();
     builder.AddCmsDelivery();
     builder.AddSearch();
+    builder.AddCommerce();
     builder.AddManager();
     builder.AddSite();
 
@@ -40,6 +42,7 @@ try
     modules.MapCms();
     modules.MapCmsDelivery();
     modules.MapSearch();
+    modules.MapCommerce();
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArtSouk.Commerce;
+
+/// <summary>The <c>Commerce</c> section (<c>Commerce__ReservationTime=00:15:00</c>, <c>Commerce__Seller__VatNumber</c>, ...).</summary>
+public sealed class CommerceOptions : IValidatableObject
+{
+    public const string Section = "Commerce";
+
+    /// <summary>How long starting checkout holds the stock for the buyer.</summary>
+    public TimeSpan ReservationTime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public SellerOptions Seller { get; set; } = new();
+
+    public StripeOptions Stripe { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReservationTime <= TimeSpan.Zero || ReservationTime > TimeSpan.FromDays(2))
+        {
+            yield return new ValidationResult("Commerce:ReservationTime must be more than 0 and at most 2 days (e.g. 00:15:00)", [nameof(ReservationTime)]);
+        }
+        if (string.IsNullOrWhiteSpace(Seller.Name) || System.Text.Encoding.UTF8.GetByteCount(Seller.Name) > 255)
+        {
+            yield return new ValidationResult("Commerce:Seller:Name is required and at most 255 UTF-8 bytes (it goes in the invoice QR code)", ["Seller.Name"]);
+        }
+        if (Seller.VatNumber is not { Length: 15 } vat || !vat.All(char.IsAsciiDigit) || vat[0] != '3' || vat[^1] != '3')
+        {
+            yield return new ValidationResult("Commerce:Seller:VatNumber must be a 15-digit Saudi VAT number that starts and ends with 3", ["Seller.VatNumber"]);
+        }
+        if (Stripe.ApiBase is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult("Commerce:Stripe:ApiBase must be an absolute http(s) address", ["Stripe.ApiBase"]);
+        }
+        if (string.IsNullOrWhiteSpace(Stripe.SecretKey) || string.IsNullOrWhiteSpace(Stripe.WebhookSecret))
+        {
+            yield return new ValidationResult("Commerce:Stripe:SecretKey and Commerce:Stripe:WebhookSecret are required", ["Stripe"]);
+        }
+    }
+}
+
+/// <summary>Who sells, as printed on the simplified tax invoice.</summary>
+public sealed class SellerOptions
+{
+    public string Name { get; set; } = "سوق الفن للتجارة";
+
+    public string NameEnglish { get; set; } = "Art Souk Trading";
+
+    /// <summary>The seller's VAT registration number (15 digits, 3...3). The default is a demo number.</summary>
+    public string VatNumber { get; set; } = "310122393500003";
+}
+
+/// <summary>
+/// Stripe. Without <see cref="ApiBase"/> the host runs a local fake card processor that speaks Stripe's HTTP API and
+/// Stripe.net talks to that; in production set the live base (<c>https://api.stripe.com</c>) and real keys.
+/// </summary>
+public sealed class StripeOptions
+{
+    public Uri? ApiBase { get; set; }
+
+    public string SecretKey { get; set; } = "sk_test_artsouk_local";
+
+    public string WebhookSecret { get; set; } = "whsec_artsouk_local";
+}

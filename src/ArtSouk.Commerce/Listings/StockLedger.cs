@@ -1,0 +1,69 @@
+using ArtSouk.Commerce.Persistence;
+using ArtSouk.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Commerce.Listings;
+
+/// <summary>
+/// Moves stock by single conditional UPDATEs, never read-then-write: the WHERE clause is the check, so of N buyers racing
+/// for the last unit the database lets exactly one through (PostgreSQL re-checks the guard on the row the winner
+/// committed; SQLite runs writers one at a time). Holds expire by time inside the guard itself: a hold whose
+/// <c>holds_until_ms</c> has passed counts as free stock before any sweeper runs.
+/// </summary>
+/// <remarks>
+/// Holds on one listing share one expiry, the latest one's; an edition whose holds overlap keeps the earlier ones a
+/// little longer. Orders remember the epoch their hold was taken in; dropping expired holds bumps the epoch, so a late
+/// release or sale never subtracts a hold that is no longer counted.
+/// </remarks>
+internal sealed class StockLedger(CommerceDbContext db)
+{
+    private string Table => db.IsPostgres() ? "commerce.listings" : "listings";
+
+    // EF Core stores Guid as upper-case text on SQLite; raw SQL must bind it the same way.
+    private object Key(Guid id) => db.IsPostgres() ? id : id.ToString().ToUpperInvariant();
+
+    /// <summary>Holds <paramref name="quantity"/> units until <paramref name="untilMs"/>; the hold's epoch, or null when not enough is free.</summary>
+    public async Task<long?> TryReserveAsync(Guid entryId, int quantity, long nowMs, long untilMs, CancellationToken ct)
+    {
+        var sql = $$"""
+            UPDATE {{Table}} SET
+                hold_epoch = CASE WHEN holds_until_ms > {1} THEN hold_epoch ELSE hold_epoch + 1 END,
+                reserved = CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END + {2},
+                holds_until_ms = CASE WHEN holds_until_ms > {3} THEN holds_until_ms ELSE {3} END
+            WHERE entry_id = {0} AND availability = 'available'
+                AND stock - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}
+            RETURNING hold_epoch AS "Value"
+            """;
+        var epochs = await db.Database.SqlQueryRaw<long>(sql, Key(entryId), nowMs, quantity, untilMs).ToListAsync(ct);
+        return epochs.Count == 1 ? epochs[0] : null;
+    }
+
+    /// <summary>Gives back a hold taken in <paramref name="epoch"/>, if it is still counted.</summary>
+    public Task<int> ReleaseAsync(Guid entryId, int quantity, long epoch, long nowMs, CancellationToken ct)
+    {
+        var sql = $$"""
+            UPDATE {{Table}} SET reserved = CASE WHEN reserved > {2} THEN reserved - {2} ELSE 0 END
+            WHERE entry_id = {0} AND hold_epoch = {3} AND holds_until_ms > {1}
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct);
+    }
+
+    /// <summary>
+    /// Turns an order's hold into a sale: its own still-counted hold, or else free stock (a hold that expired but was not
+    /// taken by anyone). A listing sold out this way is marked sold. False when the units went to someone else.
+    /// </summary>
+    public async Task<bool> TrySellAsync(Guid entryId, int quantity, long epoch, long nowMs, CancellationToken ct)
+    {
+        var sql = $$"""
+            UPDATE {{Table}} SET
+                sold = sold + {2},
+                reserved = CASE WHEN holds_until_ms > {1} AND hold_epoch = {3} THEN (CASE WHEN reserved > {2} THEN reserved - {2} ELSE 0 END)
+                                WHEN holds_until_ms > {1} THEN reserved ELSE 0 END,
+                availability = CASE WHEN sold + {2} >= stock THEN 'sold' ELSE availability END
+            WHERE entry_id = {0} AND (
+                (holds_until_ms > {1} AND hold_epoch = {3} AND reserved >= {2})
+                OR (availability = 'available' AND stock - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}))
+            """;
+        return await db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct) == 1;
+    }
+}

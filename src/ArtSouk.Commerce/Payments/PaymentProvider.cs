@@ -1,0 +1,49 @@
+using ArtSouk.Commerce.Orders;
+using Stripe;
+
+namespace ArtSouk.Commerce.Payments;
+
+/// <summary>The card payment port: start a payment for an order, and read a payment's current state.</summary>
+internal interface IPaymentProvider
+{
+    /// <summary>Creates (or, asked again for the same order, returns) the payment the buyer confirms.</summary>
+    Task<CardPaymentView> StartAsync(Order order, CancellationToken ct);
+
+    /// <summary>The payment as the provider holds it now, whatever order its notifications arrived in.</summary>
+    Task<CardPaymentState> ReadAsync(string paymentId, CancellationToken ct);
+}
+
+internal sealed record CardPaymentState(string Id, string Status, long Amount, string Currency, Guid? OrderId)
+{
+    public bool Succeeded => Status == "succeeded";
+    public bool Canceled => Status == "canceled";
+}
+
+/// <summary>
+/// Stripe PaymentIntents through Stripe.net. Charged at once (automatic capture): mada cards cannot hold funds, so
+/// nothing is authorized now and captured later. The idempotency key is derived from the order, so a retried or
+/// repeated checkout never creates a second intent for it.
+/// </summary>
+internal sealed class StripePayments(IStripeClient client) : IPaymentProvider
+{
+    public static string IdempotencyKey(Guid orderId) => $"artsouk-order-{orderId:N}-payment-intent";
+
+    public async Task<CardPaymentView> StartAsync(Order order, CancellationToken ct)
+    {
+        var intent = await new PaymentIntentService(client).CreateAsync(new PaymentIntentCreateOptions
+        {
+            Amount = order.TotalMinor,
+            Currency = order.Currency.ToLowerInvariant(),
+            CaptureMethod = "automatic",
+            Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString() },
+        }, new RequestOptions { IdempotencyKey = IdempotencyKey(order.Id) }, ct);
+        return new CardPaymentView("stripe", intent.Id, intent.ClientSecret);
+    }
+
+    public async Task<CardPaymentState> ReadAsync(string paymentId, CancellationToken ct)
+    {
+        var intent = await new PaymentIntentService(client).GetAsync(paymentId, cancellationToken: ct);
+        Guid? orderId = intent.Metadata is { } metadata && metadata.TryGetValue("order_id", out var raw) && Guid.TryParse(raw, out var id) ? id : null;
+        return new CardPaymentState(intent.Id, intent.Status, intent.Amount, intent.Currency, orderId);
+    }
+}

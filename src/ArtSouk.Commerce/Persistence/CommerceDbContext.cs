@@ -1,0 +1,110 @@
+using ArtSouk.Commerce.Checkout;
+using ArtSouk.Commerce.Invoices;
+using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Orders;
+using ArtSouk.Commerce.Payments;
+using ArtSouk.Kernel.Audit;
+using ArtSouk.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ArtSouk.Commerce.Persistence;
+
+/// <summary>Listings, carts, orders, invoices and payment events (schema <c>commerce</c> on PostgreSQL).</summary>
+internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "commerce";
+
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<CartItem> CartItems => Set<CartItem>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        if (this.IsPostgres())
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+        modelBuilder.Entity<Listing>(l =>
+        {
+            l.ToTable("listings");
+            l.HasKey(x => x.EntryId);
+            l.Property(x => x.EntryType).HasMaxLength(40);
+            l.Property(x => x.Currency).HasMaxLength(3);
+            l.Property(x => x.Availability).HasMaxLength(20);
+            l.Property(x => x.UpdatedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<CartItem>(c =>
+        {
+            c.ToTable("cart_items");
+            c.HasKey(x => new { x.BuyerId, x.EntryId });
+        });
+        modelBuilder.Entity<Order>(o =>
+        {
+            o.ToTable("orders");
+            o.HasKey(x => x.Id);
+            // Two transitions racing from one state: the second finds the state changed and is refused (409).
+            o.Property(x => x.State).HasMaxLength(20).IsConcurrencyToken();
+            o.Property(x => x.PaymentMethod).HasMaxLength(20);
+            o.Property(x => x.Currency).HasMaxLength(3);
+            o.Property(x => x.PaymentReference).HasMaxLength(100);
+            o.Property(x => x.PaymentIntentId).HasMaxLength(100);
+            o.Property(x => x.Locale).HasMaxLength(5);
+            o.HasIndex(x => new { x.BuyerId, x.CreatedAt });
+            o.HasIndex(x => new { x.State, x.ReservedUntil });
+            o.HasIndex(x => x.PaymentIntentId).IsUnique();
+            o.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.OrderId);
+            o.Navigation(x => x.Lines).AutoInclude();
+        });
+        modelBuilder.Entity<OrderLine>(l =>
+        {
+            l.ToTable("order_lines");
+            l.HasKey(x => x.Id);
+            l.Property(x => x.Id).ValueGeneratedOnAdd();
+            l.HasIndex(x => x.EntryId);
+        });
+        modelBuilder.Entity<Invoice>(i =>
+        {
+            i.ToTable("invoices");
+            i.HasKey(x => x.Id);
+            // One invoice per order, one order per number: a second issuer racing for either rolls back, number and all.
+            i.HasIndex(x => x.OrderId).IsUnique();
+            i.HasIndex(x => x.Number).IsUnique();
+            i.Property(x => x.Currency).HasMaxLength(3);
+            i.Property(x => x.SellerName).HasMaxLength(255);
+            i.Property(x => x.SellerVatNumber).HasMaxLength(15);
+            i.Property(x => x.QrPayload).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<InvoiceCounter>(c =>
+        {
+            c.ToTable("invoice_counters");
+            c.HasKey(x => x.Series);
+            c.Property(x => x.Series).HasMaxLength(20);
+            c.HasData(new InvoiceCounter { Series = InvoiceCounter.Simplified, LastNumber = 0 });
+        });
+        modelBuilder.Entity<PaymentEvent>(e =>
+        {
+            e.ToTable("payment_events");
+            // The unique key is what makes a replayed webhook a no-op: the second insert fails and its transaction rolls back.
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.EventId).HasMaxLength(100);
+            e.Property(x => x.Type).HasMaxLength(100);
+            e.Property(x => x.Provider).HasMaxLength(20);
+        });
+        modelBuilder.MapAuditLog("commerce_audit_log");
+    }
+}
+
+internal sealed class SqliteCommerceDbContext(DbContextOptions<SqliteCommerceDbContext> options) : CommerceDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+internal sealed class PostgresCommerceDbContext(DbContextOptions<PostgresCommerceDbContext> options) : CommerceDbContext(options);
