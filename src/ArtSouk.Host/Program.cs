@@ -1,4 +1,5 @@
 using ArtSouk.Accounts;
+using ArtSouk.Auctions;
 using ArtSouk.Cms;
 using ArtSouk.Commerce;
 using ArtSouk.Cms.ContentTypes;
@@ -19,6 +20,7 @@ try
     builder.AddCms();
     builder.AddCmsDelivery();
     builder.AddCommerce();
+    builder.AddAuctions();
     builder.AddManager();
 
     var app = builder.Build();
@@ -37,6 +39,7 @@ try
     modules.MapCms();
     modules.MapCmsDelivery();
     modules.MapCommerce();
+    modules.MapAuctions();
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();
