@@ -54,7 +54,9 @@ public static class ProxyAuction
             {
                 return new Outcome(Refusal.AlreadyLeading, book, 0, true, next);
             }
-            var raised = Reserve(book with { LeaderMaxMinor = max }, terms);
+            // The runner-up's maximum earns them one increment's worth of pressure, no more: the leader never bids against itself.
+            var price = book.RunnerUpMaxMinor > 0 ? Math.Max(book.PriceMinor, Math.Min(max, terms.Ladder.Above(book.RunnerUpMaxMinor))) : book.PriceMinor;
+            var raised = Reserve(book with { PriceMinor = price, LeaderMaxMinor = max }, terms);
             return new Outcome(Refusal.None, raised, book.PriceMinor, true, terms.NextValid(raised));
         }
         if (amountMinor < next)

@@ -59,30 +59,36 @@ public sealed class Ladder
         return rungs.Select(r => r.From).Distinct().Count() == rungs.Count ? null : "rungs start from different amounts";
     }
 
-    /// <summary>One increment above <paramref name="priceMinor"/>: the step of the ladder segment the price falls in.</summary>
-    public long IncrementAt(long priceMinor)
+    /// <summary>
+    /// The next point of the ladder strictly above <paramref name="priceMinor"/>: one increment above a price on the
+    /// ladder, the next rung point above one off it. Never below, and rising with the price (property-tested).
+    /// </summary>
+    public long Above(long priceMinor)
     {
-        var rung = _rungs[0];
-        foreach (var r in _rungs)
+        var index = 0;
+        for (var i = 0; i < _rungs.Length; i++)
         {
-            if (r.From <= priceMinor)
+            if (_rungs[i].From <= priceMinor)
             {
-                rung = r;
+                index = i;
             }
         }
-        var within = (priceMinor - rung.From) % rung.Cycle;
+        var rung = _rungs[index];
+        var ceiling = index + 1 < _rungs.Length ? _rungs[index + 1].From : long.MaxValue;
+        var point = priceMinor - (priceMinor - rung.From) % rung.Cycle;
         foreach (var step in rung.Steps)
         {
-            if (within < step)
+            point += step;
+            if (point > priceMinor)
             {
-                return step;
+                return Math.Min(point, ceiling);
             }
-            within -= step;
         }
-        return rung.Steps[^1];
+        return Math.Min(point, ceiling);
     }
 
-    public long Above(long priceMinor) => priceMinor + IncrementAt(priceMinor);
+    /// <summary>The increment the ladder asks at <paramref name="priceMinor"/>.</summary>
+    public long IncrementAt(long priceMinor) => Above(priceMinor) - priceMinor;
 
     public string ToJson() => JsonSerializer.Serialize(Rungs, Json);
 
