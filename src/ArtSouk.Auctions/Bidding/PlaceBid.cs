@@ -85,6 +85,11 @@ internal static class PlaceBid
         {
             if (attempt > 0)
             {
+                // What beat this attempt may have been the same request, retried by the client: then that is the answer.
+                if (await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } retried)
+                {
+                    return TypedResults.Ok(retried);
+                }
                 lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == id, ct);
             }
             var now = clock.GetUtcNow();
