@@ -35,6 +35,7 @@ public static class CommerceExtensions
         services.AddScoped<OrderTransitions>();
         services.AddScoped<Invoices.InvoiceIssuer>();
         services.AddScoped<ReservationSweeper>();
+        services.AddScoped(sp => new SaleOrders(sp.GetRequiredService<CommerceDbContext>(), sp.GetRequiredService<StockLedger>(), sp.GetRequiredService<TimeProvider>()));
 
         // Stripe.net talks to Stripe, or, without Commerce:Stripe:ApiBase, to the local fake that speaks its HTTP API.
         if (commerce.Stripe.ApiBase is null)

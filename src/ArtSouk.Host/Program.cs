@@ -1,4 +1,5 @@
 using ArtSouk.Accounts;
+using ArtSouk.Auctions;
 using ArtSouk.Cms;
 using ArtSouk.Commerce;
 using ArtSouk.Cms.ContentTypes;
@@ -22,6 +23,7 @@ try
     builder.AddCmsDelivery();
     builder.AddSearch();
     builder.AddCommerce();
+    builder.AddAuctions();
     builder.AddManager();
     builder.AddSite();
 
@@ -43,6 +45,7 @@ try
     modules.MapCmsDelivery();
     modules.MapSearch();
     modules.MapCommerce();
+    modules.MapAuctions();
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArtSouk.Auctions;
+
+/// <summary>The <c>Auctions</c> section (<c>Auctions__CloserInterval=00:00:02</c>, ...).</summary>
+public sealed class AuctionsOptions : IValidatableObject
+{
+    public const string Section = "Auctions";
+
+    /// <summary>How often the closer looks for lots past their end; a lot closes within about this long of its time.</summary>
+    public TimeSpan CloserInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A claim on a closing lot older than this is taken to be from a closer that died mid-close, and is taken over.</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Run the closer in this process (off for a host that should only serve bids).</summary>
+    public bool RunCloser { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CloserInterval < TimeSpan.FromMilliseconds(100) || CloserInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return new ValidationResult("Auctions:CloserInterval is 00:00:00.1 to 00:01:00", [nameof(CloserInterval)]);
+        }
+        if (ClaimTimeout < TimeSpan.FromSeconds(1) || ClaimTimeout > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("Auctions:ClaimTimeout is 00:00:01 to 01:00:00", [nameof(ClaimTimeout)]);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Security.Claims;
+using ArtSouk.Auctions.Live;
+using ArtSouk.Auctions.Lots;
+using ArtSouk.Auctions.Persistence;
+using ArtSouk.Auctions.Sales;
+using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Money;
+using ArtSouk.Kernel.Persistence;
+using ArtSouk.Kernel.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArtSouk.Auctions.Bidding;
+
+internal sealed record PlaceBidRequest(decimal? Amount, decimal? MaxAmount, string? ClientBidId);
+
+/// <summary>The answer to a bid, to its bidder only (it carries their own maximum).</summary>
+internal sealed record BidView(long Id, Guid LotId, long Paddle, decimal Amount, decimal MaxAmount, bool Leading, decimal CurrentBid,
+    decimal NextValidAmount, DateTimeOffset EndsAt, DateTimeOffset PlacedAt, string ClientBidId);
+
+/// <summary>
+/// <c>POST /api/v1/lots/{id}/bids</c>. The lot's row moves by one conditional UPDATE (same version, still open, end
+/// not passed) in the transaction that inserts the bid; a concurrent bid that got there first makes it affect no row,
+/// and the bid is judged again against the new state. So two hosts on one database never accept conflicting bids.
+/// </summary>
+internal static class PlaceBid
+{
+    private const int MaxAttempts = 100;
+
+    public static void MapPlaceBid(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/lots/{id:guid}/bids", PlaceAsync).RequireAuthorization().WithTags("Auctions")
+            .WithSummary("Bid (amount, optional maximum for proxy bidding, clientBidId for safe retries): 201, or 409 with nextValidAmount");
+    }
+
+    private static async Task<Results<Created<BidView>, Ok<BidView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem, BidRefusedProblem>> PlaceAsync(
+        Guid id, PlaceBidRequest request, HttpContext http, AuctionsDbContext db, LotBroadcast broadcast, TimeProvider clock, CancellationToken ct)
+    {
+        string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
+        if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var bidder))
+        {
+            return new ForbiddenProblem(ProblemCode.Forbidden, Say("المزايدة لأصحاب الحسابات؛ لا بمفاتيح الواجهة", "Bidding needs a person's account, not an API key"));
+        }
+        var errors = new ValidationErrors();
+        var amount = default(Money);
+        var max = default(Money);
+        if (request.Amount is not { } a || !Money.TryFromDecimal(a, Money.Sar, out amount) || amount.Minor == 0)
+        {
+            errors.Add("amount", Say("مبلغ موجب بالريال بخانتين عشريتين على الأكثر", "a positive SAR amount with at most two decimals"));
+        }
+        if (request.MaxAmount is { } m && (!Money.TryFromDecimal(m, Money.Sar, out max) || max.Minor < amount.Minor))
+        {
+            errors.Add("maxAmount", Say("الحد الأقصى لا يقل عن مبلغ المزايدة", "maxAmount is not below amount"));
+        }
+        if (string.IsNullOrWhiteSpace(request.ClientBidId) || request.ClientBidId.Length > 100)
+        {
+            errors.Add("clientBidId", Say("يلزم معرّف للمزايدة من العميل (حتى 100 حرف) لإعادة المحاولة بأمان", "clientBidId (up to 100 characters) is required, so a retry is safe"));
+        }
+        if (!errors.IsEmpty)
+        {
+            return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
+        }
+        var clientBidId = request.ClientBidId!;
+        if (await db.Lots.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) is not { } lot)
+        {
+            return new NotFoundProblem(ProblemCode.NotFound, Say($"لا توجد قطعة {id}", $"No lot {id}."));
+        }
+        if (await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } first)
+        {
+            return TypedResults.Ok(first);
+        }
+        var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == lot.SaleId, ct);
+        var paddle = await Registrations.PaddleForBidAsync(db, sale, bidder, clock.GetUtcNow(), ct);
+        if (paddle is null)
+        {
+            return new ForbiddenProblem(AuctionsProblems.RegistrationRequired, Say("سجّل للمزايدة في هذا المزاد وانتظر موافقة الإدارة",
+                "Register to bid in this sale (POST /api/v1/auctions/{id}/registrations) and wait for approval"));
+        }
+        var terms = SaleRules.TermsOf(sale, lot);
+        var maxMinor = request.MaxAmount is null ? amount.Minor : max.Minor;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (attempt > 0)
+            {
+                // What beat this attempt may have been the same request, retried by the client: then that is the answer.
+                if (await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } retried)
+                {
+                    return TypedResults.Ok(retried);
+                }
+                lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == id, ct);
+            }
+            var now = clock.GetUtcNow();
+            var nowMs = now.ToUnixTimeMilliseconds();
+            if (lot.State != LotStates.Open || nowMs >= lot.EndsAtMs || nowMs < lot.OpensAtMs)
+            {
+                return Refused(http, nowMs < lot.OpensAtMs ? AuctionsProblems.LotNotOpen : AuctionsProblems.LotClosed, terms.NextValid(lot.Book),
+                    nowMs < lot.OpensAtMs ? "لم تبدأ المزايدة على هذه القطعة بعد" : "أُغلقت المزايدة على هذه القطعة",
+                    nowMs < lot.OpensAtMs ? "Bidding on this lot has not started yet" : "Bidding on this lot has closed");
+            }
+            var outcome = ProxyAuction.Place(lot.Book, terms, bidder, amount.Minor, maxMinor);
+            if (!outcome.Accepted)
+            {
+                var next = new Money(outcome.NextValidMinor, Money.Sar);
+                return outcome.Refusal == Refusal.AlreadyLeading
+                    ? Refused(http, AuctionsProblems.AlreadyLeading, outcome.NextValidMinor,
+                        $"مزايدتك هي الأعلى؛ ارفع حدّك الأقصى فوق ما حددته. المبلغ التالي المقبول لغيرك {next} ريال",
+                        $"You already lead; raise your maximum above the one you set. The next valid amount for others is {next} SAR")
+                    : Refused(http, AuctionsProblems.BidTooLow, outcome.NextValidMinor,
+                        $"المزايدة أقل من المبلغ التالي المقبول: {next} ريال", $"The bid is below the next valid amount: {next} SAR");
+            }
+            var previous = lot.Book;
+            var after = outcome.Book;
+            var endsAt = SoftClose.EndAfterBid(lot.EndsAtMs, nowMs, sale);
+            var leaderPaddle = after.Leader == bidder ? paddle.Value : lot.LeaderPaddle;
+            var version = lot.Version;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var moved = await db.Lots
+                .Where(l => l.Id == id && l.Version == version && l.State == LotStates.Open && l.EndsAtMs > nowMs)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(l => l.Version, version + 1)
+                    .SetProperty(l => l.PriceMinor, after.PriceMinor)
+                    .SetProperty(l => l.LeaderId, after.Leader)
+                    .SetProperty(l => l.LeaderPaddle, leaderPaddle)
+                    .SetProperty(l => l.LeaderMaxMinor, after.LeaderMaxMinor)
+                    .SetProperty(l => l.RunnerUpMaxMinor, after.RunnerUpMaxMinor)
+                    .SetProperty(l => l.BidCount, l => l.BidCount + 1)
+                    .SetProperty(l => l.EndsAtMs, endsAt), ct);
+            if (moved == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                continue;
+            }
+            var bid = new Bid
+            {
+                LotId = id, BidderId = bidder, Paddle = paddle.Value, ClientBidId = clientBidId, Kind = BidKinds.Bid,
+                AmountMinor = outcome.EffectiveMinor, MaxMinor = maxMinor, PriceAfterMinor = after.PriceMinor, Leading = outcome.Leading, PlacedAt = now,
+            };
+            db.Bids.Add(bid);
+            // The price moved on the leader's behalf (their proxy answered, or the reserve was reached): history shows that raise too.
+            if (after.Leader is { } leader && after.PriceMinor != outcome.EffectiveMinor && after.PriceMinor != previous.PriceMinor)
+            {
+                db.Bids.Add(new Bid
+                {
+                    LotId = id, BidderId = leader, Paddle = leaderPaddle ?? 0, Kind = BidKinds.Proxy, AmountMinor = after.PriceMinor,
+                    MaxMinor = after.LeaderMaxMinor, PriceAfterMinor = after.PriceMinor, Leading = true, PlacedAt = now,
+                });
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+            {
+                // The same clientBidId raced in twice: the copy that committed first is the bid; this one answers with it.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } raced)
+                {
+                    return TypedResults.Ok(raced);
+                }
+                continue;
+            }
+            var view = new BidView(bid.Id, id, paddle.Value, LotView.Sar(bid.AmountMinor), LotView.Sar(maxMinor), outcome.Leading, LotView.Sar(after.PriceMinor),
+                LotView.Sar(outcome.NextValidMinor), DateTimeOffset.FromUnixTimeMilliseconds(endsAt), now, clientBidId);
+            await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, now);
+            return TypedResults.Created($"/api/v1/lots/{id}/bids", view);
+        }
+        return Refused(http, ProblemCode.Conflict, terms.NextValid(lot.Book), "المزايدة على هذه القطعة كثيفة الآن؛ أعد المحاولة", "This lot is very busy right now; try again");
+    }
+
+    private static async Task<BidView?> FirstAnswerAsync(AuctionsDbContext db, Lot lot, Guid bidder, string clientBidId, CancellationToken ct)
+    {
+        var bid = await db.Bids.AsNoTracking().SingleOrDefaultAsync(b => b.LotId == lot.Id && b.BidderId == bidder && b.ClientBidId == clientBidId, ct);
+        if (bid is null)
+        {
+            return null;
+        }
+        var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == lot.SaleId, ct);
+        var terms = SaleRules.TermsOf(sale, lot);
+        var next = terms.Ladder.Above(bid.PriceAfterMinor);
+        return new BidView(bid.Id, lot.Id, bid.Paddle, LotView.Sar(bid.AmountMinor), LotView.Sar(bid.MaxMinor), bid.Leading, LotView.Sar(bid.PriceAfterMinor),
+            LotView.Sar(next), DateTimeOffset.FromUnixTimeMilliseconds(lot.EndsAtMs), bid.PlacedAt, clientBidId);
+    }
+
+    private static BidRefusedProblem Refused(HttpContext http, ProblemCode code, long nextMinor, string arabic, string english) =>
+        new(code, Locales.Say(http.Request, arabic, english + $" (next valid amount {new Money(nextMinor, Money.Sar)} SAR)"), LotView.Sar(nextMinor));
+}
+
+/// <summary>Soft close: an accepted bid in the last N minutes moves the lot's end to N minutes after it, never past the hard stop.</summary>
+internal static class SoftClose
+{
+    public static long EndAfterBid(long endsAtMs, long nowMs, Sale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var window = sale.SoftCloseMinutes * 60_000L;
+        if (window == 0 || endsAtMs - nowMs > window)
+        {
+            return endsAtMs;
+        }
+        var extended = nowMs + window;
+        if (sale.HardStopAt is { } stop)
+        {
+            extended = Math.Min(extended, stop.ToUnixTimeMilliseconds());
+        }
+        return Math.Max(endsAtMs, extended);
+    }
+}

@@ -1,0 +1,429 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ArtSouk.Auctions.Closing;
+using ArtSouk.Auctions.Lots;
+using ArtSouk.Auctions.Persistence;
+using ArtSouk.Commerce.Orders;
+using ArtSouk.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArtSouk.IntegrationTests;
+
+/// <summary>What auctions need from a host: a sale, a lot on a fresh artwork, bidders.</summary>
+internal static class Auctioneer
+{
+    public static string Unique(string stem) => $"{stem} {Guid.NewGuid().ToString("N")[..6]}";
+
+    public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    public static async Task<Guid> SaleAsync(HttpClient admin, int softCloseMinutes = 0, bool approval = false, DateTimeOffset? endsAt = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var created = await admin.PostAsJsonAsync("/api/v1/manage/auctions", new
+        {
+            title = new { ar = Unique("مزاد"), en = Unique("Sale") },
+            type = "timed",
+            startsAt = now.AddMinutes(-1),
+            endsAt = endsAt ?? now.AddHours(1),
+            biddersNeedApproval = approval,
+            softCloseMinutes,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return Guid.Parse((await JsonAsync(created))["id"]!.GetValue<string>());
+    }
+
+    public static async Task<Guid> LotAsync(HttpClient admin, Guid sale, decimal startingBid = 1000m, decimal? reserve = null, DateTimeOffset? closesAt = null)
+    {
+        var artist = await admin.CreateEntryAsync("artist", new { name = new { ar = Unique("فنانة"), en = Unique("Artist") } });
+        var work = await admin.CreateEntryAsync("artwork", new { title = new { ar = Unique("عمل"), en = Unique("Work") }, artist });
+        var created = await admin.PostAsJsonAsync($"/api/v1/manage/auctions/{sale}/lots", new { entryId = work, startingBid, reserve, closesAt });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return Guid.Parse((await JsonAsync(created))["id"]!.GetValue<string>());
+    }
+
+    public static Task<HttpResponseMessage> BidAsync(HttpClient bidder, Guid lot, decimal amount, decimal? maxAmount = null, string? clientBidId = null) =>
+        bidder.PostAsJsonAsync($"/api/v1/lots/{lot}/bids", new { amount, maxAmount, clientBidId = clientBidId ?? Guid.NewGuid().ToString() });
+
+    public static async Task<JsonObject> LotViewAsync(HttpClient client, Guid lot) => (await client.GetFromJsonAsync<JsonObject>($"/api/v1/lots/{lot}"))!;
+
+    public static async Task<HttpClient> BidderAsync(ArtSoukApp app, HttpClient admin) => (await app.AccountAsync(admin, "collector")).Client;
+}
+
+/// <summary>Sales, lots and bidding through the API on a shared host, on SQLite and PostgreSQL.</summary>
+public abstract class AuctionTests(HostFixture fixture)
+{
+    private HostFixture Host
+    {
+        get
+        {
+            if (fixture.SkipReason is { } reason)
+            {
+                Assert.Skip(reason);
+            }
+            return fixture;
+        }
+    }
+
+    [Fact]
+    public async Task A_lot_shows_its_state_and_next_amount_but_never_the_reserve_or_a_maximum()
+    {
+        var sale = await Auctioneer.SaleAsync(Host.Admin);
+        var lot = await Auctioneer.LotAsync(Host.Admin, sale, 1000m, reserve: 7777m);
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1000m, maxAmount: 4321m)).StatusCode);
+
+        var raw = await Host.Anonymous.GetStringAsync($"/api/v1/lots/{lot}");
+        var view = JsonNode.Parse(raw)!;
+        Assert.Equal("open", view["state"]!.GetValue<string>());
+        Assert.Equal(1000m, view["currentBid"]!.GetValue<decimal>());
+        Assert.Equal(1100m, view["nextValidAmount"]!.GetValue<decimal>());
+        Assert.False(view["reserveMet"]!.GetValue<bool>());
+        Assert.DoesNotContain("7777", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("4321", raw, StringComparison.Ordinal);
+        var history = await Host.Anonymous.GetStringAsync($"/api/v1/lots/{lot}/bids");
+        Assert.DoesNotContain("4321", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("bidder", history, StringComparison.OrdinalIgnoreCase);
+        var sales = await Host.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/auctions");
+        Assert.Contains(sales!["items"]!.AsArray(), s => s!["id"]!.GetValue<string>() == sale.ToString());
+        var one = await Host.Anonymous.GetStringAsync($"/api/v1/auctions/{sale}");
+        Assert.Contains(lot.ToString(), one, StringComparison.Ordinal);
+        Assert.DoesNotContain("7777", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Proxy_bidding_keeps_the_leader_one_increment_above_the_runner_up()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var a = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var b = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(a, lot, 1000m, 5000m)).StatusCode);
+        var outbid = await Auctioneer.BidAsync(b, lot, 2000m);
+        Assert.Equal(HttpStatusCode.Created, outbid.StatusCode);
+        Assert.False((await Auctioneer.JsonAsync(outbid))["leading"]!.GetValue<bool>());
+        Assert.Equal(2200m, (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["currentBid"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Bid_below_next_increment_is_rejected_with_the_next_valid_amount_in_the_callers_language()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1500m)).StatusCode);
+        var other = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/lots/{lot}/bids") { Content = JsonContent.Create(new { amount = 1550m, clientBidId = "low-1" }) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var low = await other.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Conflict, low.StatusCode);
+        var problem = await People.ProblemAsync(low);
+        Assert.Equal("bid-too-low", problem["code"]!.GetValue<string>());
+        Assert.Equal(1600m, problem["nextValidAmount"]!.GetValue<decimal>());
+        Assert.Contains("next valid amount", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var arabic = await People.ProblemAsync(await Auctioneer.BidAsync(other, lot, 1m));
+        Assert.Contains("المبلغ التالي", arabic["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_client_bid_id_twice_is_one_bid()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var answers = await Race.AllAsync(6, _ => Auctioneer.BidAsync(bidder, lot, 1200m, clientBidId: "same-bid"));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, a.StatusCode.ToString()));
+        var ids = await Task.WhenAll(answers.Select(async a => (await Auctioneer.JsonAsync(a))["id"]!.GetValue<long>()));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["bidCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Of_twenty_four_bidders_racing_at_the_same_amount_exactly_one_is_accepted()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var bidders = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Auctioneer.BidderAsync(Host.App, Host.Admin)));
+        var answers = await Race.AllAsync(bidders.Length, i => Auctioneer.BidAsync(bidders[i], lot, 1500m));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+        var view = await Auctioneer.LotViewAsync(Host.Anonymous, lot);
+        Assert.Equal(1500m, view["currentBid"]!.GetValue<decimal>());
+        Assert.Equal(1, view["bidCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_accepted_bid_in_the_last_minutes_extends_the_lot_and_a_rejected_one_does_not()
+    {
+        var sale = await Auctioneer.SaleAsync(Host.Admin, softCloseMinutes: 2);
+        var lot = await Auctioneer.LotAsync(Host.Admin, sale, closesAt: DateTimeOffset.UtcNow.AddSeconds(60));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var before = (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(HttpStatusCode.Conflict, (await Auctioneer.BidAsync(bidder, lot, 10m)).StatusCode);
+        Assert.Equal(before, (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>());
+        var at = DateTimeOffset.UtcNow;
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1000m)).StatusCode);
+        var after = (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>();
+        Assert.True(after >= at.AddMinutes(2) && after > before, $"{before:O} -> {after:O}");
+    }
+
+    [Fact]
+    public async Task Bidding_in_a_sale_with_approval_waits_for_an_administrator()
+    {
+        var sale = await Auctioneer.SaleAsync(Host.Admin, approval: true);
+        var lot = await Auctioneer.LotAsync(Host.Admin, sale);
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var refused = await Auctioneer.BidAsync(bidder, lot, 1000m);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("registration-required", await People.CodeAsync(refused));
+        var registered = await bidder.PostAsync($"/api/v1/auctions/{sale}/registrations", null);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var registration = await Auctioneer.JsonAsync(registered);
+        Assert.Equal("pending", registration["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await Auctioneer.BidAsync(bidder, lot, 1000m)).StatusCode);
+        var paddle = registration["paddle"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.OK, (await Host.Admin.PostAsync($"/api/v1/manage/auctions/{sale}/registrations/{paddle}/approve", null)).StatusCode);
+        var accepted = await Auctioneer.BidAsync(bidder, lot, 1000m);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(paddle, (await Auctioneer.JsonAsync(accepted))["paddle"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_retracts_a_bid_and_the_price_falls_back()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var a = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var b = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(a, lot, 1000m)).StatusCode);
+        var wrong = await Auctioneer.JsonAsync(await Auctioneer.BidAsync(b, lot, 9000m));
+        var bidId = wrong["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await b.PostAsync($"/api/v1/manage/lots/{lot}/bids/{bidId}/retract", null)).StatusCode);
+        var retracted = await Host.Admin.PostAsync($"/api/v1/manage/lots/{lot}/bids/{bidId}/retract", null);
+        Assert.Equal(HttpStatusCode.OK, retracted.StatusCode);
+        Assert.Equal(1000m, (await Auctioneer.JsonAsync(retracted))["currentBid"]!.GetValue<decimal>());
+        var audit = await Host.Admin.GetStringAsync($"/api/v1/manage/audit?entryId={lot}");
+        Assert.Contains("bid.retracted", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_bids_and_unknown_lots_are_problems_not_server_errors()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Auctioneer.BidAsync(bidder, lot, 1000.001m)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bidder.PostAsJsonAsync($"/api/v1/lots/{lot}/bids", new { amount = 1000m })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Auctioneer.BidAsync(bidder, lot, 2000m, 1500m)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Auctioneer.BidAsync(bidder, Guid.NewGuid(), 1000m)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Anonymous.GetAsync($"/api/v1/lots/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Auctioneer.BidAsync(Host.Anonymous, lot, 1000m)).StatusCode);
+        var badSale = await Host.Admin.PostAsJsonAsync("/api/v1/manage/auctions", new { title = new { en = "x" }, type = "dutch" });
+        Assert.Equal(HttpStatusCode.BadRequest, badSale.StatusCode);
+        Assert.Equal("validation-failed", await People.CodeAsync(badSale));
+    }
+
+    [Fact]
+    public async Task Watching_a_lot_and_stopping()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        Assert.True((await Auctioneer.JsonAsync(await bidder.PostAsync($"/api/v1/lots/{lot}/watch", null)))["watching"]!.GetValue<bool>());
+        Assert.False((await Auctioneer.JsonAsync(await bidder.DeleteAsync($"/api/v1/lots/{lot}/watch")))["watching"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_live_hub_gives_a_snapshot_on_join_and_pushes_accepted_bids_with_paddles_not_names()
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));
+        var server = Host.App.Server;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/auctions"), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            })
+            .Build();
+        var pushed = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonObject>("bid", e => pushed.TrySetResult(e));
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        var snapshot = await hub.InvokeAsync<JsonObject>("JoinLot", lot, TestContext.Current.CancellationToken);
+        Assert.Equal(1000m, snapshot["nextValidAmount"]!.GetValue<decimal>());
+
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var bid = await Auctioneer.JsonAsync(await Auctioneer.BidAsync(bidder, lot, 1300m, maxAmount: 8888m));
+        var e = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        Assert.Equal(1300m, e["currentBid"]!.GetValue<decimal>());
+        Assert.Equal(bid["paddle"]!.GetValue<long>(), e["paddle"]!.GetValue<long>());
+        Assert.DoesNotContain("8888", e.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(e["email"]);
+    }
+}
+
+[Collection("sqlite")]
+public sealed class SqliteAuctionTests(SqliteHost host) : AuctionTests(host);
+
+[Collection("postgres")]
+public sealed class PostgresAuctionTests(PostgresHost host) : AuctionTests(host);
+
+/// <summary>Closing, on a host of its own whose background closer is off, so the test runs the closers itself.</summary>
+public abstract class AuctionClosingTests(string provider)
+{
+    private static readonly Dictionary<string, string> NoBackgroundCloser = new() { ["Auctions:RunCloser"] = "false" };
+
+    private static async Task WaitPastAsync(HttpClient client, Guid lot)
+    {
+        var ends = (await Auctioneer.LotViewAsync(client, lot))["endsAt"]!.GetValue<DateTimeOffset>();
+        var wait = ends - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+    }
+
+    private static async Task<int> CloseConcurrentlyAsync(ArtSoukApp app, int runs)
+    {
+        var closed = await Race.AllAsync(runs, async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LotCloser>().RunAsync(CancellationToken.None);
+        });
+        return closed.Sum();
+    }
+
+    [Fact]
+    public async Task Closers_run_concurrently_close_a_lot_once_and_make_one_order_with_premium_and_VAT()
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider, settings: NoBackgroundCloser);
+        var admin = await app.AdminClientAsync();
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin), 10_000m, closesAt: DateTimeOffset.UtcNow.AddSeconds(4));
+        var (winner, _) = await app.AccountAsync(admin, "collector");
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(winner, lot, 10_000m)).StatusCode);
+        await WaitPastAsync(admin, lot);
+        Assert.Equal(HttpStatusCode.Conflict, (await Auctioneer.BidAsync(winner, lot, 20_000m)).StatusCode);
+
+        Assert.Equal(1, await CloseConcurrentlyAsync(app, 8));
+        Assert.Equal(0, await CloseConcurrentlyAsync(app, 3));
+
+        var view = await Auctioneer.LotViewAsync(admin, lot);
+        Assert.Equal("closed", view["state"]!.GetValue<string>());
+        Assert.Equal("sold", view["outcome"]!.GetValue<string>());
+        var orders = (await winner.GetFromJsonAsync<JsonArray>("/api/v1/orders"))!;
+        var order = Assert.Single(orders)!;
+        // 10,000 hammer + 26% premium (2,600) + 15% VAT on the premium (390).
+        Assert.Equal(12_990m, order["total"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal("pending_payment", order["state"]!.GetValue<string>());
+        Assert.Equal(order["id"]!.GetValue<string>(), view["orderId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_close_restarted_after_its_closer_died_finishes_with_the_same_single_order()
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider, settings: NoBackgroundCloser);
+        var admin = await app.AdminClientAsync();
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin), 1000m, closesAt: DateTimeOffset.UtcNow.AddSeconds(3));
+        var (winner, winnerId) = await app.AccountAsync(admin, "collector");
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(winner, lot, 1000m)).StatusCode);
+        await WaitPastAsync(admin, lot);
+
+        // A closer claimed the lot and created the order, then died before marking the lot closed.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuctionsDbContext>();
+            var stale = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds();
+            Assert.Equal(1, await db.Lots.Where(l => l.Id == lot).ExecuteUpdateAsync(s => s.SetProperty(l => l.State, LotStates.Closing)
+                .SetProperty(l => l.ClaimToken, Guid.NewGuid()).SetProperty(l => l.ClaimedAtMs, stale)));
+            var entry = await db.Lots.Where(l => l.Id == lot).Select(l => l.EntryId).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<SaleOrders>().CreateForWonLotAsync(winnerId, entry, 1000_00, 260_00, 39_00, "lot:" + lot, "ar", CancellationToken.None);
+        }
+
+        Assert.Equal(1, await CloseConcurrentlyAsync(app, 4));
+        Assert.Equal("closed", (await Auctioneer.LotViewAsync(admin, lot))["state"]!.GetValue<string>());
+        Assert.Single((await winner.GetFromJsonAsync<JsonArray>("/api/v1/orders"))!);
+    }
+
+    [Fact]
+    public async Task A_lot_whose_reserve_is_not_met_passes_without_an_order()
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider, settings: NoBackgroundCloser);
+        var admin = await app.AdminClientAsync();
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin), 1000m, reserve: 5000m, closesAt: DateTimeOffset.UtcNow.AddSeconds(3));
+        var (bidder, _) = await app.AccountAsync(admin, "collector");
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1500m)).StatusCode);
+        await WaitPastAsync(admin, lot);
+        Assert.Equal(1, await CloseConcurrentlyAsync(app, 3));
+        var view = await Auctioneer.LotViewAsync(admin, lot);
+        Assert.Equal("passed", view["outcome"]!.GetValue<string>());
+        Assert.Empty((await bidder.GetFromJsonAsync<JsonArray>("/api/v1/orders"))!);
+    }
+
+    [Fact]
+    public async Task The_background_closer_closes_a_lot_soon_after_its_time()
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider);
+        var admin = await app.AdminClientAsync();
+        var (bidder, _) = await app.AccountAsync(admin, "collector");
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin), 1000m, closesAt: DateTimeOffset.UtcNow.AddSeconds(4));
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1000m)).StatusCode);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        string? state = null;
+        while (DateTimeOffset.UtcNow < deadline && state != "closed")
+        {
+            await Task.Delay(500);
+            state = (await Auctioneer.LotViewAsync(admin, lot))["state"]!.GetValue<string>();
+        }
+        Assert.Equal("closed", state);
+        Assert.Single((await bidder.GetFromJsonAsync<JsonArray>("/api/v1/orders"))!);
+    }
+}
+
+public sealed class SqliteAuctionClosingTests() : AuctionClosingTests("sqlite");
+
+public sealed class PostgresAuctionClosingTests() : AuctionClosingTests("postgres");
+
+/// <summary>Two host processes' worth of app on one PostgreSQL database, racing bids on one lot.</summary>
+public sealed class PostgresAuctionTwoHostTests
+{
+    [Fact]
+    public async Task Two_hosts_on_one_database_never_accept_conflicting_bids()
+    {
+        string connection;
+        try
+        {
+            connection = await Postgres.CreateDatabaseAsync();
+        }
+        catch (PostgresUnavailableException ex)
+        {
+            Assert.Skip(ex.Message);
+            return;
+        }
+        await using var first = new ArtSoukApp(connection, seed: false);
+        var admin = await first.AdminClientAsync();
+        await using var second = new ArtSoukApp(connection, seed: false);
+        _ = second.CreateClient();
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin));
+        var bidders = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var (client, _) = await first.AccountAsync(admin, "collector");
+            if (i % 2 == 0)
+            {
+                return client;
+            }
+            var other = second.CreateClient();
+            other.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+            return other;
+        }));
+
+        var same = await Race.AllAsync(bidders.Length, i => Auctioneer.BidAsync(bidders[i], lot, 2000m));
+        Assert.Single(same, a => a.StatusCode == HttpStatusCode.Created);
+
+        // A storm of proxy bids at rising amounts from both hosts: every accepted bid is in the book once, prices never fall.
+        var storm = await Race.AllAsync(bidders.Length, i => Auctioneer.BidAsync(bidders[i], lot, 2200m + 100m * i, maxAmount: 2200m + 300m * i));
+        Assert.All(storm, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+        var accepted = 1 + storm.Count(a => a.StatusCode == HttpStatusCode.Created);
+        var view = await Auctioneer.LotViewAsync(admin, lot);
+        Assert.Equal(accepted, view["bidCount"]!.GetValue<int>());
+        var history = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/lots/{lot}/bids"))!["items"]!.AsArray();
+        var prices = history.Select(h => h!["amount"]!.GetValue<decimal>()).Reverse().ToList();
+        Assert.Equal(view["currentBid"]!.GetValue<decimal>(), prices.Max());
+        Assert.Equal(accepted, history.Count(h => h!["kind"]!.GetValue<string>() == "bid"));
+    }
+}
