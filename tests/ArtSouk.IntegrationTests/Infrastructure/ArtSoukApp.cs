@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace ArtSouk.IntegrationTests.Infrastructure;
 
@@ -117,6 +118,12 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (postgresConnection is not null)
+        {
+            // Each host has its own database, so its pooled connections are never used again; without this they stay
+            // open for Npgsql's idle lifetime (300 s) and a whole run's hosts exhaust the cluster's max_connections.
+            NpgsqlConnection.ClearAllPools();
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);

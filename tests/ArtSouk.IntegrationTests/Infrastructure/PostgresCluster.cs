@@ -48,7 +48,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         Port = FreePort();
         await RunAsync(Path.Combine(_binaries, "initdb"), $"-D {data} -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 -N", asPostgres: true);
         await RunAsync(Path.Combine(_binaries, "pg_ctl"),
-            $"-D {data} -l {Path.Combine(_folder, "server.log")} -w -t 60 -o \"-p {Port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start",
+            $"-D {data} -l {Path.Combine(_folder, "server.log")} -w -t 60 -o \"-p {Port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500\" start",
             asPostgres: true);
     }
 
