@@ -22,16 +22,11 @@ public static class SearchExtensions
         var services = builder.Services;
         services.AddValidatedOptions<SearchOptions>(SearchOptions.Section);
         var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
-        var search = builder.Configuration.ReadValidated<SearchOptions>(SearchOptions.Section);
-        if (search.Provider == SearchProvider.Lucene)
-        {
-            var folder = Path.Combine(app.FullDataPath, "search");
-            services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
-        }
-        else
-        {
-            throw new NotSupportedException("Search:Provider Elasticsearch is not built yet; use Lucene.");
-        }
+        // Read now so a bad provider stops start-up with the key named, before anything is registered.
+        builder.Configuration.ReadValidated<SearchOptions>(SearchOptions.Section);
+        // SearchOptions refuses Elasticsearch until its adapter lands, so Lucene is the one provider here.
+        var folder = Path.Combine(app.FullDataPath, "search");
+        services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
         services.AddScoped<SearchFeed>();
         services.AddScoped<IOutboxHandler, SearchIndexer>();
         services.AddSingleton<RebuildProgress>();

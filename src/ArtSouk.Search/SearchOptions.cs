@@ -25,9 +25,10 @@ public sealed class SearchOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Provider == SearchProvider.Elasticsearch && ElasticsearchUrl is null)
+        // Refused here rather than thrown later, so start-up stops with one line naming the key.
+        if (Provider == SearchProvider.Elasticsearch)
         {
-            yield return new ValidationResult("Search:ElasticsearchUrl is required when Search:Provider is Elasticsearch", [nameof(ElasticsearchUrl)]);
+            yield return new ValidationResult("Search:Provider Elasticsearch is not available in this build yet; use Lucene", [nameof(Provider)]);
         }
     }
 }
