@@ -23,6 +23,8 @@ internal sealed class CommerceStartup(IServiceScopeFactory scopes) : IHostedServ
         }
         scope.ServiceProvider.GetService<IRecurringJobManager>()?.AddOrUpdate<ReservationSweeper>(
             ReservationSweeper.JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        scope.ServiceProvider.GetService<IRecurringJobManager>()?.AddOrUpdate<Payments.PaymentReconciliation>(
+            Payments.PaymentReconciliation.JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

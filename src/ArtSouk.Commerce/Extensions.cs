@@ -51,6 +51,7 @@ public static class CommerceExtensions
                 apiBase: (commerce.Stripe.ApiBase ?? FakeCardProcessor.BaseAddress).ToString().TrimEnd('/'));
         });
         services.AddScoped<IPaymentProvider, StripePayments>();
+        services.AddScoped<PaymentReconciliation>();
         services.AddHostedService<CommerceStartup>();
         return builder;
     }

@@ -69,7 +69,7 @@ public sealed class DependencyTests
     [Fact]
     public void Module_entities_and_contexts_stay_internal()
     {
-        foreach (var name in new[] { "ArtSouk.Cms", "ArtSouk.Accounts" })
+        foreach (var name in new[] { "ArtSouk.Cms", "ArtSouk.Accounts", "ArtSouk.Commerce" })
         {
             var leaked = Assembly.Load(name).GetExportedTypes()
                 .Where(t => typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(t)).Select(t => t.FullName).ToList();

@@ -390,8 +390,10 @@ public sealed class SqliteCommerceTests(SqliteHost host) : CommerceTests(host);
 public sealed class PostgresCommerceTests(PostgresHost host) : CommerceTests(host);
 
 /// <summary>Reservations expire by the clock, before any sweeper runs; each test gets its own host with a hand-moved clock.</summary>
-public abstract class CommerceExpiryTests(string provider)
+public abstract partial class CommerceExpiryTests(string provider)
 {
+    private string Provider => provider;
+
     [Fact]
     public async Task An_expired_reservation_frees_the_work_for_the_next_buyer_before_the_sweeper_runs()
     {
@@ -422,6 +424,41 @@ public abstract class CommerceExpiryTests(string provider)
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ReservationSweeper>().RunAsync(CancellationToken.None));
         Assert.Equal("cancelled", (await first.GetFromJsonAsync<JsonObject>($"/api/v1/orders/{late}"))!["state"]!.GetValue<string>());
+    }
+}
+
+public abstract partial class CommerceExpiryTests
+{
+    [Fact]
+    public async Task Card_payments_whose_webhook_never_came_are_reconciled_paid_or_withdrawn_with_the_hold()
+    {
+        var clock = new ManualClock();
+        await using var app = await ArtSoukApp.OnAsync(Provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var admin = await app.AdminClientAsync();
+        var artist = await admin.CreateEntryAsync("artist", new { name = new { ar = "فنان", en = "Artist" } });
+        async Task<Guid> ListedAsync()
+        {
+            var work = await admin.CreateEntryAsync("artwork", new { title = new { ar = "عمل", en = "Work" }, artist });
+            (await admin.PutAsJsonAsync($"/api/v1/manage/listings/{work}", new { price = new { amount = 700m, currency = "SAR" }, stock = 1 })).EnsureSuccessStatusCode();
+            return work;
+        }
+        var (buyer, _) = await app.AccountAsync(admin, "collector");
+        async Task<JsonObject> CardCheckoutAsync(Guid work) => (await (await buyer.PostAsJsonAsync("/api/v1/checkout",
+            new { items = new[] { new { entryId = work, quantity = 1 } }, paymentMethod = "card" })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var paid = await CardCheckoutAsync(await ListedAsync());
+        var abandoned = await CardCheckoutAsync(await ListedAsync());
+        var stripe = app.Services.GetRequiredService<IStripeClient>();
+        await new PaymentIntentService(stripe).ConfirmAsync(paid["payment"]!["paymentIntentId"]!.GetValue<string>(), new PaymentIntentConfirmOptions { PaymentMethod = "pm_card_visa" });
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<PaymentReconciliation>().RunAsync(CancellationToken.None));
+        }
+        Assert.Equal("paid", (await buyer.GetFromJsonAsync<JsonObject>($"/api/v1/orders/{paid["id"]}"))!["state"]!.GetValue<string>());
+        Assert.Equal("cancelled", (await buyer.GetFromJsonAsync<JsonObject>($"/api/v1/orders/{abandoned["id"]}"))!["state"]!.GetValue<string>());
+        var withdrawn = await new PaymentIntentService(stripe).GetAsync(abandoned["payment"]!["paymentIntentId"]!.GetValue<string>());
+        Assert.Equal("canceled", withdrawn.Status);
     }
 }
 

@@ -15,13 +15,14 @@ internal sealed class ReservationSweeper(CommerceDbContext db, OrderTransitions 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var expired = await db.Orders.Where(o => o.State == OrderStates.PendingPayment && o.ReservedUntil < now)
-            .OrderBy(o => o.ReservedUntil).Take(200).ToListAsync(ct);
+        // A card payment may have succeeded without its webhook arriving yet; those are left to PaymentReconciliation.
+        var expired = await db.Orders.Where(o => o.State == OrderStates.PendingPayment && o.ReservedUntil < now && o.PaymentIntentId == null)
+            .OrderBy(o => o.ReservedUntil).Select(o => o.Id).Take(200).ToListAsync(ct);
         var cancelled = 0;
-        foreach (var order in expired)
+        foreach (var id in expired)
         {
-            // A card payment may have succeeded without its webhook arriving yet; those wait for reconciliation, not cancellation.
-            if (order.PaymentIntentId is not null)
+            // Loaded one at a time: a transition that loses a race clears the tracker, which must not detach the next order.
+            if (await db.Orders.SingleOrDefaultAsync(o => o.Id == id && o.State == OrderStates.PendingPayment, ct) is not { } order)
             {
                 continue;
             }

@@ -11,6 +11,9 @@ internal interface IPaymentProvider
 
     /// <summary>The payment as the provider holds it now, whatever order its notifications arrived in.</summary>
     Task<CardPaymentState> ReadAsync(string paymentId, CancellationToken ct);
+
+    /// <summary>Withdraws a payment that was never completed, so the buyer cannot pay for a hold that is gone.</summary>
+    Task<CardPaymentState> CancelAsync(string paymentId, CancellationToken ct);
 }
 
 internal sealed record CardPaymentState(string Id, string Status, long Amount, string Currency, Guid? OrderId)
@@ -40,9 +43,15 @@ internal sealed class StripePayments(IStripeClient client) : IPaymentProvider
         return new CardPaymentView("stripe", intent.Id, intent.ClientSecret);
     }
 
-    public async Task<CardPaymentState> ReadAsync(string paymentId, CancellationToken ct)
+    public async Task<CardPaymentState> ReadAsync(string paymentId, CancellationToken ct) =>
+        State(await new PaymentIntentService(client).GetAsync(paymentId, cancellationToken: ct));
+
+    public async Task<CardPaymentState> CancelAsync(string paymentId, CancellationToken ct) =>
+        State(await new PaymentIntentService(client).CancelAsync(paymentId, new PaymentIntentCancelOptions(),
+            new RequestOptions { IdempotencyKey = $"artsouk-payment-{paymentId}-cancel" }, ct));
+
+    private static CardPaymentState State(PaymentIntent intent)
     {
-        var intent = await new PaymentIntentService(client).GetAsync(paymentId, cancellationToken: ct);
         Guid? orderId = intent.Metadata is { } metadata && metadata.TryGetValue("order_id", out var raw) && Guid.TryParse(raw, out var id) ? id : null;
         return new CardPaymentState(intent.Id, intent.Status, intent.Amount, intent.Currency, orderId);
     }
