@@ -161,7 +161,8 @@ public abstract class AuctionTests(HostFixture fixture)
         var before = (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>();
         Assert.Equal(HttpStatusCode.Conflict, (await Auctioneer.BidAsync(bidder, lot, 10m)).StatusCode);
         Assert.Equal(before, (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>());
-        var at = DateTimeOffset.UtcNow;
+        // Lot times are kept in whole milliseconds: a bid taken within the same millisecond ends 2 minutes after its start.
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1000m)).StatusCode);
         var after = (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>();
         Assert.True(after >= at.AddMinutes(2) && after > before, $"{before:O} -> {after:O}");
