@@ -67,9 +67,19 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void Commerce_never_references_auctions_and_the_cms_references_neither()
+    {
+        Assert.DoesNotContain("ArtSouk.Auctions", Assembly.Load("ArtSouk.Commerce").GetReferencedAssemblies().Select(r => r.Name));
+        var cms = Assembly.Load("ArtSouk.Cms").GetReferencedAssemblies().Select(r => r.Name).ToList();
+        Assert.DoesNotContain("ArtSouk.Auctions", cms);
+        Assert.DoesNotContain("ArtSouk.Commerce", cms);
+        Assert.Contains("ArtSouk.Commerce", Assembly.Load("ArtSouk.Auctions").GetReferencedAssemblies().Select(r => r.Name));
+    }
+
+    [Fact]
     public void Module_entities_and_contexts_stay_internal()
     {
-        foreach (var name in new[] { "ArtSouk.Cms", "ArtSouk.Accounts", "ArtSouk.Commerce" })
+        foreach (var name in new[] { "ArtSouk.Cms", "ArtSouk.Accounts", "ArtSouk.Commerce", "ArtSouk.Auctions" })
         {
             var leaked = Assembly.Load(name).GetExportedTypes()
                 .Where(t => typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(t)).Select(t => t.FullName).ToList();
