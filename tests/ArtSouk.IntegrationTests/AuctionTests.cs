@@ -69,6 +69,70 @@ public abstract class AuctionTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Every_refusal_is_a_bilingual_problem_and_nothing_is_changed()
+    {
+        var missing = Guid.NewGuid();
+        var sale = await Auctioneer.SaleAsync(Host.Admin);
+        var lot = await Auctioneer.LotAsync(Host.Admin, sale);
+        var key = await Host.App.KeyClientAsync(Host.Admin, "manage");
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        async Task Refused(HttpStatusCode status, Task<HttpResponseMessage> call)
+        {
+            using var response = await call;
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        await Refused(HttpStatusCode.BadRequest, Host.Anonymous.GetAsync("/api/v1/auctions?limit=0"));
+        await Refused(HttpStatusCode.BadRequest, Host.Anonymous.GetAsync("/api/v1/auctions?cursor=yesterday"));
+        await Refused(HttpStatusCode.NotFound, Host.Anonymous.GetAsync($"/api/v1/auctions/{missing}"));
+        await Refused(HttpStatusCode.NotFound, Host.Anonymous.GetAsync($"/api/v1/lots/{missing}/bids"));
+        await Refused(HttpStatusCode.NotFound, Host.Admin.PostAsJsonAsync($"/api/v1/manage/auctions/{missing}/lots", new { entryId = Guid.NewGuid(), startingBid = 1000m }));
+        var artist = await Host.Admin.CreateEntryAsync("artist", new { name = new { ar = Auctioneer.Unique("فنان") } });
+        await Refused(HttpStatusCode.UnprocessableEntity, Host.Admin.PostAsJsonAsync($"/api/v1/manage/auctions/{sale}/lots", new { entryId = artist, startingBid = 1000m }));
+        var entry = (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["entryId"]!.GetValue<string>();
+        await Refused(HttpStatusCode.Conflict, Host.Admin.PostAsJsonAsync($"/api/v1/manage/auctions/{sale}/lots", new { entryId = entry, startingBid = 1000m }));
+        await Refused(HttpStatusCode.Forbidden, key.PostAsync($"/api/v1/auctions/{sale}/registrations", null));
+        await Refused(HttpStatusCode.NotFound, bidder.PostAsync($"/api/v1/auctions/{missing}/registrations", null));
+        await Refused(HttpStatusCode.NotFound, Host.Admin.PostAsync($"/api/v1/manage/auctions/{sale}/registrations/999999/approve", null));
+        await Refused(HttpStatusCode.NotFound, Host.Admin.PostAsync($"/api/v1/manage/auctions/{sale}/registrations/999999/reject", null));
+        await Refused(HttpStatusCode.Forbidden, key.PostAsync($"/api/v1/lots/{lot}/watch", null));
+        await Refused(HttpStatusCode.Forbidden, key.DeleteAsync($"/api/v1/lots/{lot}/watch"));
+        await Refused(HttpStatusCode.NotFound, bidder.PostAsync($"/api/v1/lots/{missing}/watch", null));
+        await Refused(HttpStatusCode.NotFound, Host.Admin.PostAsync($"/api/v1/manage/lots/{lot}/bids/999999/retract", null));
+
+        // The refusals left the lot as it was: open, no bids, its work still on offer in it.
+        var view = await Auctioneer.LotViewAsync(Host.Anonymous, lot);
+        Assert.Equal("open", view["state"]!.GetValue<string>());
+        Assert.Empty((await Host.Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/lots/{lot}/bids"))!["items"]!.AsArray());
+
+        // In Arabic by default, in English when asked.
+        using var arabic = await Host.Anonymous.GetAsync($"/api/v1/auctions/{missing}");
+        Assert.Matches("[\u0600-\u06FF]", (await arabic.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        using var english = await Host.Anonymous.GetAsync($"/api/v1/auctions/{missing}?locale=en");
+        Assert.Contains("No auction", (await english.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bid_on_a_closed_lot_cannot_be_retracted()
+    {
+        var sale = await Auctioneer.SaleAsync(Host.Admin);
+        var lot = await Auctioneer.LotAsync(Host.Admin, sale, closesAt: DateTimeOffset.UtcNow.AddSeconds(3));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+        var bid = await Auctioneer.JsonAsync(await Auctioneer.BidAsync(bidder, lot, 1000m));
+        // The host's own closer (every 2 s) closes the lot.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Auctioneer.LotViewAsync(Host.Anonymous, lot))["state"]!.GetValue<string>() == "open" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        Assert.NotEqual("open", (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["state"]!.GetValue<string>());
+        using var refused = await Host.Admin.PostAsync($"/api/v1/manage/lots/{lot}/bids/{bid["id"]!.GetValue<long>()}/retract", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_lot_shows_its_state_and_next_amount_but_never_the_reserve_or_a_maximum()
     {
         var sale = await Auctioneer.SaleAsync(Host.Admin);

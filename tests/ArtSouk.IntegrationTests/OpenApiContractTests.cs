@@ -204,7 +204,7 @@ public sealed class ContractHost : IAsyncLifetime
         path.Replace($"{{{parameter.Name}}}", parameter.ParameterPolicies.Select(p => p.Content).FirstOrDefault() switch
         {
             "guid" => Guid.NewGuid().ToString(),
-            "int" => "1",
+            "int" or "long" => "1",
             _ => "artist",
         }, StringComparison.Ordinal));
 

@@ -68,6 +68,7 @@ public sealed class SignInProtectionTests
             (HttpMethod.Post, "/api/v1/auth/token"), (HttpMethod.Post, "/api/v1/auth/register"), (HttpMethod.Post, "/api/v1/auth/forgot-password"),
             (HttpMethod.Post, "/api/v1/auth/reset-password"), (HttpMethod.Post, "/api/v1/me/password"), (HttpMethod.Post, "/api/v1/me/two-factor"),
             (HttpMethod.Post, "/api/v1/me/two-factor/enable"), (HttpMethod.Delete, "/api/v1/me/two-factor"),
+            (HttpMethod.Post, "/api/v1/me/two-factor/recovery-codes"),
         ];
         foreach (var (method, path) in operations)
         {

@@ -1,6 +1,7 @@
 using ArtSouk.Auctions.Lots;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Paging;
 using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,14 +17,18 @@ internal static class SalesApi
     public static void MapSalesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auctions").WithTags("Auctions");
-        group.MapGet("/", ListAsync).WithSummary("Sales, soonest first");
+        group.MapGet("/", ListAsync).WithSummary("Sales, the latest to start first; paged with limit (1..100, default 25) and cursor");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A sale with its rules and lots");
     }
 
-    private static async Task<Ok<SaleList>> ListAsync(AuctionsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<SaleList>, BadRequestProblem>> ListAsync(int? limit, string? cursor, HttpContext http, AuctionsDbContext db, CancellationToken ct)
     {
-        var sales = await db.Sales.AsNoTracking().OrderBy(s => s.StartsAt).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(new SaleList(sales.Select(s => SaleView.Of(s)).ToArray()));
+        if (!OffsetPage.TryParse(limit, cursor, defaultSize: 25, maxSize: 100, out var page))
+        {
+            return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(100, Locales.FromRequest(http.Request)));
+        }
+        var sales = await db.Sales.AsNoTracking().OrderByDescending(s => s.StartsAt).ThenByDescending(s => s.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
+        return TypedResults.Ok(new SaleList(sales.Take(page.Size).Select(s => SaleView.Of(s)).ToArray(), page.NextAfter(sales.Count)));
     }
 
     private static async Task<Results<Ok<SaleView>, NotFoundProblem>> GetAsync(Guid id, HttpContext http, AuctionsDbContext db, TimeProvider clock, CancellationToken ct)
@@ -38,4 +43,4 @@ internal static class SalesApi
     }
 }
 
-internal sealed record SaleList(IReadOnlyList<SaleView> Items);
+internal sealed record SaleList(IReadOnlyList<SaleView> Items, string? Next);
