@@ -54,10 +54,10 @@ public sealed class SiteAccessibilityTests(ManagerHost host)
         var report = new StringBuilder();
         foreach (var v in JsonDocument.Parse(json).RootElement.EnumerateArray())
         {
-            report.Append($"{path}: {v.GetProperty("id")} ({v.GetProperty("impact")}) {v.GetProperty("help")}\n");
+            report.Append(System.Globalization.CultureInfo.InvariantCulture, $"{path}: {v.GetProperty("id")} ({v.GetProperty("impact")}) {v.GetProperty("help")}\n");
             foreach (var t in v.GetProperty("targets").EnumerateArray().Take(5))
             {
-                report.Append($"    {t}\n");
+                report.Append(System.Globalization.CultureInfo.InvariantCulture, $"    {t}\n");
             }
         }
         return report.ToString();
