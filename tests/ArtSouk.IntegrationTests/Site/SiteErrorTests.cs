@@ -1,4 +1,5 @@
 using System.Net;
+using ArtSouk.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace ArtSouk.IntegrationTests.Site;
@@ -13,7 +14,11 @@ public sealed class SiteErrorTests
     {
         await using var app = await ArtSoukApp.OnAsync("sqlite");
         using var browser = app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        // The schema is in place once the host says it is ready.
+        for (var i = 0; i < 120 && (await browser.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode != HttpStatusCode.OK; i++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
         // The read model disappears under the running host: every content read now throws inside ContentReader.
         SqliteConnection.ClearAllPools();
         await using (var db = new SqliteConnection($"Data Source={Path.Combine(app.DataPath, "artsouk.db")}"))
