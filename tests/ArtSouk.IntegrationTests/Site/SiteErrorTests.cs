@@ -45,7 +45,7 @@ public sealed class SiteErrorTests
 
     [Theory]
     [InlineData("/en/no/such/deep/path")]
-    [InlineData("/ar/%00")]
+    [InlineData("/ar/%01")] // %00 never reaches the app: Kestrel answers 400 and TestServer throws
     [InlineData("/en/artworks/%E0%A4%A")]
     [InlineData("/xx/artists")]
     [InlineData("/en/artworks/no-such-artwork")]
