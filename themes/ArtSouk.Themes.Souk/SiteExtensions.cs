@@ -25,6 +25,12 @@ public static class SiteExtensions
         var services = builder.Services;
         services.AddValidatedOptions<SiteOptions>(SiteOptions.Section);
         services.AddRazorComponents();
+        // Pages and the stylesheet compress to a third; the site's pages are public and carry no secrets, so HTTPS is fine.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css"];
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteAssets>();
         services.AddSingleton<SiteCache>();
@@ -45,8 +51,13 @@ public static class SiteExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var cache = app.ApplicationServices.GetRequiredService<SiteCache>();
+        app.UseWhen(http => !CompressionFree.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)),
+            site => site.UseResponseCompression());
         return app.Use(next => http => cache.TryServe(http) ?? WithNotFoundPageAsync(http, next));
     }
+
+    /// <summary>Answers that may hold a visitor's secrets (antiforgery tokens, drafts) are never compressed (BREACH).</summary>
+    private static readonly string[] CompressionFree = ["/api", "/manager", "/preview", "/media", "/_framework", "/_content"];
 
     private static readonly string[] NotSitePaths = ["/api", "/manager", "/media", "/_framework", "/_content", "/_site", "/health", "/openapi"];
 
