@@ -83,7 +83,8 @@ public sealed class ManagerHost : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = "Asia/Riyadh",
         });
-        context.SetDefaultTimeout(20_000);
+        // The browser tests run beside the integration tests on two cores: a step waits up to a minute, it is not a measurement.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
