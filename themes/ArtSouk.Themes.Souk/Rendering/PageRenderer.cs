@@ -22,11 +22,12 @@ internal sealed class PageRenderer(IServiceProvider services, Microsoft.Extensio
 
     /// <summary>
     /// The default HTML encoder writes every Arabic letter as a character reference (<c>&amp;#x639;</c>), tripling an
-    /// Arabic page's size; the site's pages are UTF-8, so only HTML's own special characters need encoding.
+    /// Arabic page's size; the site's pages are UTF-8, so only HTML's own special characters need encoding, plus
+    /// <c>=</c> and <c>:</c> (see <see cref="SiteEncoding.Settings"/>).
     /// </summary>
     private sealed class ArabicAsText(IServiceProvider inner) : IServiceProvider
     {
-        private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+        private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(SiteEncoding.Settings);
 
         public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : inner.GetService(serviceType);
     }
