@@ -27,18 +27,18 @@ public sealed class ReviewPanelTests : BunitContext
         return entry.ToJsonString();
     }
 
-    private IRenderedComponent<EntryEditor> Editor(string locale, string entryJson, bool mayReview)
+    private IRenderedComponent<EntryEditor> Editor(string locale, string entryJson, bool mayReview, string types = "[]")
     {
         _api.Answer(HttpMethod.Get, "/api/v1/content-types/artist", HttpStatusCode.OK, FakeApi.Wire("content-type-artist"))
             .Answer(HttpMethod.Get, $"/api/v1/manage/content/artist/{_saved.Id}", HttpStatusCode.OK, entryJson)
             .Answer(HttpMethod.Get, "/api/v1/manage/media", HttpStatusCode.OK, "[]")
             .Answer(HttpMethod.Get, $"/api/v1/manage/content/artist/{_saved.Id}/versions", HttpStatusCode.OK, "[]")
             .Answer(HttpMethod.Get, "/api/v1/manage/rights", HttpStatusCode.OK,
-                $$"""{"profile":null,"profileType":null,"review":{{(mayReview ? "true" : "false")}},"trash":false,"emptyTrash":false,"audit":false,"types":[]}""")
+                $$"""{"profile":null,"profileType":null,"review":{{(mayReview ? "true" : "false")}},"trash":false,"emptyTrash":false,"audit":false,"types":{{types}}}""")
             .Answer(HttpMethod.Post, $"/api/v1/manage/content/artist/{_saved.Id}/review", HttpStatusCode.OK, WithReview("approved"));
         _api.Install(this, locale);
         var editor = Render<EntryEditor>(p => p.Add(c => c.TypeName, "artist").Add(c => c.Id, _saved.Id));
-        editor.WaitForElement("#publish-at");
+        editor.WaitForElement("[data-role=saves-go-to-review], #publish-at");
         return editor;
     }
 
@@ -108,5 +108,32 @@ public sealed class ReviewPanelTests : BunitContext
         Assert.Contains("يرجى تحديث السيرة بالإنجليزية", editor.Find("[data-review-comment]").TextContent);
         Assert.Contains("ردّ القيّم هذا التعديل", editor.Find("[data-review-comment]").TextContent);
         Assert.Empty(editor.FindAll("[data-action=approve]"));
+    }
+
+    [Theory]
+    [InlineData("en", "Save and send for review", "A curator reviews your changes")]
+    [InlineData("ar", "حفظ وإرسال للمراجعة", "يراجع القيّم تعديلاتك")]
+    public void An_author_whose_saves_wait_for_review_gets_no_publish_or_schedule_buttons(string locale, string save, string note)
+    {
+        var editor = Editor(locale, FakeApi.Wire("entry-artist"), mayReview: false,
+            types: """[{"type":"artist","access":true,"create":false,"publish":false,"delete":false,"waitsForReview":true}]""");
+
+        Assert.Contains(note, editor.Find("[data-role=saves-go-to-review]").TextContent);
+        Assert.Equal(save, editor.Find("[data-action=save]").TextContent.Trim());
+        Assert.Empty(editor.FindAll("[data-action^=publish]"));
+        Assert.Empty(editor.FindAll("#publish-at, [data-action=schedule]"));
+        Assert.DoesNotContain(editor.FindAll("button"), b => b.TextContent.Contains("Unpublish", StringComparison.Ordinal) || b.TextContent.Contains("إيقاف", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_curator_keeps_the_publish_and_schedule_buttons()
+    {
+        var editor = Editor("en", FakeApi.Wire("entry-artist"), mayReview: true,
+            types: """[{"type":"artist","access":true,"create":true,"publish":true,"delete":true,"waitsForReview":false}]""");
+
+        Assert.NotNull(editor.Find("[data-action=publish]"));
+        Assert.NotNull(editor.Find("#publish-at"));
+        Assert.Empty(editor.FindAll("[data-role=saves-go-to-review]"));
+        Assert.Equal("Save", editor.Find("[data-action=save]").TextContent.Trim());
     }
 }

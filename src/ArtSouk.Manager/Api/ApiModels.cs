@@ -158,7 +158,10 @@ public sealed record ReviewModel(string State, string? Comment, string? By, Date
 }
 
 /// <summary><c>GET /api/v1/manage/rights</c>, as far as the manager reads it: whether the caller may review owners' saves.</summary>
-public sealed record RightsModel(bool Review);
+public sealed record RightsModel(bool Review, IReadOnlyList<TypeRightsModel>? Types = null);
+
+/// <summary>What the caller may do with one content type; <c>waitsForReview</c>: their saves go to a curator first.</summary>
+public sealed record TypeRightsModel(string Type, bool Publish, bool WaitsForReview);
 
 /// <summary>Per locale, the required fields still empty and the fields whose other-locale value changed since.</summary>
 public sealed record TranslationGapModel(Guid Id, string Type, string? Title, IReadOnlyDictionary<string, LocaleGapModel> Locales);

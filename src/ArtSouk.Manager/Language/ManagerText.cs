@@ -193,6 +193,8 @@ internal sealed class ManagerText
 
     // Editor
     public string Save => P("حفظ", "Save");
+    public string SaveForReview => P("حفظ وإرسال للمراجعة", "Save and send for review");
+    public string SavesGoToReview => P("يراجع القيّم تعديلاتك قبل نشرها: الحفظ يرسلها إليه، ويظهر هنا ما نُشر منها.", "A curator reviews your changes before they go live: saving sends them for review, and this panel shows what is live.");
     public string Saving => P("جارٍ الحفظ…", "Saving…");
     public string Saved => P("تم الحفظ", "Saved");
     public string Create => P("إنشاء", "Create");
