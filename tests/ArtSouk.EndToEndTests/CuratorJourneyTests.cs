@@ -81,6 +81,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
     [Theory]
     [InlineData("ar", "/manager/content/artist", "table tbody tr .entry-title a")]
     [InlineData("en", "/manager", "[data-section=recent-activity]")]
+    [InlineData("ar", "/manager/media", ".media-grid .media-tile img")]
     public async Task Going_interactive_keeps_the_prerendered_rows_without_a_loading_flash(string locale, string path, string rows)
     {
         var page = await host.PageAsync(locale);

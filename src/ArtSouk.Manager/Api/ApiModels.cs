@@ -99,6 +99,9 @@ internal static class Snapshots
     public const int MaxBytes = 96 * 1024;
 
     public static bool Small<T>(T snapshot) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot, ManagerApi.Json).Length <= MaxBytes;
+
+    /// <summary>The snapshot if it is small enough to carry into the circuit, else nothing (the screen asks again).</summary>
+    public static T? IfSmall<T>(T snapshot) where T : class => Small(snapshot) ? snapshot : null;
 }
 
 /// <summary>An entry as an editor sees it: all locales, with publication and translation status per locale.</summary>
