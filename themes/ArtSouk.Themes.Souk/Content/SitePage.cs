@@ -34,6 +34,14 @@ public sealed class SitePage
 
     public List<Crumb> Crumbs { get; } = [];
 
+    /// <summary>The neighbouring pages of a paged list, for <c>&lt;link rel="prev|next"&gt;</c>.</summary>
+    public string? Previous { get; set; }
+
+    public string? Next { get; set; }
+
+    /// <summary>What the visitor searched for, kept in the header's search box on the results page.</summary>
+    public string? Query { get; init; }
+
     public bool Preview { get; init; }
 
     public bool NoIndex { get; init; }
