@@ -375,16 +375,18 @@ public sealed partial class SiteTests(SqliteHost host)
     }
 
     [Fact]
-    public async Task The_stylesheet_is_fingerprinted_and_cached_for_a_year()
+    public async Task The_stylesheet_is_in_the_page_and_its_fonts_are_fingerprinted_and_cached_for_a_year()
     {
         var (_, html, _) = await PageAsync("/en/");
-        var css = Regex.Match(html, "<link rel=\"stylesheet\" href=\"(/_site/site\\.[0-9a-f]{10}\\.css)\"").Groups[1].Value;
-        var (status, body, response) = await PageAsync(css);
+        Assert.DoesNotContain("<link rel=\"stylesheet\"", html, StringComparison.Ordinal);
+        var css = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("@font-face", css, StringComparison.Ordinal);
+        var font = Regex.Match(css, "url\\((/_site/ibm-plex-sans-arabic-arabic-400-normal\\.[0-9a-f]{10}\\.woff2)\\)").Groups[1].Value;
+        var (status, _, response) = await PageAsync(font);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
-        var font = Regex.Match(body, "url\\((/_site/ibm-plex-sans-arabic-arabic-400-normal\\.[0-9a-f]{10}\\.woff2)\\)").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await PageAsync(font)).Status);
-        Assert.DoesNotMatch("(?<![-\\w])(left|right)\\s*:", body);
+        Assert.Equal("font/woff2", response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotMatch("(?<![-\\w])(left|right)\\s*:", css);
     }
 
     // ---- previews ----------------------------------------------------------------------------------------------
