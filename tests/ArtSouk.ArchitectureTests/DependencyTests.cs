@@ -22,8 +22,9 @@ public sealed class DependencyTests
         ["ArtSouk.Notifications"] = ["ArtSouk.Kernel"],
         // The manager is a client of the management HTTP API: rules, audit and errors stay in the modules that own them.
         ["ArtSouk.Manager"] = ["ArtSouk.Kernel"],
-        // The public site reads content through the CMS's public reading contract (ContentReader), never a DbContext.
-        ["ArtSouk.Themes.Souk"] = ["ArtSouk.Kernel", "ArtSouk.Cms"],
+        // The public site reads content through the CMS's public reading contract (ContentReader), never a DbContext,
+        // and searches through the search module's port (ISearchIndex); prices come through a Kernel port, not Commerce.
+        ["ArtSouk.Themes.Souk"] = ["ArtSouk.Kernel", "ArtSouk.Cms", "ArtSouk.Search"],
     };
 
     public static TheoryData<string> OurAssemblies()

@@ -21,10 +21,15 @@ public sealed class RenditionWidthTests
     public Property Every_standard_width_the_original_reaches_is_made() =>
         Prop.ForAll(Widths(), width => RenditionWidths.Standard.Where(w => w <= width).All(RenditionWidths.For(width).Contains));
 
+    [Property]
+    public Property The_original_width_is_always_made_once() =>
+        Prop.ForAll(Widths(), width => RenditionWidths.For(width).Count(w => w == width) == 1);
+
     [Theory]
     [InlineData(319, new[] { 319 })]
     [InlineData(320, new[] { 320 })]
-    [InlineData(1279, new[] { 320, 640 })]
-    [InlineData(4000, new[] { 320, 640, 1280, 1920 })]
+    [InlineData(1279, new[] { 320, 640, 1279 })]
+    [InlineData(1920, new[] { 320, 640, 1280, 1920 })]
+    [InlineData(4000, new[] { 320, 640, 1280, 1920, 4000 })]
     public void Widths_for_an_original(int width, int[] expected) => Assert.Equal(expected, RenditionWidths.For(width));
 }

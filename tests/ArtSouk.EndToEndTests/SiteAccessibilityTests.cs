@@ -26,6 +26,10 @@ public sealed class SiteAccessibilityTests(ManagerHost host)
             pages.Add((await page.Locator(".grid .card-link").First.GetAttributeAsync("href"))!);
         }
         pages.Add($"/{locale}/artworks?category=painting");
+        pages.Add($"/{locale}/artworks?page=2");
+        pages.Add($"/{locale}/search");
+        pages.Add($"/{locale}/search?q={(locale == "ar" ? "الرياض" : "Riyadh")}");
+        pages.Add($"/{locale}/search?q=qqzxjvkw");
         pages.Add($"/{locale}/events?view=calendar");
         pages.Add($"/{locale}/workshops?view=calendar");
         pages.Add(locale == "ar" ? "/ar/عن-آرت-سوق" : "/en/about-art-souk");

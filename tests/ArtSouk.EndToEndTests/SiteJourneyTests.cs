@@ -119,6 +119,78 @@ public sealed class SiteJourneyTests(ManagerHost host)
     }
 
     [Theory]
+    [MemberData(nameof(LanguagesAndWidths))]
+    public async Task A_visitor_searches_from_the_header_narrows_to_artworks_and_meets_the_empty_state(string locale, int width)
+    {
+        var page = await OpenAsync(locale, width);
+        await page.GotoAsync($"/{locale}/");
+        var words = locale == "ar" ? "الرياض" : "Riyadh";
+        // The first index build runs in the background after start-up: search again until it has answered (bounded).
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            await page.Locator("#site-q").FillAsync(words);
+            await page.Locator("#site-q").PressAsync("Enter");
+            await page.WaitForURLAsync($"**/{locale}/search?q=**");
+            if (await page.Locator(".results").CountAsync() > 0)
+            {
+                break;
+            }
+            await page.WaitForTimeoutAsync(1000);
+        }
+        await AssertPageAsync(page, locale, width);
+        Assert.True(await page.Locator(".results .result").CountAsync() > 0);
+        Assert.True(await page.Locator(".results mark").CountAsync() > 0);
+        Assert.Equal(words, await page.Locator("#search-q").InputValueAsync());
+        await ShotAsync(page, "search", locale, width);
+
+        await page.Locator(".facets a[href*='type=artwork']").ClickAsync();
+        await page.WaitForURLAsync("**type=artwork**");
+        await AssertPageAsync(page, locale, width);
+        var hrefs = await page.Locator(".results h3 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, href => Assert.StartsWith($"/{locale}/artworks/", href, StringComparison.Ordinal));
+        await ShotAsync(page, "search-artworks", locale, width);
+
+        await page.GotoAsync($"/{locale}/search?q=qqzxjvkw");
+        await AssertPageAsync(page, locale, width);
+        Assert.True(await page.Locator(".search-none").IsVisibleAsync());
+        await ShotAsync(page, "search-empty", locale, width);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(LanguagesAndWidths))]
+    public async Task A_listed_work_shows_its_price_and_availability_on_its_page_and_the_artworks_pages_number_their_pages(string locale, int width)
+    {
+        var token = await host.Http.PostAsJsonAsync("/api/v1/auth/token", new { email = ManagerHost.AdminEmail, password = ManagerHost.AdminPassword },
+            TestContext.Current.CancellationToken);
+        var access = (await token.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["access_token"]!.GetValue<string>();
+        var list = await host.Http.GetFromJsonAsync<JsonObject>("/api/v1/content/artwork?locale=ar&limit=1&sort=publishedAt", TestContext.Current.CancellationToken);
+        var work = list!["items"]![0]!;
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/manage/listings/{work["id"]}"))
+        {
+            put.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", access);
+            put.Content = JsonContent.Create(new { price = new { amount = 12500m, currency = "SAR" }, availability = "available", stock = 1 });
+            Assert.True((await host.Http.SendAsync(put, TestContext.Current.CancellationToken)).IsSuccessStatusCode);
+        }
+
+        var page = await OpenAsync(locale, width);
+        await page.GotoAsync(work["translations"]![locale]!.GetValue<string>());
+        await AssertPageAsync(page, locale, width);
+        Assert.Equal(locale == "ar" ? "١٢٬٥٠٠ ر.س" : "SAR 12,500", (await page.Locator(".artwork-info .price").InnerTextAsync()).Trim());
+        Assert.True(await page.Locator(".artwork-info .availability").IsVisibleAsync());
+        await ShotAsync(page, "artwork-listed", locale, width);
+
+        await page.GotoAsync($"/{locale}/artworks");
+        await page.Locator(".pager a[rel='next']").Last.ClickAsync();
+        await page.WaitForURLAsync("**page=2**");
+        await AssertPageAsync(page, locale, width);
+        Assert.Equal(locale == "ar" ? "٢" : "2", (await page.Locator(".pager a[aria-current='page']").InnerTextAsync()).Trim());
+        await ShotAsync(page, "artworks-page-2", locale, width);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("ar", "en")]
     [InlineData("en", "ar")]
     public async Task The_language_switch_keeps_the_entry(string from, string to)

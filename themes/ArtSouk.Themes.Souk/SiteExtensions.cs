@@ -2,7 +2,9 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Delivery;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Themes.Souk.Content;
 using ArtSouk.Themes.Souk.Preview;
 using ArtSouk.Themes.Souk.Rendering;
 using ArtSouk.Themes.Souk.Routing;
@@ -35,6 +37,9 @@ public static class SiteExtensions
         services.AddSingleton<SiteAssets>();
         services.AddSingleton<SiteCache>();
         services.AddSingleton<IContentChangeObserver, SiteCacheEviction>();
+        // A price or availability change (commerce empties the Delivery caches) shows on the next page view too.
+        services.AddSingleton<IDeliveryCache>(sp => sp.GetRequiredService<SiteCache>());
+        services.AddScoped<SiteListings>();
         services.AddSingleton<SitePreviewLinks>();
         services.AddSingleton<IPreviewLinks>(sp => sp.GetRequiredService<SitePreviewLinks>());
         services.AddScoped<PageRenderer>();
@@ -120,7 +125,8 @@ public static class SiteExtensions
 
     private static Task Send(HttpContext http, SiteCache cache, long ticket, RenderedPage page)
     {
-        if (page.Status == StatusCodes.Status200OK && SiteCache.Cacheable(http.Request))
+        // A page that says how it may be cached (previews, search results) says so because it must not be kept here.
+        if (page.Status == StatusCodes.Status200OK && page.CacheControl is null && SiteCache.Cacheable(http.Request))
         {
             cache.Store(http.Request, ticket, page);
         }

@@ -11,13 +11,17 @@ internal static class RenditionWidths
     public static IReadOnlyList<int> Standard { get; } = [320, 640, 1280, 1920];
 
     /// <summary>
-    /// The widths an original of <paramref name="width"/> pixels gets: each standard width it reaches; an original
-    /// narrower than the smallest gets one WebP at its own width, so every image has a WebP to serve.
+    /// The widths an original of <paramref name="width"/> pixels gets: each standard width it reaches, and one WebP at its
+    /// own width, so a srcset always has a WebP candidate as sharp as the original and never falls back to the heavy file.
     /// </summary>
     public static IReadOnlyList<int> For(int width)
     {
         var widths = Standard.Where(w => w <= width).ToList();
-        return widths.Count > 0 ? widths : [width];
+        if (!widths.Contains(width))
+        {
+            widths.Add(width);
+        }
+        return widths;
     }
 }
 

@@ -111,8 +111,7 @@ public sealed partial class SiteTests(SqliteHost host)
     public async Task Entry_pages_carry_canonical_and_hreflang_alternates_for_both_languages_and_x_default()
     {
         var artist = await FirstAsync("artist");
-        var (_, page, _) = await PageAsync(Encode(PathIn(artist, "en")));
-        var html = WebUtility.HtmlDecode(page);
+        var (_, html, _) = await PageAsync(Encode(PathIn(artist, "en")));
         Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost{Encode(PathIn(artist, "en"))}\"", html, StringComparison.Ordinal);
         Assert.Contains($"hreflang=\"ar\" href=\"http://localhost{Encode(PathIn(artist, "ar"))}\"", html, StringComparison.Ordinal);
         Assert.Contains($"hreflang=\"en\" href=\"http://localhost{Encode(PathIn(artist, "en"))}\"", html, StringComparison.Ordinal);
@@ -180,26 +179,73 @@ public sealed partial class SiteTests(SqliteHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await PageAsync("/en/artworks/" + new string('x', 400))).Status);
     }
 
-    [Fact]
-    public async Task A_forged_list_cursor_is_a_400_page_not_a_server_error()
+    [Theory]
+    [InlineData("/en/artworks?page=not-a-number", "en")]
+    [InlineData("/ar/artworks?page=0", "ar")]
+    public async Task A_malformed_page_number_is_a_400_page_not_a_server_error(string path, string lang)
     {
-        var (status, html, _) = await PageAsync("/en/artworks?cursor=not-a-cursor");
+        var (status, html, _) = await PageAsync(path);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Lists_page_through_the_whole_catalogue_with_next_links()
+    public async Task A_page_past_the_last_is_a_404()
     {
-        var (_, first, _) = await PageAsync("/en/artworks");
-        var next = WebUtility.HtmlDecode(Regex.Match(first, "href=\"([^\"]+)\" rel=\"next\"").Groups[1].Value);
-        Assert.StartsWith("/en/artworks?cursor=", next, StringComparison.Ordinal);
-        var (status, second, _) = await PageAsync(next);
+        Assert.Equal(HttpStatusCode.NotFound, (await PageAsync("/en/artworks?page=9999")).Status);
+    }
+
+    private static List<string> Cards(string html) =>
+        Regex.Matches(html, "<a class=\"card-link\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task Lists_page_through_the_whole_catalogue_with_numbered_pages()
+    {
+        // Decoded as a browser reads it: the site may write = and : in attributes as character references.
+        var first = WebUtility.HtmlDecode((await PageAsync("/en/artworks")).Html);
+        var pager = Regex.Match(first, "<nav class=\"pager\" aria-label=\"Pages\">(.*?)</nav>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<a href=\"/en/artworks\" aria-current=\"page\" aria-label=\"Page 1\">1</a>", pager, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/en/artworks?page=2\" aria-label=\"Page 2\" rel=\"next\">2</a>", pager, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"next\" href=\"http://localhost/en/artworks?page=2\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
+
+        var (status, page2, _) = await PageAsync("/en/artworks?page=2");
         Assert.Equal(HttpStatusCode.OK, status);
-        var firstCards = Regex.Matches(first, "<a class=\"card-link\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet();
-        var secondCards = Regex.Matches(second, "<a class=\"card-link\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.NotEmpty(secondCards);
-        Assert.DoesNotContain(secondCards, firstCards.Contains);
+        var second = WebUtility.HtmlDecode(page2);
+        Assert.Contains("aria-current=\"page\" aria-label=\"Page 2\">2</a>", second, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"prev\" href=\"http://localhost/en/artworks\"", second, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/en/artworks?page=2\"", second, StringComparison.Ordinal);
+        Assert.NotEmpty(Cards(second));
+        Assert.DoesNotContain(Cards(second), Cards(first).Contains);
+    }
+
+    [Fact]
+    public async Task Every_artwork_is_on_exactly_one_numbered_page()
+    {
+        var published = 0;
+        for (string? cursor = ""; cursor is not null;)
+        {
+            var list = await host.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/content/artwork?locale=en&limit=100" + (cursor.Length > 0 ? "&cursor=" + Uri.EscapeDataString(cursor) : ""), TestContext.Current.CancellationToken);
+            published += list!["items"]!.AsArray().Count;
+            cursor = list["next"]?.GetValue<string>();
+        }
+        var (_, first, _) = await PageAsync("/en/artworks");
+        var last = Regex.Matches(first, "aria-label=\"Page (\\d+)\"").Max(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var shown = new List<string>(Cards(first));
+        for (var n = 2; n <= last; n++)
+        {
+            shown.AddRange(Cards((await PageAsync($"/en/artworks?page={n}")).Html));
+        }
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.Equal(published, shown.Count);
+    }
+
+    [Fact]
+    public async Task Arabic_pages_number_their_pages_in_arabic_digits()
+    {
+        var (_, html, _) = await PageAsync("/ar/artworks");
+        Assert.Contains("aria-current=\"page\" aria-label=\"الصفحة ١\">١</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"pager\" aria-label=\"الصفحات\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -274,7 +320,7 @@ public sealed partial class SiteTests(SqliteHost host)
         Assert.All(images, img => Assert.Matches("width=\"\\d+\" height=\"\\d+\"", img));
         Assert.Contains("loading=\"eager\" fetchpriority=\"high\"", images[0], StringComparison.Ordinal);
         Assert.All(images.Skip(1), img => Assert.Contains("loading=\"lazy\"", img, StringComparison.Ordinal));
-        Assert.Contains("<meta property=\"og:image\" content=\"http://localhost/media/", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:image\" content=\"http://localhost/media/", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -331,16 +377,18 @@ public sealed partial class SiteTests(SqliteHost host)
     }
 
     [Fact]
-    public async Task The_stylesheet_is_fingerprinted_and_cached_for_a_year()
+    public async Task The_stylesheet_is_in_the_page_and_its_fonts_are_fingerprinted_and_cached_for_a_year()
     {
         var (_, html, _) = await PageAsync("/en/");
-        var css = Regex.Match(html, "<link rel=\"stylesheet\" href=\"(/_site/site\\.[0-9a-f]{10}\\.css)\"").Groups[1].Value;
-        var (status, body, response) = await PageAsync(css);
+        Assert.DoesNotContain("<link rel=\"stylesheet\"", html, StringComparison.Ordinal);
+        var css = Regex.Match(html, "<style>(.*?)</style>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("@font-face", css, StringComparison.Ordinal);
+        var font = Regex.Match(css, "url\\((/_site/ibm-plex-sans-arabic-arabic-400-normal\\.[0-9a-f]{10}\\.woff2)\\)").Groups[1].Value;
+        var (status, _, response) = await PageAsync(font);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
-        var font = Regex.Match(body, "url\\((/_site/ibm-plex-sans-arabic-arabic-400-normal\\.[0-9a-f]{10}\\.woff2)\\)").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await PageAsync(font)).Status);
-        Assert.DoesNotMatch("(?<![-\\w])(left|right)\\s*:", body);
+        Assert.Equal("font/woff2", response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotMatch("(?<![-\\w])(left|right)\\s*:", css);
     }
 
     // ---- previews ----------------------------------------------------------------------------------------------

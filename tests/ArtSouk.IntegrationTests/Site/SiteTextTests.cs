@@ -46,4 +46,24 @@ public sealed class SiteTextTests
     {
         Assert.Equal("7:00 PM", new SiteText("en", westernDigits: false).Time(Evening).ToUpperInvariant());
     }
+
+    [Theory]
+    [InlineData("ar", false, "١٢٬٥٠٠ ر.س")]
+    [InlineData("ar", true, "12,500 ر.س")]
+    [InlineData("en", false, "SAR 12,500")]
+    public void Prices_read_as_saudi_shoppers_expect(string locale, bool western, string expected) =>
+        Assert.Equal(expected, new SiteText(locale, western).Price(12500m, "SAR"));
+
+    [Fact]
+    public void A_price_with_halalas_shows_them()
+    {
+        Assert.Equal("SAR 1,250.50", new SiteText("en", westernDigits: false).Price(1250.5m, "SAR"));
+    }
+
+    [Theory]
+    [InlineData("ar", false, "١٥٠ × ٢٠٠ سم")]
+    [InlineData("ar", true, "150 × 200 سم")]
+    [InlineData("en", false, "150 × 200 cm")]
+    public void Dimensions_follow_the_pages_digits_and_units(string locale, bool western, string expected) =>
+        Assert.Equal(expected, new SiteText(locale, western).Dimensions("150 × 200 cm"));
 }

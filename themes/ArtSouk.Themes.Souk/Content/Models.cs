@@ -18,8 +18,7 @@ public sealed record ListModel(
     IReadOnlyList<SiteEntry> Items,
     IReadOnlyList<Filter> Filters,
     IReadOnlyDictionary<Guid, SiteEntry> Lookup,
-    string? NextPath,
-    string? FirstPath,
+    Pager? Pager,
     CalendarMonth? Calendar,
     string ListPath,
     string CalendarPath);
@@ -27,3 +26,52 @@ public sealed record ListModel(
 public sealed record EntryModel(SiteEntry Entry, IReadOnlyDictionary<Guid, SiteEntry> Lookup, IReadOnlyList<Related> Related, string? CalendarFile);
 
 public sealed record ErrorModel(int Status);
+
+/// <summary>Numbered pages of a list or of search results: the current page, how many there are, and each page's address.</summary>
+public sealed class Pager(int current, int count, Func<int, string> pathOf)
+{
+    public int Current { get; } = current;
+
+    public int Count { get; } = count;
+
+    public string PathOf(int page) => pathOf(page);
+
+    public string? Previous => Current > 1 ? PathOf(Current - 1) : null;
+
+    public string? Next => Current < Count ? PathOf(Current + 1) : null;
+
+    /// <summary>The first, the last and two either side of the current page; null marks a gap (…).</summary>
+    public IReadOnlyList<int?> Numbers()
+    {
+        var shown = new SortedSet<int> { 1, Count };
+        for (var p = Current - 2; p <= Current + 2; p++)
+        {
+            if (p >= 1 && p <= Count)
+            {
+                shown.Add(p);
+            }
+        }
+        var numbers = new List<int?>();
+        var last = 0;
+        foreach (var p in shown)
+        {
+            if (p - last == 2)
+            {
+                numbers.Add(p - 1);
+            }
+            else if (p - last > 2)
+            {
+                numbers.Add(null);
+            }
+            numbers.Add(p);
+            last = p;
+        }
+        return numbers;
+    }
+}
+
+public sealed record SearchFacet(string Value, string Label, int Count, string Path, bool Selected);
+
+public sealed record SearchItem(string Title, string Path, string TypeLabel, string Snippet, SiteEntry? Entry);
+
+public sealed record SearchModel(string Query, IReadOnlyList<SearchItem> Items, int Total, IReadOnlyList<SearchFacet> Types, string AllPath, Pager? Pager, bool TooLong);

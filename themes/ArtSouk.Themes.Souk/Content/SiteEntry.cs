@@ -61,6 +61,9 @@ public sealed class SiteEntry
 
     public ContentItem Item { get; }
 
+    /// <summary>The work's price and availability when commerce lists it (set by the router before rendering).</summary>
+    public SiteListing? Listing { get; internal set; }
+
     public ContentType Type { get; }
 
     public Guid Id => Item.Id;

@@ -21,6 +21,10 @@ public sealed class SitePage
 
     public required string Origin { get; init; }
 
+    /// <summary>
+    /// The site's stylesheet, written into the page: one less request before the first paint on a slow phone network.
+    /// The fonts it names stay fingerprinted files cached for a year; at about 5 KB compressed it costs each page little.
+    /// </summary>
     public required string Stylesheet { get; init; }
 
     /// <summary>The top navigation item this page belongs to (a type's route), for <c>aria-current</c>.</summary>
@@ -33,6 +37,14 @@ public sealed class SitePage
     public List<object> JsonLd { get; } = [];
 
     public List<Crumb> Crumbs { get; } = [];
+
+    /// <summary>The neighbouring pages of a paged list, for <c>&lt;link rel="prev|next"&gt;</c>.</summary>
+    public string? Previous { get; set; }
+
+    public string? Next { get; set; }
+
+    /// <summary>What the visitor searched for, kept in the header's search box on the results page.</summary>
+    public string? Query { get; init; }
 
     public bool Preview { get; init; }
 

@@ -8,7 +8,7 @@ namespace ArtSouk.Themes.Souk.Content;
 /// Words, numbers and dates in the page's language. Arabic pages show the Gregorian date with the Umm al-Qura (Hijri)
 /// date beside it; both calendars are chosen explicitly, since ar-SA alone would pick Umm al-Qura for everything.
 /// </summary>
-public sealed class SiteText(string locale, bool westernDigits)
+public sealed partial class SiteText(string locale, bool westernDigits)
 {
     private static readonly TimeZoneInfo Riyadh = TimeZoneInfo.FindSystemTimeZoneById("Asia/Riyadh");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
@@ -27,6 +27,29 @@ public sealed class SiteText(string locale, bool westernDigits)
 
     /// <summary>Arabic grouping (١٬٢٥٠) with Arabic-Indic digits; Western digits take Western grouping (1,250).</summary>
     public string Number(long n) => Digits(n.ToString("N0", IsArabic && !westernDigits ? ArabicGregorian : English));
+
+    /// <summary>
+    /// A price as Saudi shoppers read it: <c>١٢٬٥٠٠ ر.س</c> on Arabic pages (Western digits when the site says so),
+    /// <c>SAR 12,500</c> on English ones; halalas only when there are some.
+    /// </summary>
+    public string Price(decimal amount, string currency)
+    {
+        var format = decimal.Truncate(amount) == amount ? "N0" : "N2";
+        var number = Digits(amount.ToString(format, IsArabic && !westernDigits ? ArabicGregorian : English));
+        var sar = string.Equals(currency, "SAR", StringComparison.OrdinalIgnoreCase);
+        return IsArabic ? $"{number} {(sar ? "ر.س" : currency)}" : $"{currency.ToUpperInvariant()} {number}";
+    }
+
+    /// <summary>
+    /// An artwork's size as editors type it (<c>150 × 200 cm</c>): on Arabic pages with the page's digits and Arabic units
+    /// (<c>١٥٠ × ٢٠٠ سم</c>), which read right to left in the Arabic order of height then width.
+    /// </summary>
+    public string Dimensions(string text) => IsArabic
+        ? Digits(Units().Replace(text, m => m.Value.ToLowerInvariant() switch { "cm" => "سم", "mm" => "مم", _ => "م" }))
+        : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(cm|mm|m)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Units();
 
     /// <summary>Years are not grouped: ٢٠٢٦, not ٢٬٠٢٦.</summary>
     public string Year(int year) => Digits(year.ToString(CultureInfo.InvariantCulture));

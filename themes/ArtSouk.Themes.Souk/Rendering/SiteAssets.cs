@@ -56,6 +56,9 @@ internal sealed class SiteAssets
     /// <summary>The fingerprinted URL of an asset by its plain name (<c>site.css</c>).</summary>
     public string Url(string name) => _urlOf[name];
 
+    /// <summary>A text asset (the stylesheet, its font URLs fingerprinted) to write into a page.</summary>
+    public string Text(string name) => Encoding.UTF8.GetString(_byUrlName[_urlOf[name][Prefix.Length..]].Bytes);
+
     public IResult Serve(string file, HttpContext http)
     {
         if (!_byUrlName.TryGetValue(file, out var asset))

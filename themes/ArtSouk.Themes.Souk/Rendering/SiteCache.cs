@@ -10,7 +10,7 @@ namespace ArtSouk.Themes.Souk.Rendering;
 /// empties it, and a page rendered while a change committed is sent but not stored, so a publish shows on the next
 /// request. Previews never pass through it.
 /// </summary>
-internal sealed class SiteCache
+internal sealed class SiteCache : Kernel.Delivery.IDeliveryCache
 {
     private const long SizeLimit = 128L * 1024 * 1024;
     private static readonly long LifetimeMs = (long)TimeSpan.FromMinutes(10).TotalMilliseconds;
@@ -63,6 +63,8 @@ internal sealed class SiteCache
             _bytes += size;
         }
     }
+
+    public void Evict() => Clear();
 
     public void Clear()
     {

@@ -3,6 +3,7 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Search;
 using ArtSouk.Themes.Souk.Components;
 using ArtSouk.Themes.Souk.Content;
 using ArtSouk.Themes.Souk.Rendering;
@@ -23,12 +24,18 @@ internal sealed partial class SiteRouter(
     ContentTypeRegistry types,
     PageRenderer renderer,
     SiteAssets assets,
+    SiteListings listings,
+    ISearchIndex search,
+    IOptions<SearchOptions> searchOptions,
     IOptions<ArtSoukOptions> app,
     IOptions<SiteOptions> options,
     IHttpContextAccessor accessor,
     ILogger<SiteRouter> logger)
 {
     public const int PageSize = 24;
+
+    /// <summary>How many entries a list pages through (a hundred pages): the same bound as the filters' value pools.</summary>
+    private const int MaxListed = 2400;
     private const int MaxSegment = 200;
     private readonly Dictionary<Guid, SiteEntry> _lookup = [];
     private string? _originOfRequest;
@@ -54,6 +61,7 @@ internal sealed partial class SiteRouter(
             return segments switch
             {
                 [] => await HomeAsync(locale, ct),
+                ["search"] => await SearchAsync(locale, http.Request.Query, ct),
                 [var route] when route.Length > 0 && types.ByRoute(route) is { } type => await ListAsync(type, locale, http.Request.Query, ct),
                 [var route, var slug, "calendar.ics"] when types.ByRoute(route) is { Name: "event" or "workshop" } => await CalendarFileAsync(locale, route, slug, ct),
                 [_] or [_, _] => await EntryAsync(locale, "/" + locale + "/" + string.Join('/', segments), ct),
@@ -91,7 +99,25 @@ internal sealed partial class SiteRouter(
 
     private SiteText Text(string locale) => new(locale, options.Value.WesternDigits);
 
-    private SiteEntry Entry(ContentItem item) => new(item, types.Find(item.Type)!);
+    private readonly List<SiteEntry> _made = [];
+
+    private SiteEntry Entry(ContentItem item)
+    {
+        var entry = new SiteEntry(item, types.Find(item.Type)!);
+        _made.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Prices and availability of every work read for this page, in one call to commerce's listing port.</summary>
+    private async Task AttachListingsAsync(CancellationToken ct)
+    {
+        var works = _made.Where(e => e.Type.Name == "artwork" && e.Listing is null).ToList();
+        var found = await listings.ForAsync(works.Select(e => e.Id).Distinct().ToList(), ct);
+        foreach (var work in works)
+        {
+            work.Listing = found.GetValueOrDefault(work.Id);
+        }
+    }
 
     private SitePage Page(string locale, string title, string path, IReadOnlyDictionary<string, string> alternates, string section = "",
         string? description = null, SiteMedia? image = null, bool preview = false, bool noIndex = false, string ogType = "website") => new()
@@ -101,7 +127,7 @@ internal sealed partial class SiteRouter(
         Path = path,
         Alternates = alternates,
         Origin = SiteOrigin,
-        Stylesheet = assets.Url("site.css"),
+        Stylesheet = assets.Text("site.css"),
         Section = section,
         Description = description,
         Image = image,
@@ -114,6 +140,10 @@ internal sealed partial class SiteRouter(
 
     private async Task<RenderedPage> RenderAsync<TView>(SitePage page, object model, int status = StatusCodes.Status200OK) where TView : IComponent
     {
+        if (status == StatusCodes.Status200OK)
+        {
+            await AttachListingsAsync(accessor.HttpContext?.RequestAborted ?? CancellationToken.None);
+        }
         var body = await renderer.RenderAsync<TView>(new Dictionary<string, object?> { ["Page"] = page, ["Model"] = model });
         return new RenderedPage(status, RenderedPage.Html, body, page.Locale,
             page.Preview || status >= 500 ? "private, no-store" : null);
@@ -326,24 +356,113 @@ internal sealed partial class SiteRouter(
         }
         sorts.RemoveAll(s => type.Field(s.Field) is not { Sortable: true });
 
-        var cursor = Wanted("cursor");
-        var (items, next) = month is null ? await ListAsync(type.Name, locale, conditions, sorts, PageSize, cursor, ct) : ([], null);
+        // Numbered pages over the filtered set (capped like the filters' pools), so a visitor can jump to page 5 and back.
+        var number = 1;
+        if (Wanted("page") is { } wantedPage && (!int.TryParse(wantedPage, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
+        {
+            throw new InvalidQueryException("page", "page must be a whole number from 1", "رقم الصفحة يجب أن يكون عددًا صحيحًا من ١");
+        }
+        var all = month is null ? await AllAsync(type.Name, locale, conditions, sorts, MaxListed, ct) : [];
+        var pages = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
+        if (number > pages)
+        {
+            return await ErrorAsync(locale, StatusCodes.Status404NotFound);
+        }
+        var items = all.Skip((number - 1) * PageSize).Take(PageSize).ToList();
         var lookup = await LookupAsync(locale, items.Concat(month?.Items ?? []).SelectMany(References), ct);
         var keep = filters.Where(f => f.Selected is not null).Select(f => $"{f.Name}={Uri.EscapeDataString(f.Selected!)}").ToList();
         string With(params string[] extra) => listPath + (keep.Count + extra.Length == 0 ? "" : "?" + string.Join('&', keep.Concat(extra)));
-        var nextPath = next is null ? null : With("cursor=" + Uri.EscapeDataString(next));
-        var firstPath = cursor is null ? null : With();
+        var pager = month is null ? new Pager(number, pages, n => n == 1 ? With() : With("page=" + n.ToString(CultureInfo.InvariantCulture))) : null;
         var title = type.Plural.In(locale);
-        var page = Page(locale, month is null ? title : $"{title} — {t.Month(month.Year, month.Month)}", cursor is null && keep.Count == 0 && month is null ? listPath : With(cursor is null ? [] : ["cursor=" + Uri.EscapeDataString(cursor)]),
+        var page = Page(locale, month is null ? number == 1 ? title : $"{title} — {t.Say("صفحة", "page")} {t.Number(number)}" : $"{title} — {t.Month(month.Year, month.Month)}",
+            month is null ? pager!.PathOf(number) : With(),
             Both(l => $"/{l}/{type.Route}"), section: type.Route, description: Intro(type, t), image: items.Select(i => i.Picture).FirstOrDefault(p => p is not null),
-            noIndex: keep.Count > 0 || cursor is not null);
+            noIndex: keep.Count > 0);
+        page.Previous = pager?.Previous;
+        page.Next = pager?.Next;
         page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
         page.Crumbs.Add(new Crumb(title, listPath));
         page.JsonLd.Add(JsonLd.Breadcrumbs(page));
-        return await RenderAsync<ListView>(page, new ListModel(type, items, filters, lookup, nextPath, firstPath, month, listPath, $"{listPath}?view=calendar"));
+        return await RenderAsync<ListView>(page, new ListModel(type, items, filters, lookup, pager, month, listPath, $"{listPath}?view=calendar"));
     }
 
     private List<SiteEntry>? _pool;
+
+    public const int SearchPageSize = 12;
+
+    /// <summary>The search port answers up to this offset; pages past it are not offered.</summary>
+    private const int MaxSearchOffset = 1000;
+
+    private async Task<RenderedPage> SearchAsync(string locale, IQueryCollection query, CancellationToken ct)
+    {
+        var t = Text(locale);
+        var raw = query["q"].ToString().Trim();
+        var max = searchOptions.Value.MaxQueryLength;
+        var q = raw.Length > max ? raw[..max].Trim() : raw;
+        var wantedType = query["type"].ToString();
+        var type = types.Find(wantedType) is { } found && found.Route.Length > 0 ? found.Name : null;
+        var number = 1;
+        if (query["page"].ToString() is { Length: > 0 } wantedPage
+            && (!int.TryParse(wantedPage, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1))
+        {
+            throw new InvalidQueryException("page", "page must be a whole number from 1", "رقم الصفحة يجب أن يكون عددًا صحيحًا من ١");
+        }
+        string PathFor(string? ofType, int page = 1) => $"/{locale}/search?q={Uri.EscapeDataString(q)}"
+            + (ofType is null ? "" : "&type=" + ofType) + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : "");
+
+        var items = new List<SearchItem>();
+        var facets = new List<SearchFacet>();
+        var total = 0;
+        Pager? pager = null;
+        if (q.Length > 0)
+        {
+            var empty = new Dictionary<string, IReadOnlyList<string>>();
+            var offset = (number - 1) * SearchPageSize;
+            if (offset >= MaxSearchOffset)
+            {
+                return await ErrorAsync(locale, StatusCodes.Status404NotFound);
+            }
+            var result = await search.SearchAsync(new SearchRequest(q, locale, type is null ? [] : [type], empty, ["type"], offset, SearchPageSize), ct);
+            // With a type chosen, the counts of the other types come from the same words without it.
+            var counts = type is null ? result.Facets : (await search.SearchAsync(new SearchRequest(q, locale, [], empty, ["type"], 0, 1), ct)).Facets;
+            total = result.Total;
+            var pages = Math.Max(1, (Math.Min(total, MaxSearchOffset) + SearchPageSize - 1) / SearchPageSize);
+            if (number > pages)
+            {
+                return await ErrorAsync(locale, StatusCodes.Status404NotFound);
+            }
+            pager = new Pager(number, pages, n => PathFor(type, n));
+            var entries = await reader.GetManyAsync(result.Items.Select(h => h.Id).ToList(), locale, false, ct);
+            foreach (var hit in result.Items)
+            {
+                var entry = entries.TryGetValue(hit.Id, out var item) && types.Find(item.Type) is not null ? Entry(item) : null;
+                items.Add(new SearchItem(hit.Title, entry?.Path ?? hit.Url, types.Find(hit.Type)?.Label.In(locale) ?? hit.Type, hit.Snippet, entry));
+            }
+            facets = counts.GetValueOrDefault("type", []).Where(f => f.Count > 0 && types.Find(f.Value) is not null)
+                .Select(f => new SearchFacet(f.Value, types.Find(f.Value)!.Plural.In(locale), f.Count, PathFor(f.Value), f.Value == type)).ToList();
+        }
+        var title = q.Length == 0 ? t.Say("البحث", "Search") : t.Say($"البحث عن «{q}»", $"Search for “{q}”");
+        var page = new SitePage
+        {
+            T = t,
+            Title = title,
+            Path = q.Length == 0 ? $"/{locale}/search" : PathFor(type, number),
+            Alternates = Both(l => q.Length == 0 ? $"/{l}/search" : $"/{l}/search?q={Uri.EscapeDataString(q)}"),
+            Origin = SiteOrigin,
+            Stylesheet = assets.Text("site.css"),
+            Section = "search",
+            Description = t.Say("ابحث في فناني سوق الفن وأعماله وصالاته وفعالياته بالعربية أو الإنجليزية.", "Search Art Souk's artists, works, galleries and events in Arabic or English."),
+            NoIndex = true,
+            Query = q,
+            Previous = pager?.Previous,
+            Next = pager?.Next,
+        };
+        page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
+        page.Crumbs.Add(new Crumb(t.Say("البحث", "Search"), $"/{locale}/search"));
+        var rendered = await RenderAsync<SearchView>(page, new SearchModel(q, items, total, facets, q.Length == 0 ? $"/{locale}/search" : PathFor(null), pager, raw.Length > max));
+        // Results follow the index, which catches up with a publish after the page cache is emptied: never kept.
+        return rendered with { CacheControl = "private, no-cache" };
+    }
 
     private static string Intro(ContentType type, SiteText t) => type.Name switch
     {
