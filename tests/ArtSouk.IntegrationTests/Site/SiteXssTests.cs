@@ -48,6 +48,6 @@ public sealed partial class SiteXssTests(SqliteHost host)
     }
 
     /// <summary>What a scanner looks for: an element, attribute or URL that would run if the text were pasted into HTML as it is.</summary>
-    [GeneratedRegex(@"<script>alert|<img src|<svg|<iframe|onerror=|onload=|onclick=|javascript:|data:text", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<script>alert|<img src|<svg onload|<svg><script|<iframe|onerror=|onload=|onclick=|javascript:|data:text", RegexOptions.IgnoreCase)]
     private static partial Regex LivePayload();
 }
