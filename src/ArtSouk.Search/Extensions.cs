@@ -49,6 +49,7 @@ public static class SearchExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapSearchApi();
+        app.MapReindexApi();
         return app;
     }
 

@@ -163,6 +163,15 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<WebhookAttemptModel>> RedeliverWebhookAsync(Guid id, Guid attemptId, CancellationToken ct = default) =>
         SendAsync<WebhookAttemptModel>(HttpMethod.Post, $"api/v1/manage/webhooks/{id}/deliveries/{attemptId}/redeliver", null, ct);
 
+    // Search -----------------------------------------------------------------------------------------------------------
+
+    public Task<ApiOutcome<SearchIndexModel>> SearchIndexAsync(CancellationToken ct = default) =>
+        SendAsync<SearchIndexModel>(HttpMethod.Get, "api/v1/manage/search", null, ct);
+
+    /// <summary>Starts a rebuild beside the live index (search keeps serving); the answer is the progress to poll.</summary>
+    public Task<ApiOutcome<SearchIndexModel>> ReindexAsync(CancellationToken ct = default) =>
+        SendAsync<SearchIndexModel>(HttpMethod.Post, "api/v1/manage/search/reindex", null, ct);
+
     // Accounts -------------------------------------------------------------------------------------------------------
 
     /// <summary>
