@@ -8,7 +8,7 @@ public enum SearchProvider
     Elasticsearch,
 }
 
-/// <summary>The <c>Search</c> section: <c>Search__Provider=Elasticsearch</c>, <c>Search__Elasticsearch__Url</c>, ...</summary>
+/// <summary>The <c>Search</c> section: <c>Search__Provider=Elasticsearch</c>, <c>Search__ElasticsearchUrl</c>, ...</summary>
 public sealed class SearchOptions : IValidatableObject
 {
     public const string Section = "Search";
