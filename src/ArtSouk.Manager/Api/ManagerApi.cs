@@ -165,6 +165,14 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
 
     // Search -----------------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Published entries of a type through the site's search (any spelling, either script, typos), for the list's search;
+    /// a type search does not cover answers with a problem, which the list simply leaves out.
+    /// </summary>
+    public Task<ApiOutcome<SearchMatchesModel>> SearchPublishedAsync(string type, string q, string locale, CancellationToken ct = default) =>
+        SendAsync<SearchMatchesModel>(HttpMethod.Get,
+            $"api/v1/search?q={Uri.EscapeDataString(q)}&type={Uri.EscapeDataString(type)}&locale={Uri.EscapeDataString(locale)}&limit=10", null, ct);
+
     public Task<ApiOutcome<SearchIndexModel>> SearchIndexAsync(CancellationToken ct = default) =>
         SendAsync<SearchIndexModel>(HttpMethod.Get, "api/v1/manage/search", null, ct);
 

@@ -38,6 +38,9 @@ internal sealed class ManagerText
     public string ApiKeys => P("مفاتيح الواجهة البرمجية", "API keys");
     public string Webhooks => P("الخطافات", "Webhooks");
     public string SearchIndex => P("فهرس البحث", "Search index");
+    public string PublishedMatches => P("المنشور المطابق في بحث الموقع", "Published matches in the site's search");
+    public string PublishedMatchesLead => P("بأي تهجئة وبالعربية أو الإنجليزية، مع الأخطاء الإملائية؛ المسودات في الجدول أدناه.",
+        "In any spelling, Arabic or English, typos included; drafts are in the table below.");
     public string SearchIndexLead => P("يُبنى الفهرس الجديد بجانب الحالي ويحلّ محله عند اكتماله، فيبقى البحث في الموقع يعمل أثناء ذلك.",
         "The new index is built beside the live one and replaces it when complete, so search on the site keeps working meanwhile.");
     public string Reindex => P("إعادة بناء الفهرس", "Rebuild the index");
