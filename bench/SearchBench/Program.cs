@@ -2,91 +2,166 @@ using System.Diagnostics;
 using System.Globalization;
 using ArtSouk.Search;
 using ArtSouk.Search.Lucene;
+using SearchBench;
 
-// Search benchmark (not a test): 100,000 generated bilingual documents into the Lucene adapter, then queries and
-// suggestions from 8 concurrent clients for a fixed time each. Usage: dotnet run -c Release --project bench/SearchBench [docs] [seconds]
+// Search benchmark (not a test): generated bilingual documents into the Lucene adapter, then queries and suggestions
+// from 8 concurrent clients for a fixed time each, first with the previous queries (BaselineQueries) and then with the
+// current plan, on the same index in the same run. Usage:
+//   dotnet run -c Release --project bench/SearchBench [docs=100000] [seconds=10]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 const int Clients = 8;
 
-string[] firstAr = ["محمد", "نوف", "عبدالله", "فاطمة", "يوسف", "ريم", "خالد", "سارة", "حسين", "ليلى", "عبدالرحمن", "منيرة", "ظافر", "جواهر", "عثمان", "هيا", "صالح", "مها", "زينب", "ماجد"];
-string[] firstEn = ["Mohammed", "Nouf", "Abdullah", "Fatimah", "Yousef", "Reem", "Khalid", "Sara", "Hussain", "Layla", "Abdulrahman", "Munira", "Dhafer", "Jawaher", "Othman", "Haya", "Saleh", "Maha", "Zainab", "Majed"];
-string[] lastAr = ["الحربي", "القحطاني", "الغامدي", "الشهري", "الزهراني", "العتيبي", "الدوسري", "المطيري", "الشمري", "الجشي", "المناعي", "السبيعي", "الشهراني", "السديري", "الخزيم", "العنزي", "الملوح", "المحيسن", "البقمي", "السيد"];
-string[] lastEn = ["Al-Harbi", "Al-Qahtani", "Al-Ghamdi", "Al-Shehri", "Al-Zahrani", "Al-Otaibi", "Al-Dossary", "Al-Mutairi", "Al-Shammari", "Al-Jishi", "Al-Mannai", "Al-Subaie", "Al-Shahrani", "Al-Sudairi", "Al-Khuzaim", "Al-Anazi", "Malluh", "Al-Muhaisen", "Al-Buqami", "Al-Sayed"];
-string[] wordsAr = ["لوحة", "الصحراء", "البحر", "النخيل", "الضوء", "الذاكرة", "المدينة", "أبواب", "بيوت", "الطين", "خزف", "نسيج", "السدو", "الخط", "الكوفي", "منحوتة", "الصقر", "الخيل", "الحجر", "الليل", "الفنانون", "معرض", "ورشة", "ألوان", "مائية", "زيت", "قماش", "حبر", "ورق", "الرياض", "جدة", "أبها"];
-string[] wordsEn = ["painting", "desert", "sea", "palms", "light", "memory", "city", "doors", "houses", "clay", "ceramics", "weaving", "sadu", "calligraphy", "kufic", "sculpture", "falcon", "horses", "stone", "night", "artists", "exhibition", "workshop", "colours", "watercolour", "oil", "canvas", "ink", "paper", "Riyadh", "Jeddah", "Abha"];
-string[] types = ["artist", "artwork", "artwork", "artwork", "event", "workshop", "article", "gallery", "collection"];
-string[] citiesAr = ["الرياض", "جدة", "أبها", "الدمام", "حائل"];
-string[] citiesEn = ["Riyadh", "Jeddah", "Abha", "Dammam", "Hail"];
-
-var random = new Random(42);
-string Words(string[] pool, int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => pool[random.Next(pool.Length)]));
-var documents = new List<SearchDocument>(count);
-for (var i = 0; i < count; i++)
-{
-    var type = types[i % types.Length];
-    var f = random.Next(firstAr.Length);
-    var l = random.Next(lastAr.Length);
-    var c = random.Next(citiesAr.Length);
-    var titleAr = type == "artist" ? $"{firstAr[f]} {lastAr[l]}" : Words(wordsAr, 3);
-    var titleEn = type == "artist" ? $"{firstEn[f]} {lastEn[l]}" : Words(wordsEn, 3);
-    documents.Add(new SearchDocument(Guid.NewGuid(), type,
-        new SearchText(titleAr, Words(wordsAr, 30), $"{firstAr[f]} {lastAr[l]}", $"ar-{i}", $"/ar/{type}/ar-{i}", citiesAr[c], null, null),
-        new SearchText(titleEn, Words(wordsEn, 30), $"{firstEn[f]} {lastEn[l]}", $"en-{i}", $"/en/{type}/en-{i}", citiesEn[c], null, null),
-        null, 1950 + random.Next(75)));
-}
-
+var documents = Corpus.Generate(count, new Random(42));
 var folder = Directory.CreateTempSubdirectory("artsouk-search-bench-").FullName;
 try
 {
     using var index = new LuceneSearchIndex(folder);
     await index.OpenAsync(CancellationToken.None);
     var watch = Stopwatch.StartNew();
-    foreach (var batch in documents.Chunk(5_000))
-    {
-        await index.UpsertAsync(batch, CancellationToken.None);
-    }
+    // The full-index path the reindex command and the manager's button take: a new generation, one commit, a swap.
+    await index.RebuildAsync(documents.ToAsyncEnumerable(), null, CancellationToken.None);
     var rate = count / watch.Elapsed.TotalSeconds;
     Console.WriteLine($"indexed {count:N0} documents in {watch.Elapsed.TotalSeconds:0.0} s: {rate:N0} docs/s");
 
+    // Queries a visitor types: names in both scripts and spellings, plurals, typos, phrases, a year; prefixes as typed.
     string[] queries = ["نوف الحربي", "Nouf Alharbi", "Mohamed Kahtani", "الفنانون", "watercolor painting", "caligraphy", "Abdel Rahman Ghamdi",
-        "لوحات زيتية", "desert night", "منحوطة", "Riyadh exhibiton", "عبد الله الشهري", "sadu weaving", "2019", "kufic calligraphy workshop"];
-    string[] prefixes = ["نو", "نوف ال", "moh", "abd", "Nouf Al", "الص", "cal", "kha", "ريم", "jaw"];
+        "لوحات زيتية", "desert night", "منحوطة", "Riyadh exhibiton", "عبد الله الشهري", "sadu weaving", "2019", "kufic calligraphy workshop",
+        "الخط العربي", "ceramic vessels", "Jawaher Sudairi", "معرض الرياض", "portraits"];
+    string[] prefixes = ["نو", "نوف ال", "moh", "abd", "Nouf Al", "الص", "cal", "kha", "ريم", "jaw", "عبدالر", "sculp", "مع", "des", "خزف"];
     var filters = new Dictionary<string, IReadOnlyList<string>>();
-    async Task<List<double>> Run(Func<int, Task> call)
+    // The modes compared run in turns of a quarter second each, so the load other processes put on this shared machine
+    // falls on all of them alike (one after the other, a busy minute would favour whichever ran in a quiet one).
+    async Task<List<double>[]> Compare(params (Action Setup, Func<int, Task> Call)[] modes)
     {
-        var all = new List<double>();
-        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        var tasks = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+        var times = modes.Select(_ => new List<double>()).ToArray();
+        var counters = new int[modes.Length];
+        foreach (var (setup, call) in modes)
         {
-            var mine = new List<double>();
-            for (var n = client; Stopwatch.GetTimestamp() < until; n++)
+            // Warm up the JIT, the searcher and the term dictionaries before measuring.
+            setup();
+            for (var n = 0; n < 50; n++)
             {
-                var start = Stopwatch.GetTimestamp();
                 await call(n);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
-            return mine;
-        })).ToList();
-        foreach (var t in tasks)
-        {
-            all.AddRange(await t);
         }
-        all.Sort();
-        return all;
+        for (var turn = 0; turn < seconds * 4; turn++)
+        {
+            for (var m = 0; m < modes.Length; m++)
+            {
+                var (setup, call) = modes[m];
+                setup();
+                var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 4;
+                var mode = m;
+                var tasks = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+                {
+                    var mine = new List<double>();
+                    while (Stopwatch.GetTimestamp() < until)
+                    {
+                        var n = Interlocked.Increment(ref counters[mode]) + 50;
+                        var start = Stopwatch.GetTimestamp();
+                        await call(n);
+                        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                    return mine;
+                })).ToList();
+                foreach (var t in tasks)
+                {
+                    times[m].AddRange(await t);
+                }
+            }
+        }
+        foreach (var t in times)
+        {
+            t.Sort();
+        }
+        return times;
     }
+    static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * q))];
     static string Describe(List<double> sorted, int seconds) =>
-        $"{sorted.Count / (double)seconds:N0}/s, p50 {sorted[sorted.Count / 2]:0.00} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:0.00} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:0.00} ms";
+        $"{sorted.Count / (double)seconds,8:N0}/s  p50 {P(sorted, 0.5),7:0.00} ms  p95 {P(sorted, 0.95),7:0.00} ms  p99 {P(sorted, 0.99),7:0.00} ms";
 
-    // Warm up the JIT and the searcher before measuring.
+    Task Search(int n) => index.SearchAsync(new SearchRequest(queries[n % queries.Length], n % 2 == 0 ? "ar" : "en", [], filters, ["type", "city"], 0, 10), CancellationToken.None);
+    Task Suggest(int n) => index.SuggestAsync(prefixes[n % prefixes.Length], n % 2 == 0 ? "ar" : "en", 10, CancellationToken.None);
+
+    // Every query computed (answer cache off), baseline plan against current plan; then, as visitors ask, with the cache.
+    void Baseline()
+    {
+        index.CacheAnswers = false;
+        index.Queries = BaselineQueries.Build;
+    }
+    void Current()
+    {
+        index.CacheAnswers = false;
+        index.Queries = null;
+    }
+    void Cached()
+    {
+        index.CacheAnswers = true;
+        index.Queries = null;
+    }
+
+    // As visitors ask: a Zipf stream over the head queries above and a long tail of titles and names taken from the
+    // documents (one to three of their words, prefixes of them for suggest), with the answer cache on. A first sight of
+    // a query is a miss; the figures count both.
+    var tailRandom = new Random(7);
+    string Piece(string title, bool prefix)
+    {
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var from = tailRandom.Next(words.Length);
+        var piece = string.Join(' ', words.Skip(from).Take(1 + tailRandom.Next(3)));
+        return prefix ? piece[..Math.Min(piece.Length, Math.Max(2, tailRandom.Next(piece.Length + 1)))] : piece;
+    }
+    var tail = documents.Where((_, i) => i % 20 == 0).Select(d => (d.Arabic ?? d.English)!.Title).ToList();
+    var searchStream = queries.Concat(tail.Select(t => Piece(t, false))).ToArray();
+    var suggestStream = prefixes.Concat(tail.Select(t => Piece(t, true))).ToArray();
+    var streamRandom = new Random(11);
+    int Zipf(int n) => Math.Min(n - 1, (int)Math.Floor(Math.Exp(streamRandom.NextDouble() * Math.Log(n + 1)) - 1));
+    var searchDraws = Enumerable.Range(0, 1_000_000).Select(_ => Zipf(searchStream.Length)).ToArray();
+    var suggestDraws = Enumerable.Range(0, 1_000_000).Select(_ => Zipf(suggestStream.Length)).ToArray();
+    Task StreamSearch(int n) => index.SearchAsync(new SearchRequest(searchStream[searchDraws[n % searchDraws.Length]], n % 2 == 0 ? "ar" : "en", [], filters, ["type", "city"], 0, 10), CancellationToken.None);
+    Task StreamSuggest(int n) => index.SuggestAsync(suggestStream[suggestDraws[n % suggestDraws.Length]], n % 2 == 0 ? "ar" : "en", 10, CancellationToken.None);
+
+    var searches = await Compare((Baseline, Search), (Current, Search), (Cached, StreamSearch));
+    var suggests = await Compare((Baseline, Suggest), (Current, Suggest), (Cached, StreamSuggest));
+    var (baseSearch, search, cachedSearch) = (searches[0], searches[1], searches[2]);
+    var (baseSuggest, suggest, cachedSuggest) = (suggests[0], suggests[1], suggests[2]);
+    static string Distinct(List<double> runs, int[] draws, string[] stream) =>
+        $"{draws.Take(runs.Count + 51).Select(d => stream[d]).Distinct().Count():N0} distinct of {runs.Count + 50:N0} asked";
+
+    Console.WriteLine($"{Clients} clients, {seconds} s each, {count:N0} documents");
+    Console.WriteLine($"search  baseline          {Describe(baseSearch, seconds)}");
+    Console.WriteLine($"search  current           {Describe(search, seconds)}");
+    Console.WriteLine($"search  current, cached   {Describe(cachedSearch, seconds)}  ({Distinct(cachedSearch, searchDraws, searchStream)})");
+    Console.WriteLine($"suggest baseline          {Describe(baseSuggest, seconds)}");
+    Console.WriteLine($"suggest current           {Describe(suggest, seconds)}");
+    Console.WriteLine($"suggest current, cached   {Describe(cachedSuggest, seconds)}  ({Distinct(cachedSuggest, suggestDraws, suggestStream)})");
+    Console.WriteLine($"p95 ratio baseline/current: search {P(baseSearch, 0.95) / P(search, 0.95):0.0}x, suggest {P(baseSuggest, 0.95) / P(suggest, 0.95):0.0}x");
+    index.CacheAnswers = false;
+
+    // One client, each query alone: where the time goes (median of 15 runs, with its hit count).
+    Console.WriteLine("per query, one client, median ms baseline / current, hits:");
+    async Task<(double Median, int Total)> Alone(string q)
+    {
+        var times = new List<double>();
+        var total = 0;
+        for (var n = 0; n < 15; n++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            total = (await index.SearchAsync(new SearchRequest(q, "ar", [], filters, ["type", "city"], 0, 10), CancellationToken.None)).Total;
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        times.Sort();
+        return (times[times.Count / 2], total);
+    }
     foreach (var q in queries)
     {
-        await index.SearchAsync(new SearchRequest(q, "ar", [], filters, ["type", "city"], 0, 10), CancellationToken.None);
+        Baseline();
+        var before = await Alone(q);
+        Current();
+        var now = await Alone(q);
+        Console.WriteLine($"  {before.Median,7:0.00} / {now.Median,7:0.00}  {now.Total,7:N0}  {q}");
     }
-    var search = await Run(n => index.SearchAsync(new SearchRequest(queries[n % queries.Length], "ar", [], filters, ["type", "city"], 0, 10), CancellationToken.None));
-    Console.WriteLine($"search, {Clients} clients, facets type+city: {Describe(search, seconds)}");
-    var suggest = await Run(n => index.SuggestAsync(prefixes[n % prefixes.Length], "ar", 10, CancellationToken.None));
-    Console.WriteLine($"suggest, {Clients} clients: {Describe(suggest, seconds)}");
 }
 finally
 {

@@ -1,6 +1,7 @@
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Search.Api;
+using ArtSouk.Search.Elasticsearch;
 using ArtSouk.Search.Indexing;
 using ArtSouk.Search.Lucene;
 using Microsoft.AspNetCore.Routing;
@@ -23,10 +24,17 @@ public static class SearchExtensions
         services.AddValidatedOptions<SearchOptions>(SearchOptions.Section);
         var app = builder.Configuration.ReadValidated<ArtSoukOptions>(ArtSoukOptions.Section);
         // Read now so a bad provider stops start-up with the key named, before anything is registered.
-        builder.Configuration.ReadValidated<SearchOptions>(SearchOptions.Section);
-        // SearchOptions refuses Elasticsearch until its adapter lands, so Lucene is the one provider here.
-        var folder = Path.Combine(app.FullDataPath, "search");
-        services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
+        var search = builder.Configuration.ReadValidated<SearchOptions>(SearchOptions.Section);
+        if (search.Provider == SearchProvider.Elasticsearch)
+        {
+            services.AddSingleton<ISearchIndex>(sp => new ElasticsearchSearchIndex(ElasticsearchSearchIndex.Client(search), search.ElasticsearchIndex,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        }
+        else
+        {
+            var folder = Path.Combine(app.FullDataPath, "search");
+            services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
+        }
         services.AddScoped<SearchFeed>();
         services.AddScoped<IOutboxHandler, SearchIndexer>();
         services.AddSingleton<RebuildProgress>();
@@ -41,6 +49,7 @@ public static class SearchExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapSearchApi();
+        app.MapReindexApi();
         return app;
     }
 

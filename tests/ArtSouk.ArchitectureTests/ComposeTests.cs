@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ArtSouk.Cms.Delivery;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Notifications.Mail;
+using ArtSouk.Search;
 
 namespace ArtSouk.ArchitectureTests;
 
@@ -16,6 +17,7 @@ public sealed partial class ComposeTests
         (DatabaseOptions.Section, typeof(DatabaseOptions)),
         (DeliveryOptions.Section, typeof(DeliveryOptions)),
         (MailOptions.Section, typeof(MailOptions)),
+        (SearchOptions.Section, typeof(SearchOptions)),
     ];
 
     private static readonly string[] FrameworkKeys = ["ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT"];
@@ -52,6 +54,20 @@ public sealed partial class ComposeTests
         Assert.Equal(services.Count, Regex.Count(compose, @"^    healthcheck:", RegexOptions.Multiline));
     }
 
+    [Fact]
+    public void The_app_searches_on_the_elasticsearch_9_service_and_waits_for_it()
+    {
+        var compose = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docker-compose.yml"));
+        var image = Regex.Match(compose, @"^    image: docker\.elastic\.co/elasticsearch/elasticsearch:(\d+)\.(\d+)\.(\d+)\s*$", RegexOptions.Multiline);
+        Assert.True(image.Success, "the elasticsearch service should run the official image with a pinned version");
+        // The official client is 9.x; it speaks compatible-with=9, which an 8.x node refuses.
+        Assert.Equal("9", image.Groups[1].Value);
+        Assert.Matches(@"(?m)^      Search__Provider: Elasticsearch\s*$", compose);
+        Assert.Matches(@"(?m)^      Search__ElasticsearchUrl: http://elasticsearch:9200\s*$", compose);
+        var app = compose[compose.IndexOf("\n  app:", StringComparison.Ordinal)..compose.IndexOf("\n  postgres:", StringComparison.Ordinal)];
+        Assert.Matches(@"(?m)^      elasticsearch:\s*\n        condition: service_healthy", app);
+    }
+
     private static List<string> AppEnvironment()
     {
         var compose = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docker-compose.yml"));
@@ -76,7 +92,7 @@ public sealed partial class ComposeTests
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             var key = $"{prefix}:{property.Name}";
-            if (property.PropertyType.IsClass && property.PropertyType != typeof(string))
+            if (property.PropertyType.IsClass && property.PropertyType != typeof(string) && property.PropertyType != typeof(Uri))
             {
                 Collect(key, property.PropertyType, keys);
             }

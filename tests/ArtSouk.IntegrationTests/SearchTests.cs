@@ -146,6 +146,61 @@ public sealed class SearchTests(SqliteHost host) : IClassFixture<SqliteHost>
         Assert.DoesNotContain(deleted["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
     }
 
+    [Fact]
+    public async Task Renaming_an_artist_reaches_the_artworks_that_name_it()
+    {
+        await SearchAsync($"q={Q("نوف")}");
+        var admin = host.Admin;
+        var artist = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new
+        {
+            fields = new { name = new { ar = "هتان الزامل", en = "Hatan Al-Zamil" } },
+            publish = true,
+        });
+        artist.EnsureSuccessStatusCode();
+        var artistId = (await artist.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var artwork = await admin.PostAsJsonAsync("/api/v1/manage/content/artwork", new
+        {
+            fields = new { title = new { ar = "سكون الظهيرة", en = "Noon Stillness" }, artist = artistId },
+            publish = true,
+        });
+        artwork.EnsureSuccessStatusCode();
+        var artworkId = (await artwork.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        bool HasArtwork(JsonObject b) => b["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == artworkId);
+        Assert.True(HasArtwork(await SearchUntilAsync($"q={Q("Hatan Zamil")}&type=artwork", HasArtwork, TimeSpan.FromSeconds(60))));
+
+        (await admin.PutAsJsonAsync($"/api/v1/manage/content/artist/{artistId}",
+            new { fields = new { name = new { ar = "هتون الزامل", en = "Hatoon Al-Zamil" } }, publish = true })).EnsureSuccessStatusCode();
+
+        var renamed = await SearchUntilAsync($"q={Q("Hatoon Al-Zamil")}&type=artwork", HasArtwork, TimeSpan.FromSeconds(10));
+        Assert.True(HasArtwork(renamed), "the artwork is found under its artist's new name");
+    }
+
+    [Fact]
+    public async Task An_administrator_rebuilds_the_index_from_the_manager_api_and_follows_its_progress()
+    {
+        await SearchAsync($"q={Q("نوف")}");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.PostAsync("/api/v1/manage/search/reindex", null)).StatusCode);
+        var admin = host.Admin;
+
+        var started = await admin.PostAsync("/api/v1/manage/search/reindex", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("running", (await started.Content.ReadFromJsonAsync<JsonObject>())!["state"]!.GetValue<string>());
+        var watch = Stopwatch.StartNew();
+        JsonObject status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/search"))!;
+        }
+        while (status["state"]!.GetValue<string>() == "running" && watch.Elapsed < TimeSpan.FromSeconds(60));
+        Assert.Equal("done", status["state"]!.GetValue<string>());
+        // Every published entry was written; the outbox may add one more after the count.
+        Assert.InRange(status["indexed"]!.GetValue<int>(), 1, status["documents"]!.GetValue<long>());
+        // Search answers from the new index.
+        Assert.Equal("نوف الحربي", Titles(await SearchAsync($"q={Q("نوف الحربي")}&locale=ar"))[0]);
+    }
+
     [Theory]
     [InlineData("/api/v1/search?q=", "q")]
     [InlineData("/api/v1/search?q=%20%20%20", "q")]

@@ -163,6 +163,23 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
     public Task<ApiOutcome<WebhookAttemptModel>> RedeliverWebhookAsync(Guid id, Guid attemptId, CancellationToken ct = default) =>
         SendAsync<WebhookAttemptModel>(HttpMethod.Post, $"api/v1/manage/webhooks/{id}/deliveries/{attemptId}/redeliver", null, ct);
 
+    // Search -----------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Published entries of a type through the site's search (any spelling, either script, typos), for the list's search;
+    /// a type search does not cover answers with a problem, which the list simply leaves out.
+    /// </summary>
+    public Task<ApiOutcome<SearchMatchesModel>> SearchPublishedAsync(string type, string q, string locale, CancellationToken ct = default) =>
+        SendAsync<SearchMatchesModel>(HttpMethod.Get,
+            $"api/v1/search?q={Uri.EscapeDataString(q)}&type={Uri.EscapeDataString(type)}&locale={Uri.EscapeDataString(locale)}&limit=10", null, ct);
+
+    public Task<ApiOutcome<SearchIndexModel>> SearchIndexAsync(CancellationToken ct = default) =>
+        SendAsync<SearchIndexModel>(HttpMethod.Get, "api/v1/manage/search", null, ct);
+
+    /// <summary>Starts a rebuild beside the live index (search keeps serving); the answer is the progress to poll.</summary>
+    public Task<ApiOutcome<SearchIndexModel>> ReindexAsync(CancellationToken ct = default) =>
+        SendAsync<SearchIndexModel>(HttpMethod.Post, "api/v1/manage/search/reindex", null, ct);
+
     // Accounts -------------------------------------------------------------------------------------------------------
 
     /// <summary>

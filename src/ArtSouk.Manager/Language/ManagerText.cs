@@ -37,6 +37,20 @@ internal sealed class ManagerText
     public string Users => P("المستخدمون والأدوار", "Users & roles");
     public string ApiKeys => P("مفاتيح الواجهة البرمجية", "API keys");
     public string Webhooks => P("الخطافات", "Webhooks");
+    public string SearchIndex => P("فهرس البحث", "Search index");
+    public string PublishedMatches => P("المنشور المطابق في بحث الموقع", "Published matches in the site's search");
+    public string PublishedMatchesLead => P("بأي تهجئة وبالعربية أو الإنجليزية، مع الأخطاء الإملائية؛ المسودات في الجدول أدناه.",
+        "In any spelling, Arabic or English, typos included; drafts are in the table below.");
+    public string SearchIndexLead => P("يُبنى الفهرس الجديد بجانب الحالي ويحلّ محله عند اكتماله، فيبقى البحث في الموقع يعمل أثناء ذلك.",
+        "The new index is built beside the live one and replaces it when complete, so search on the site keeps working meanwhile.");
+    public string Reindex => P("إعادة بناء الفهرس", "Rebuild the index");
+    public string SearchProvider => P("المحرّك", "Engine");
+    public string IndexedDocuments => P("المستندات في الفهرس", "Documents in the index");
+    public string IndexUnreachable => P("تعذّر الوصول إلى الفهرس", "The index cannot be reached");
+    public string RebuildIdle => P("لم يُعَد بناء الفهرس منذ بدء التشغيل.", "The index has not been rebuilt since start-up.");
+    public string RebuildRunning(int indexed) => P($"إعادة البناء جارية: فُهرس {indexed} مستندًا حتى الآن…", $"Rebuilding: {indexed} documents indexed so far…");
+    public string RebuildDone(int indexed) => P($"اكتملت إعادة البناء: {indexed} مستندًا.", $"Rebuild complete: {indexed} documents.");
+    public string RebuildFailed => P("فشلت إعادة البناء؛ الفهرس السابق ما زال يعمل. راجع سجل الخادم.", "The rebuild failed; the previous index is still serving. See the server log.");
     public string AuditLog => P("سجل التدقيق", "Audit log");
     public string AuditLead => P("من غيّر ماذا ومتى، الأحدث أولًا، بتوقيت الرياض.", "Who changed what and when, newest first, in Riyadh time.");
     public string AuditUser => P("المستخدم", "User");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -89,18 +90,44 @@ public static partial class TextAnalyzer
     private static bool IsLatinAbd(string word) => word is "abd" or "abdu" or "abdul" or "abdel" or "abdal" or "abdol" or "abdil"
         || word.Length == 5 && word.StartsWith("abd", StringComparison.Ordinal) && word[3] is 'u' or 'e' or 'a' && word[4] is 'r' or 's' or 'n' or 'd' or 't' or 'z';
 
+    /// <summary>
+    /// A word's stems and keys, computed once per spelling: text repeats its words (Zipf), and indexing and every snippet
+    /// analyze them again. Pure functions of the spelling, so sharing them is safe; at the bound the memo starts again.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, (IReadOnlyList<string> Stems, IReadOnlyList<string> Keys)> Forms = new(StringComparer.Ordinal);
+    private const int MaxForms = 100_000;
+
     private static Word Make(int start, int end, string exact)
+    {
+        if (!Forms.TryGetValue(exact, out var forms))
+        {
+            forms = FormsOf(exact);
+            if (Forms.Count >= MaxForms)
+            {
+                Forms.Clear();
+            }
+            Forms[exact] = forms;
+        }
+        return new Word(start, end, exact, forms.Stems, forms.Keys);
+    }
+
+    private static (IReadOnlyList<string> Stems, IReadOnlyList<string> Keys) FormsOf(string exact)
     {
         if (Orthography.IsDigits(exact))
         {
-            return new Word(start, end, exact, [exact], []);
+            return ([exact], []);
         }
         if (Orthography.IsArabic(exact))
         {
-            return new Word(start, end, exact, ArabicStemmer.Stems(exact), NameKey.Keys(exact));
+            return (ArabicStemmer.Stems(exact), NameKey.Keys(exact));
         }
-        return new Word(start, end, exact, [English(exact)], NameKey.Keys(exact));
+        return ([English(exact)], NameKey.Keys(exact));
     }
+
+    /// <summary>Each character's folded form, computed once (<see cref="Orthography.Normalize"/> of one character depends on it alone).</summary>
+    private static readonly string?[] Folded = new string?[char.MaxValue + 1];
+
+    private static string Fold(char c) => Folded[c] ??= Orthography.Normalize(c.ToString());
 
     public static string English(string word)
     {
@@ -143,7 +170,7 @@ public static partial class TextAnalyzer
             {
                 continue;
             }
-            var folded = Orthography.Normalize(c.ToString());
+            var folded = Fold(c);
             if (folded.Length == 0)
             {
                 // A mark or tatweel inside a word belongs to it.

@@ -63,6 +63,39 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
         return documents;
     }
 
+    /// <summary>
+    /// Published entries that refer to <paramref name="id"/> (artworks of an artist, workshops of an instructor): their
+    /// documents carry its name, so they are indexed again when it is renamed, unpublished or deleted.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ReferrersAsync(Guid id, CancellationToken ct)
+    {
+        var found = new HashSet<Guid>();
+        foreach (var typeName in Types)
+        {
+            if (types.Find(typeName) is not { } type)
+            {
+                continue;
+            }
+            foreach (var field in ReferenceFields.Where(f => type.Field(f) is { Kind: FieldKind.Reference }))
+            {
+                foreach (var locale in Locales.All)
+                {
+                    string? cursor = null;
+                    do
+                    {
+                        var page = await reader.ListAsync(new ContentQuery(typeName, locale, false, [new FieldFilter(field, FilterOperator.Eq, id.ToString())],
+                            [new FieldSort("updatedAt", false)], ContentReader.MaxLimit, cursor), ct);
+                        found.UnionWith(page.Items.Select(i => i.Id));
+                        cursor = page.Next;
+                    }
+                    while (cursor is not null);
+                }
+            }
+        }
+        found.Remove(id);
+        return [.. found];
+    }
+
     /// <summary>Every published entry of the covered types, 100 at a time.</summary>
     public async IAsyncEnumerable<SearchDocument> AllAsync([EnumeratorCancellation] CancellationToken ct)
     {

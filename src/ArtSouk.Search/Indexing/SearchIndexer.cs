@@ -36,5 +36,14 @@ internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed, Rebuild
         {
             await index.UpsertAsync(documents, cancellationToken);
         }
+        // An artist's artworks (and whatever else names it) carry its name: a rename, unpublish or delete reaches them.
+        foreach (var chunk in (await feed.ReferrersAsync(id, cancellationToken)).Chunk(100))
+        {
+            var referrers = await feed.LoadAsync(chunk, cancellationToken);
+            if (referrers.Count > 0)
+            {
+                await index.UpsertAsync(referrers, cancellationToken);
+            }
+        }
     }
 }

@@ -14,18 +14,23 @@ internal sealed class RebuildProgress
 
     public string State => _state;
     public int Indexed => _indexed;
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
 
     public void Start(DateTimeOffset at)
     {
         _indexed = 0;
+        StartedAt = at;
+        FinishedAt = null;
         _state = "running";
         Interlocked.Exchange(ref _coversBefore, at.UtcTicks);
     }
 
     public void Report(int indexed) => _indexed = indexed;
 
-    public void Finish(bool succeeded)
+    public void Finish(bool succeeded, DateTimeOffset at)
     {
+        FinishedAt = at;
         _state = succeeded ? "done" : "failed";
         if (!succeeded)
         {
@@ -92,6 +97,37 @@ internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index,
     public void Dispose() => _one.Dispose();
 
     private readonly SemaphoreSlim _one = new(1, 1);
+    private int _started;
+
+    /// <summary>
+    /// Starts a rebuild in the background unless one is running (the manager's button; a second click reports the first).
+    /// Failures are kept in <see cref="RebuildProgress"/> as <c>failed</c>, which the manager shows.
+    /// </summary>
+    public void Start(CancellationToken stopping)
+    {
+        if (Interlocked.CompareExchange(ref _started, 1, 0) != 0)
+        {
+            return;
+        }
+        // Marked running before the task is scheduled, so the answer to the click already says so.
+        progress.Start(clock.GetUtcNow());
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(stopping);
+            }
+#pragma warning disable CA1031 // Reported through RebuildProgress (state failed), which the manager polls.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _started, 0);
+            }
+        }, CancellationToken.None);
+    }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken, Action<int>? report = null)
     {
@@ -110,12 +146,12 @@ internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index,
             }), cancellationToken);
             count = (int)await index.CountAsync(cancellationToken);
             progress.Report(count);
-            progress.Finish(true);
+            progress.Finish(true, clock.GetUtcNow());
             return count;
         }
         catch
         {
-            progress.Finish(false);
+            progress.Finish(false, clock.GetUtcNow());
             throw;
         }
         finally

@@ -1,3 +1,4 @@
+using ArtSouk.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;

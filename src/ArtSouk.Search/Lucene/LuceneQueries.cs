@@ -1,122 +1,60 @@
-using ArtSouk.Search.Analysis;
+using ArtSouk.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace ArtSouk.Search.Lucene;
 
-/// <summary>Index field names: each analyzed field holds one of our forms, space-separated, in word order.</summary>
-internal static class F
-{
-    public const string Id = "id";
-    public const string Type = "type";
-    public const string TitleExact = "tx";
-    public const string TitleStem = "ts";
-    public const string TitleWhole = "tw";
-    public const string TitleKey = "tk";
-    public const string BodyExact = "bx";
-    public const string BodyStem = "bs";
-    public const string NameExact = "nx";
-    public const string NameKey = "nk";
-
-    public static string Filter(string facet) => "f_" + facet;
-
-    public static string FacetValue(string facet, string locale) => facet is "city" or "medium" or "category" ? $"v_{facet}_{locale}" : "v_" + facet;
-}
-
-/// <summary>
-/// Turns analyzed query words into a Lucene query: for each word, the best of its forms (exact in the title first, then
-/// stems, name keys, glossary translations, typos within the word's budget, and a prefix for the word being typed); a
-/// whole-title match and the words as a phrase on top, so exact names and phrases rank first.
-/// </summary>
+/// <summary>Runs a <see cref="QueryPlan"/> on Lucene: each node becomes the Lucene query of the same name.</summary>
 internal static class LuceneQueries
 {
-    public static Query Build(QueryTerms terms, bool suggest = false)
+    public static Query Build(QueryNode node)
     {
-        var words = new BooleanQuery();
-        foreach (var word in terms.Words)
+        ArgumentNullException.ThrowIfNull(node);
+        Query query = node switch
         {
-            words.Add(Word(word, terms.LastIsPrefix && word.IsLast, suggest), Occur.SHOULD);
-        }
-        var n = terms.Words.Count;
-        words.MinimumNumberShouldMatch = suggest ? n : n <= 2 ? 1 : n - 1;
-        var query = new BooleanQuery { { words, Occur.MUST } };
-        if (terms.Whole.Length > 0)
-        {
-            query.Add(Boost(new TermQuery(new Term(F.TitleWhole, terms.Whole)), 30), Occur.SHOULD);
-        }
-        if (n >= 2)
-        {
-            foreach (var field in new[] { F.TitleExact, F.BodyExact, F.NameExact })
-            {
-                var phrase = new PhraseQuery { Slop = field == F.TitleExact ? 0 : 1 };
-                foreach (var word in terms.Words)
-                {
-                    phrase.Add(new Term(field, word.Exact));
-                }
-                query.Add(Boost(phrase, field == F.TitleExact ? 12 : 4), Occur.SHOULD);
-            }
-            var keyPhrase = new PhraseQuery();
-            var keyed = terms.Words.Where(w => w.Keys.Count > 0).ToList();
-            if (keyed.Count >= 2)
-            {
-                foreach (var word in keyed)
-                {
-                    keyPhrase.Add(new Term(F.TitleKey, word.Keys[^1]));
-                }
-                query.Add(Boost(keyPhrase, 6), Occur.SHOULD);
-            }
-        }
+            TermNode t => new TermQuery(new Term(t.Field, t.Value)),
+            FuzzyNode f => new FuzzyQuery(new Term(f.Field, f.Value), f.Edits, FuzzyNode.PrefixLength, FuzzyNode.MaxExpansions, transpositions: true),
+            PhraseNode p => Phrase(p),
+            BestOfNode b => Best(b),
+            AllNode a => All(a),
+            _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "not a query node"),
+        };
+        query.Boost = node.Boost;
         return query;
     }
 
-    private static DisjunctionMaxQuery Word(QueryWord word, bool prefix, bool suggest)
+    private static PhraseQuery Phrase(PhraseNode node)
     {
-        var best = new DisjunctionMaxQuery(0.1f);
-        best.Add(Boost(new TermQuery(new Term(F.TitleExact, word.Exact)), 10));
-        best.Add(Boost(new TermQuery(new Term(F.NameExact, word.Exact)), 5));
-        best.Add(Boost(new TermQuery(new Term(F.BodyExact, word.Exact)), 3));
-        foreach (var stem in word.Stems)
+        var phrase = new PhraseQuery { Slop = node.Slop };
+        foreach (var term in node.Terms)
         {
-            best.Add(Boost(new TermQuery(new Term(F.TitleStem, stem)), 7));
-            best.Add(Boost(new TermQuery(new Term(F.BodyStem, stem)), 2.5f));
+            phrase.Add(new Term(node.Field, term));
         }
-        foreach (var key in word.Keys)
+        return phrase;
+    }
+
+    private static DisjunctionMaxQuery Best(BestOfNode node)
+    {
+        var best = new DisjunctionMaxQuery(node.TieBreaker);
+        foreach (var option in node.Options)
         {
-            // A one-letter skeleton (Ali, Ola) is too common to cross scripts on its own.
-            var weight = key.Length >= 2 ? 5f : 1.5f;
-            best.Add(Boost(new TermQuery(new Term(F.TitleKey, key)), weight));
-            best.Add(Boost(new TermQuery(new Term(F.NameKey, key)), weight * 0.5f));
-        }
-        foreach (var translation in word.Translations)
-        {
-            best.Add(Boost(new TermQuery(new Term(F.TitleStem, translation)), 4));
-            best.Add(Boost(new TermQuery(new Term(F.BodyStem, translation)), 1.5f));
-        }
-        var edits = word.MaxEdits;
-        if (edits > 0)
-        {
-            best.Add(Boost(new FuzzyQuery(new Term(F.TitleExact, word.Exact), edits, 1), 4));
-            best.Add(Boost(new FuzzyQuery(new Term(F.BodyExact, word.Exact), edits, 1), 1.2f));
-            if (word.Stems[0].Length >= 4)
-            {
-                best.Add(Boost(new FuzzyQuery(new Term(F.TitleStem, word.Stems[0]), Typos.MaxEdits(word.Stems[0]), 1), 3));
-            }
-        }
-        if (prefix && word.Exact.Length >= (suggest ? 1 : 2))
-        {
-            best.Add(Boost(new PrefixQuery(new Term(F.TitleExact, word.Exact)), suggest ? 6 : 2));
-            best.Add(Boost(new PrefixQuery(new Term(F.NameExact, word.Exact)), 1));
-            if (word.Exact.Length >= 3 && word.Keys.Count > 0 && word.Keys[0].Length >= 2)
-            {
-                best.Add(Boost(new PrefixQuery(new Term(F.TitleKey, word.Keys[0])), suggest ? 3 : 1));
-            }
+            best.Add(Build(option));
         }
         return best;
     }
 
-    private static Query Boost(Query query, float boost)
+    private static BooleanQuery All(AllNode node)
     {
-        query.Boost = boost;
-        return query;
+        var all = new BooleanQuery();
+        foreach (var must in node.Must)
+        {
+            all.Add(Build(must), Occur.MUST);
+        }
+        foreach (var should in node.Should)
+        {
+            all.Add(Build(should), Occur.SHOULD);
+        }
+        all.MinimumNumberShouldMatch = node.MinimumShouldMatch;
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArtSouk.Search.Analysis;
+using ArtSouk.Search.Querying;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -40,6 +41,11 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
             return new Generation(path, directory, writer, new SearcherManager(writer, true, null));
         }
 
+        /// <summary>Answers kept per reader of this generation (reader versions only compare within one index).</summary>
+        public ResultCache<SearchResult> Searches { get; } = new();
+
+        public ResultCache<IReadOnlyList<Suggestion>> Suggestions { get; } = new();
+
         public void Dispose()
         {
             Searchers.Dispose();
@@ -49,6 +55,12 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     }
 
     public bool IsOpen => _live is not null;
+
+    /// <summary>Replaces the query plan (search, suggest): the benchmark measures the previous queries against it in the same run.</summary>
+    internal Func<QueryTerms, bool, Query>? Queries { get; set; }
+
+    /// <summary>Whether answers are kept per reader (<see cref="ResultCache{T}"/>); the benchmark measures both ways.</summary>
+    internal bool CacheAnswers { get; set; } = true;
 
     public Task OpenAsync(CancellationToken cancellationToken)
     {
@@ -138,20 +150,30 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         {
             return Task.FromResult(new SearchResult([], 0, request.Facets.ToDictionary(f => f, _ => (IReadOnlyList<FacetCount>)[])));
         }
-        Query query = LuceneQueries.Build(terms);
         var filter = Filters(request);
+        var live = Live;
+        return Task.FromResult(Use(live, searcher => CacheAnswers && Queries is null
+            ? live.Searches.GetOrAdd(searcher.IndexReader, Key(request), () => Search(searcher, request, terms, filter))
+            : Search(searcher, request, terms, filter)));
+    }
+
+    private static string Key(SearchRequest request) => string.Join('\u001f', request.Query, request.Locale, string.Join(',', request.Types),
+        string.Join(';', request.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + string.Join(',', f.Value))),
+        string.Join(',', request.Facets), request.Offset.ToString(CultureInfo.InvariantCulture), request.Limit.ToString(CultureInfo.InvariantCulture));
+
+    private SearchResult Search(IndexSearcher searcher, SearchRequest request, QueryTerms terms, BooleanQuery? filter)
+    {
+        var reader = searcher.IndexReader;
+        var query = Queries?.Invoke(terms, false) ?? LuceneQueries.Build(QueryPlan.Search(terms, (field, term) => reader.DocFreq(new Term(field, term))));
         if (filter is not null)
         {
             query = new FilteredQuery(query, new QueryWrapperFilter(filter));
         }
-        return Task.FromResult(Use(Live, searcher =>
-        {
-            var top = TopScoreDocCollector.Create(request.Offset + request.Limit, true);
-            var facets = new FacetCollector(request.Facets, request.Locale);
-            searcher.Search(query, MultiCollector.Wrap(top, facets));
-            var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, request.Locale, terms)).ToList();
-            return new SearchResult(hits, top.TotalHits, facets.Counts());
-        }));
+        var top = TopScoreDocCollector.Create(request.Offset + request.Limit, true);
+        var facets = new FacetCollector(request.Facets, request.Locale);
+        searcher.Search(query, MultiCollector.Wrap(top, facets));
+        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, request.Locale, terms)).ToList();
+        return new SearchResult(hits, top.TotalHits, facets.Counts());
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string query, string locale, int limit, CancellationToken cancellationToken)
@@ -161,30 +183,36 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         {
             return Task.FromResult<IReadOnlyList<Suggestion>>([]);
         }
-        var built = LuceneQueries.Build(terms, suggest: true);
-        return Task.FromResult(Use(Live, searcher =>
+        var built = Queries?.Invoke(terms, true) ?? LuceneQueries.Build(QueryPlan.Suggest(terms));
+        var key = string.Join('\u001f', query, locale, limit.ToString(CultureInfo.InvariantCulture));
+        var live = Live;
+        return Task.FromResult(Use(live, searcher => CacheAnswers && Queries is null
+            ? live.Suggestions.GetOrAdd(searcher.IndexReader, key, () => Suggest(searcher, built, terms, locale, limit))
+            : Suggest(searcher, built, terms, locale, limit)));
+    }
+
+    private static List<Suggestion> Suggest(IndexSearcher searcher, Query built, QueryTerms terms, string locale, int limit)
+    {
+        var suggestions = new List<Suggestion>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in searcher.Search(built, limit * 2).ScoreDocs.Select(d => searcher.Doc(d.Doc)))
         {
-            var suggestions = new List<Suggestion>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var doc in searcher.Search(built, limit * 2).ScoreDocs.Select(d => searcher.Doc(d.Doc)))
+            // The title in the script typed first, so "nou" suggests Nouf Al-Harbi and "نو" نوف الحربي.
+            var (first, second) = terms.IsArabic ? ("ar", "en") : ("en", "ar");
+            var text = doc.Text("title_" + first) ?? doc.Text("title_" + second);
+            var other = doc.Text("title_" + second);
+            if (text is null || !seen.Add(text))
             {
-                // The title in the script typed first, so "nou" suggests Nouf Al-Harbi and "نو" نوف الحربي.
-                var (first, second) = terms.IsArabic ? ("ar", "en") : ("en", "ar");
-                var text = doc.Text("title_" + first) ?? doc.Text("title_" + second);
-                var other = doc.Text("title_" + second);
-                if (text is null || !seen.Add(text))
-                {
-                    continue;
-                }
-                suggestions.Add(new Suggestion(text, other == text ? null : other, Guid.Parse(doc.Text(F.Id)!), doc.Text(F.Type)!,
-                    doc.Text("url_" + locale) ?? doc.Text("url_" + (locale == "ar" ? "en" : "ar")) ?? ""));
-                if (suggestions.Count == limit)
-                {
-                    break;
-                }
+                continue;
             }
-            return (IReadOnlyList<Suggestion>)suggestions;
-        }));
+            suggestions.Add(new Suggestion(text, other == text ? null : other, Guid.Parse(doc.Text(F.Id)!), doc.Text(F.Type)!,
+                doc.Text("url_" + locale) ?? doc.Text("url_" + (locale == "ar" ? "en" : "ar")) ?? ""));
+            if (suggestions.Count == limit)
+            {
+                break;
+            }
+        }
+        return suggestions;
     }
 
     public async Task RebuildAsync(IAsyncEnumerable<SearchDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken)
@@ -289,7 +317,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     }
 
     /// <summary>A filter value as it is indexed: normalized words, so الرياض, الریاض and Riyadh each match their own city.</summary>
-    public static string FilterValue(string value) => string.Join(' ', TextAnalyzer.ExactWords(value));
+    public static string FilterValue(string value) => IndexedForms.FilterValue(value);
 
     private static SearchHit Hit(Document doc, float score, string locale, QueryTerms terms)
     {
@@ -302,76 +330,38 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
 
     internal static Document ToLucene(SearchDocument source)
     {
+        var forms = IndexedForms.Of(source);
         var doc = new Document
         {
             new StringField(F.Id, source.Id.ToString(), Field.Store.YES),
             new StringField(F.Type, source.Type, Field.Store.YES),
-            new StringField(F.Filter("type"), source.Type, Field.Store.NO),
-            new SortedDocValuesField(F.FacetValue("type", "ar"), new BytesRef(source.Type)),
         };
-        var titleExact = new List<string>();
-        var titleStem = new List<string>();
-        var titleKey = new List<string>();
-        var bodyExact = new List<string>();
-        var bodyStem = new List<string>();
-        var nameExact = new List<string>();
-        var nameKey = new List<string>();
-        if (source.Category is { } category)
+        foreach (var (locale, text) in forms.Shown)
         {
-            doc.Add(new StringField(F.Filter("category"), FilterValue(category), Field.Store.NO));
-        }
-        if (source.Year is { } year)
-        {
-            var text = year.ToString(CultureInfo.InvariantCulture);
-            doc.Add(new StringField(F.Filter("year"), text, Field.Store.NO));
-            doc.Add(new SortedDocValuesField(F.FacetValue("year", "ar"), new BytesRef(text)));
-        }
-        foreach (var (locale, text) in new[] { ("ar", source.Arabic), ("en", source.English) })
-        {
-            if (text is null)
-            {
-                continue;
-            }
             doc.Add(new StoredField("title_" + locale, text.Title));
             doc.Add(new StoredField("body_" + locale, text.Body));
             doc.Add(new StoredField("slug_" + locale, text.Slug));
             doc.Add(new StoredField("url_" + locale, text.Url));
-            var title = TextAnalyzer.Analyze(text.Title);
-            doc.Add(new StringField(F.TitleWhole, string.Join(' ', title.Select(w => w.Exact)), Field.Store.NO));
-            foreach (var word in title)
+        }
+        foreach (var whole in forms.TitleWhole)
+        {
+            doc.Add(new StringField(F.TitleWhole, whole, Field.Store.NO));
+        }
+        foreach (var (field, text) in forms.Analyzed)
+        {
+            doc.Add(new TextField(field, text, Field.Store.NO));
+        }
+        foreach (var (facet, values) in forms.Filters)
+        {
+            foreach (var value in values)
             {
-                titleExact.Add(word.Exact);
-                titleStem.AddRange(word.Stems);
-                titleKey.AddRange(word.Keys);
-            }
-            foreach (var word in TextAnalyzer.Analyze(text.Body))
-            {
-                bodyExact.Add(word.Exact);
-                bodyStem.AddRange(word.Stems);
-            }
-            // Names of related people and places, the city, medium and category label are searchable words too.
-            foreach (var word in TextAnalyzer.Analyze(string.Join(" \n ", text.Names, text.City, text.Medium, text.Category)))
-            {
-                nameExact.Add(word.Exact);
-                nameKey.AddRange(word.Keys);
-                bodyStem.AddRange(word.Stems);
-            }
-            foreach (var (facet, value) in new[] { ("city", text.City), ("medium", text.Medium), ("category", text.Category) })
-            {
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    doc.Add(new StringField(F.Filter(facet), FilterValue(value), Field.Store.NO));
-                    doc.Add(new SortedDocValuesField(F.FacetValue(facet, locale), new BytesRef(value.Trim())));
-                }
+                doc.Add(new StringField(F.Filter(facet), value, Field.Store.NO));
             }
         }
-        doc.Add(new TextField(F.TitleExact, string.Join(' ', titleExact), Field.Store.NO));
-        doc.Add(new TextField(F.TitleStem, string.Join(' ', titleStem), Field.Store.NO));
-        doc.Add(new TextField(F.TitleKey, string.Join(' ', titleKey), Field.Store.NO));
-        doc.Add(new TextField(F.BodyExact, string.Join(' ', bodyExact), Field.Store.NO));
-        doc.Add(new TextField(F.BodyStem, string.Join(' ', bodyStem), Field.Store.NO));
-        doc.Add(new TextField(F.NameExact, string.Join(' ', nameExact), Field.Store.NO));
-        doc.Add(new TextField(F.NameKey, string.Join(' ', nameKey), Field.Store.NO));
+        foreach (var (field, value) in forms.FacetValues)
+        {
+            doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
+        }
         return doc;
     }
 }

@@ -1,0 +1,279 @@
+using ArtSouk.Search.Elasticsearch;
+using ArtSouk.Search.Lucene;
+using ArtSouk.Search.Tests.Elasticsearch;
+using ArtSouk.Search.Tests.Relevance;
+
+namespace ArtSouk.Search.Tests.Adapters;
+
+/// <summary>
+/// What every <see cref="ISearchIndex"/> adapter must do, run against each: the Lucene adapter on disk, and the
+/// Elasticsearch adapter through the official client against <see cref="FakeElasticsearch"/>. The judged corpus is
+/// the content.
+/// </summary>
+public abstract class SearchIndexBehaviour : IAsyncLifetime
+{
+    private static readonly Dictionary<string, IReadOnlyList<string>> NoFilters = [];
+
+    protected ISearchIndex Index { get; private set; } = null!;
+
+    protected abstract Task<ISearchIndex> CreateAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        Index = await CreateAsync();
+        await Index.OpenAsync(CancellationToken.None);
+        await Index.UpsertAsync(RelevanceSuite.Corpus().Select(RelevanceSuite.ToSearchDocument).ToList(), CancellationToken.None);
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        (Index as IDisposable)?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<SearchResult> SearchAsync(string q, string locale = "ar", IReadOnlyList<string>? types = null,
+        Dictionary<string, IReadOnlyList<string>>? filters = null, IReadOnlyList<string>? facets = null, int limit = 10) =>
+        Index.SearchAsync(new SearchRequest(q, locale, types ?? [], filters ?? NoFilters, facets ?? [], 0, limit), CancellationToken.None);
+
+    private static Guid Id(string key) => RelevanceSuite.IdOf(key);
+
+    [Fact]
+    public async Task An_arabic_name_ranks_its_artist_first()
+    {
+        var result = await SearchAsync("نوف الحربي");
+        Assert.Equal(Id("a01"), result.Items[0].Id);
+    }
+
+    [Fact]
+    public async Task A_transliterated_name_with_a_typo_finds_the_artist_and_shows_the_english_title()
+    {
+        var result = await SearchAsync("Nuf Alharbi", "en");
+        Assert.Equal("Nouf Al-Harbi", result.Items[0].Title);
+    }
+
+    [Fact]
+    public async Task An_english_spelling_finds_the_arabic_name()
+    {
+        var result = await SearchAsync("Mohamed Kahtani", "ar");
+        Assert.Equal("محمد القحطاني", result.Items[0].Title);
+    }
+
+    [Fact]
+    public async Task Arabic_plural_and_prefixed_forms_meet_the_same_word()
+    {
+        var plural = await SearchAsync("الفنانون");
+        var prefixed = await SearchAsync("والفنان");
+        Assert.NotEmpty(plural.Items);
+        Assert.Contains(plural.Items[0].Id, prefixed.Items.Select(i => i.Id));
+        Assert.Contains(prefixed.Items[0].Id, plural.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Snippets_mark_the_matched_words()
+    {
+        var result = await SearchAsync("الرياض");
+        Assert.Contains(result.Items, i => i.Snippet.Contains("<mark>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Type_facet_counts_add_up_to_the_total_and_the_type_filter_keeps_only_that_type()
+    {
+        var all = await SearchAsync("Riyadh", "en", facets: ["type"]);
+        Assert.Equal(all.Total, all.Facets["type"].Sum(f => f.Count));
+        var artists = await SearchAsync("Riyadh", "en", types: ["artist"]);
+        Assert.All(artists.Items, i => Assert.Equal("artist", i.Type));
+        Assert.Equal(all.Facets["type"].Single(f => f.Value == "artist").Count, artists.Total);
+    }
+
+    [Fact]
+    public async Task City_facet_is_counted_in_the_locale_asked_and_a_city_filter_narrows_to_it()
+    {
+        var arabic = await SearchAsync("فن", facets: ["city"]);
+        var english = await SearchAsync("art", "en", facets: ["city"]);
+        Assert.Contains(arabic.Facets["city"], f => f.Value == "الرياض");
+        Assert.Contains(english.Facets["city"], f => f.Value == "Riyadh");
+        var inJeddah = await SearchAsync("painting", "en", filters: new() { ["city"] = ["Jeddah"] }, facets: ["city"]);
+        Assert.All(inJeddah.Facets["city"], f => Assert.Equal("Jeddah", f.Value));
+    }
+
+    [Fact]
+    public async Task Paging_continues_where_the_first_page_ended()
+    {
+        var first = await Index.SearchAsync(new SearchRequest("art", "en", [], NoFilters, [], 0, 3), CancellationToken.None);
+        var second = await Index.SearchAsync(new SearchRequest("art", "en", [], NoFilters, [], 3, 3), CancellationToken.None);
+        Assert.True(first.Total > 6, $"{first.Total} hits");
+        Assert.Empty(first.Items.Select(i => i.Id).Intersect(second.Items.Select(i => i.Id)));
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_is_no_longer_found_and_deleting_it_again_is_harmless()
+    {
+        await Index.DeleteAsync(Id("a01"), CancellationToken.None);
+        await Index.DeleteAsync(Id("a01"), CancellationToken.None);
+        var result = await SearchAsync("نوف الحربي");
+        Assert.DoesNotContain(result.Items, i => i.Id == Id("a01"));
+        Assert.Equal(RelevanceSuite.Corpus().Count - 1, await Index.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upserting_an_entry_again_replaces_it()
+    {
+        var changed = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        changed = changed with { English = changed.English! with { Title = "Nouf Al-Harbi Renamed" } };
+        await Index.UpsertAsync([changed], CancellationToken.None);
+        var result = await SearchAsync("Renamed", "en");
+        Assert.Equal("Nouf Al-Harbi Renamed", Assert.Single(result.Items).Title);
+        Assert.Equal(RelevanceSuite.Corpus().Count, await Index.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_search_asked_before_a_change_is_answered_afresh_after_it()
+    {
+        var changed = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        changed = changed with { English = changed.English! with { Title = "Nouf Al-Harbi Xylobrandt" } };
+        Assert.Empty((await SearchAsync("Xylobrandt", "en")).Items);
+        Assert.Empty(await Index.SuggestAsync("Xylobr", "en", 10, CancellationToken.None));
+        await Index.UpsertAsync([changed], CancellationToken.None);
+        Assert.Equal(changed.Id, Assert.Single((await SearchAsync("Xylobrandt", "en")).Items).Id);
+        Assert.Contains(await Index.SuggestAsync("Xylobr", "en", 10, CancellationToken.None), s => s.Id == changed.Id);
+        await Index.DeleteAsync(changed.Id, CancellationToken.None);
+        Assert.Empty((await SearchAsync("Xylobrandt", "en")).Items);
+    }
+
+    [Fact]
+    public async Task Suggestions_complete_a_prefix_in_the_script_typed_with_the_other_beside_it()
+    {
+        var arabic = await Index.SuggestAsync("نو", "ar", 10, CancellationToken.None);
+        var latin = await Index.SuggestAsync("nou", "en", 10, CancellationToken.None);
+        Assert.Contains(arabic, s => s.Text == "نوف الحربي" && s.Alternate == "Nouf Al-Harbi");
+        Assert.Contains(latin, s => s.Text == "Nouf Al-Harbi" && s.Alternate == "نوف الحربي");
+    }
+
+    [Fact]
+    public async Task A_suggestion_for_a_second_word_being_typed_puts_the_whole_name_first()
+    {
+        var suggestions = await Index.SuggestAsync("نوف الح", "ar", 10, CancellationToken.None);
+        Assert.Equal("نوف الحربي", suggestions[0].Text);
+    }
+
+    [Fact]
+    public async Task A_suggestion_needs_every_word_typed()
+    {
+        var suggestions = await Index.SuggestAsync("نوف القح", "ar", 10, CancellationToken.None);
+        Assert.DoesNotContain(suggestions, s => s.Text is "نوف الحربي" or "محمد القحطاني");
+    }
+
+    [Fact]
+    public async Task A_rebuild_replaces_the_content_and_search_answers_from_the_new_index()
+    {
+        var one = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a02"));
+        var reported = new List<int>();
+        await Index.RebuildAsync(Single(one), new Progress<int>(reported.Add), CancellationToken.None);
+        Assert.Equal(1, await Index.CountAsync(CancellationToken.None));
+        Assert.Empty((await SearchAsync("نوف الحربي")).Items);
+        Assert.Equal(one.Id, (await SearchAsync("محمد القحطاني")).Items[0].Id);
+    }
+
+    [Fact]
+    public async Task A_change_made_while_a_rebuild_runs_is_in_the_rebuilt_index()
+    {
+        var release = new TaskCompletionSource();
+        var added = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a03"));
+        var late = added with { Id = Guid.NewGuid(), Arabic = added.Arabic! with { Title = "ريم السديري" }, English = added.English! with { Title = "Reem Al-Sudairi" } };
+        var started = new TaskCompletionSource();
+        var rebuild = Index.RebuildAsync(Held(added, started, release.Task), null, CancellationToken.None);
+        await started.Task;
+        // Live meanwhile: the old content still answers, and a change goes to both indexes.
+        Assert.Equal(Id("a01"), (await SearchAsync("نوف الحربي")).Items[0].Id);
+        await Index.UpsertAsync([late], CancellationToken.None);
+        release.SetResult();
+        await rebuild;
+        Assert.Equal(2, await Index.CountAsync(CancellationToken.None));
+        Assert.Equal(late.Id, (await SearchAsync("Reem Al-Sudairi", "en")).Items[0].Id);
+    }
+
+    private static async IAsyncEnumerable<SearchDocument> Single(SearchDocument document)
+    {
+        await Task.Yield();
+        yield return document;
+    }
+
+    private static async IAsyncEnumerable<SearchDocument> Held(SearchDocument document, TaskCompletionSource started, Task until)
+    {
+        started.SetResult();
+        yield return document;
+        await until;
+    }
+}
+
+public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("artsouk-lucene-").FullName;
+
+    protected override Task<ISearchIndex> CreateAsync() => Task.FromResult<ISearchIndex>(new LuceneSearchIndex(_folder));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+public sealed class ElasticsearchSearchIndexTests : SearchIndexBehaviour
+{
+    private FakeElasticsearch? _server;
+
+    protected override async Task<ISearchIndex> CreateAsync()
+    {
+        _server = await FakeElasticsearch.StartAsync();
+        var options = new SearchOptions { Provider = SearchProvider.Elasticsearch, ElasticsearchUrl = _server.Url, ElasticsearchIndex = "artsouk" };
+        return new ElasticsearchSearchIndex(ElasticsearchSearchIndex.Client(options), options.ElasticsearchIndex, TimeProvider.System);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void Opening_creates_an_index_behind_the_alias_with_our_forms_mapped_whitespace_and_nothing_dynamic()
+    {
+        var index = Assert.Single(_server!.IndicesBehind("artsouk"));
+        Assert.StartsWith("artsouk-", index, StringComparison.Ordinal);
+        var mapping = _server.MappingOf(index)!;
+        Assert.Equal("false", mapping["dynamic"]!.ToString());
+        Assert.Equal("whitespace", mapping["properties"]!["tx"]!["analyzer"]!.GetValue<string>());
+        Assert.Equal("keyword", mapping["properties"]!["f_city"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Opening_again_finds_the_alias_and_creates_nothing()
+    {
+        var before = _server!.AllIndices();
+        await Index.OpenAsync(CancellationToken.None);
+        Assert.Equal(before, _server.AllIndices());
+    }
+
+    [Fact]
+    public async Task A_rebuild_moves_the_alias_in_one_call_and_the_old_index_goes()
+    {
+        var old = Assert.Single(_server!.IndicesBehind("artsouk"));
+        await Task.Delay(5); // index names carry the millisecond
+        await Index.RebuildAsync(RelevanceSuite.Corpus().Select(RelevanceSuite.ToSearchDocument).ToAsyncEnumerable(), null, CancellationToken.None);
+        var current = Assert.Single(_server.IndicesBehind("artsouk"));
+        Assert.NotEqual(old, current);
+        Assert.DoesNotContain(old, _server.AllIndices());
+        Assert.Contains("POST /_aliases", _server.Requests);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_reported_as_a_search_index_failure()
+    {
+        await _server!.DisposeAsync();
+        await Assert.ThrowsAsync<SearchIndexException>(() => Index.CountAsync(CancellationToken.None));
+    }
+}
