@@ -1,5 +1,4 @@
 using ArtSouk.Cms.ContentTypes;
-using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Localization;
@@ -34,7 +33,7 @@ public static class SiteExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteAssets>();
         services.AddSingleton<SiteCache>();
-        services.AddSingleton<IContentChangeObserver, SiteCacheEviction>();
+        services.AddSingleton<Kernel.Caching.IContentCache>(sp => sp.GetRequiredService<SiteCache>());
         services.AddSingleton<SitePreviewLinks>();
         services.AddSingleton<IPreviewLinks>(sp => sp.GetRequiredService<SitePreviewLinks>());
         services.AddScoped<PageRenderer>();
