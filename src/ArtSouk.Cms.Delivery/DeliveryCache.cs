@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Globalization;
+using ArtSouk.Kernel.Caching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,27 +18,20 @@ namespace ArtSouk.Cms.Delivery;
 /// What is stored and served is what the output cache stored and served: 200 responses to GETs without an
 /// <c>Authorization</c> header, keyed by path, query and <c>Accept-Language</c>; never a preview. Any committed content
 /// change empties it (<see cref="Clear"/>), and a response computed while a change committed is served but not stored,
-/// so a publish shows on the very next request.
+/// so a publish shows on the very next request (<see cref="GenerationCache{T}"/>).
 /// </remarks>
-internal sealed class DeliveryCache : Kernel.Delivery.IDeliveryCache
+internal sealed class DeliveryCache : IContentCache
 {
     public const long SizeLimit = 256L * 1024 * 1024;
     private const string JsonContentType = "application/json; charset=utf-8";
-    private static readonly long LifetimeMs = (long)TimeSpan.FromMinutes(10).TotalMilliseconds;
 
-    private readonly ConcurrentDictionary<string, CachedResponse> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedResponse>.AlternateLookup<ReadOnlySpan<char>> _byKey;
-    private readonly Lock _gate = new();
-    private long _generation;
-    private long _bytes;
+    private readonly GenerationCache<DeliveryResponse> _responses = new(SizeLimit, TimeSpan.FromMinutes(10));
 
     /// <summary>
     /// The ticket a request takes before it reads content, or null when its response may not be stored (not a GET,
     /// or sent with credentials: keys and tokens are never answered from the shared cache).
     /// </summary>
-    public DeliveryCache() => _byKey = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public long? Ticket(HttpContext http) => Cacheable(http.Request) ? Volatile.Read(ref _generation) : null;
+    public long? Ticket(HttpContext http) => Cacheable(http.Request) ? _responses.Ticket() : null;
 
     /// <summary>Answers <paramref name="http"/> from the cache; null when it has nothing current for it.</summary>
     public Task? TryServe(HttpContext http)
@@ -70,7 +63,7 @@ internal sealed class DeliveryCache : Kernel.Delivery.IDeliveryCache
         var length = 11 + path.Length + query.Length + 1 + language.Length;
         if (length > 1024)
         {
-            return Current(_entries.GetValueOrDefault(KeyOf(request)));
+            return _responses.Find(KeyOf(request));
         }
         // The key is assembled on the stack: a hit allocates nothing for it.
         Span<char> key = stackalloc char[length];
@@ -83,50 +76,15 @@ internal sealed class DeliveryCache : Kernel.Delivery.IDeliveryCache
         key[written++] = '\n';
         language.CopyTo(key[written..]);
         written += language.Length;
-        return Current(_byKey.TryGetValue(key[..written], out var entry) ? entry : null);
+        return _responses.Find(key[..written]);
     }
-
-    private DeliveryResponse? Current(CachedResponse? entry) =>
-        entry is not null && entry.Generation == Volatile.Read(ref _generation) && Environment.TickCount64 <= entry.ExpiresAt ? entry.Response : null;
 
     /// <summary>Stores a 200 response unless content changed since <paramref name="ticket"/> was taken.</summary>
-    public void Store(HttpContext http, long ticket, DeliveryResponse response)
-    {
-        var key = KeyOf(http.Request);
-        var size = response.Body.Length + key.Length * 2L + 256;
-        lock (_gate)
-        {
-            if (ticket != _generation)
-            {
-                return;
-            }
-            if (_bytes + size > SizeLimit)
-            {
-                // Bounded the simple way: a full cache starts over rather than tracking what was used least.
-                _entries.Clear();
-                _bytes = 0;
-            }
-            if (_entries.TryGetValue(key, out var old))
-            {
-                _bytes -= old.Size;
-            }
-            _entries[key] = new CachedResponse(response, ticket, Environment.TickCount64 + LifetimeMs, size);
-            _bytes += size;
-        }
-    }
-
-    public void Evict() => Clear();
+    public void Store(HttpContext http, long ticket, DeliveryResponse response) =>
+        _responses.Store(KeyOf(http.Request), ticket, response, response.Body.Length);
 
     /// <summary>Forgets everything; responses computed before this call are no longer stored either.</summary>
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _entries.Clear();
-            _bytes = 0;
-        }
-    }
+    public void Clear() => _responses.Clear();
 
     private static bool Cacheable(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) && request.Headers.Authorization.Count == 0;
@@ -138,8 +96,6 @@ internal sealed class DeliveryCache : Kernel.Delivery.IDeliveryCache
         return string.Concat(path.Length.ToString(CultureInfo.InvariantCulture), ":", path, request.QueryString.Value, "\n",
             request.Headers.AcceptLanguage.ToString());
     }
-
-    private sealed record CachedResponse(DeliveryResponse Response, long Generation, long ExpiresAt, long Size);
 }
 
 /// <summary>A Delivery API body with the headers it is sent with.</summary>

@@ -1,5 +1,5 @@
 using ArtSouk.Kernel.Configuration;
-using ArtSouk.Cms.Entries;
+using ArtSouk.Kernel.Caching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,8 +13,7 @@ public static class DeliveryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.Section);
         builder.Services.AddSingleton<DeliveryCache>();
-        builder.Services.AddSingleton<Kernel.Delivery.IDeliveryCache>(sp => sp.GetRequiredService<DeliveryCache>());
-        builder.Services.AddSingleton<IContentChangeObserver, DeliveryCacheEviction>();
+        builder.Services.AddSingleton<IContentCache>(sp => sp.GetRequiredService<DeliveryCache>());
         return builder;
     }
 
@@ -23,15 +22,5 @@ public static class DeliveryExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapDeliveryApi();
         return app;
-    }
-}
-
-/// <summary>Any committed content change empties the Delivery cache, so the very next request sees it.</summary>
-internal sealed class DeliveryCacheEviction(DeliveryCache cache) : IContentChangeObserver
-{
-    public Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken)
-    {
-        cache.Clear();
-        return Task.CompletedTask;
     }
 }

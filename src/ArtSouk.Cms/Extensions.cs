@@ -41,6 +41,7 @@ public static class CmsExtensions
         services.AddScoped<AuditTrail>();
         services.AddAuditLog<CmsDbContext>("cms");
         services.AddScoped<EntryChanges>();
+        services.AddSingleton<IContentChangeObserver, ContentCacheEviction>();
         services.AddScoped<SlugAssigner>();
         services.AddScoped<ReadModelWriter>();
         services.AddScoped<Publisher>();

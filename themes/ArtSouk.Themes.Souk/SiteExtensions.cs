@@ -1,8 +1,6 @@
 using ArtSouk.Cms.ContentTypes;
-using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Configuration;
-using ArtSouk.Kernel.Delivery;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Themes.Souk.Content;
 using ArtSouk.Themes.Souk.Preview;
@@ -36,9 +34,7 @@ public static class SiteExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteAssets>();
         services.AddSingleton<SiteCache>();
-        services.AddSingleton<IContentChangeObserver, SiteCacheEviction>();
-        // A price or availability change (commerce empties the Delivery caches) shows on the next page view too.
-        services.AddSingleton<IDeliveryCache>(sp => sp.GetRequiredService<SiteCache>());
+        services.AddSingleton<Kernel.Caching.IContentCache>(sp => sp.GetRequiredService<SiteCache>());
         services.AddScoped<SiteListings>();
         services.AddSingleton<SitePreviewLinks>();
         services.AddSingleton<IPreviewLinks>(sp => sp.GetRequiredService<SitePreviewLinks>());

@@ -28,3 +28,19 @@ public static class ContentEvents
     public static IReadOnlyList<string> All { get; } =
         [Created, Updated, Published, Unpublished, Deleted, ReviewRequested, ReviewApproved, ReviewRejected, ScheduleFailed];
 }
+
+/// <summary>
+/// Any committed content change empties every cache of responses built from content (the Delivery API's, the site's
+/// pages), so the very next request sees it.
+/// </summary>
+internal sealed class ContentCacheEviction(IEnumerable<Kernel.Caching.IContentCache> caches) : IContentChangeObserver
+{
+    public Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken)
+    {
+        foreach (var cache in caches)
+        {
+            cache.Clear();
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -23,14 +23,17 @@ internal sealed class ListingInDelivery(CommerceDbContext db, TimeProvider clock
     }
 }
 
-/// <summary>Empties the Delivery cache (when Delivery runs in this host) after a change buyers see in items.</summary>
-internal sealed class DeliveryEviction(IEnumerable<IDeliveryCache> caches)
+/// <summary>
+/// Empties the response caches that show listings (the Delivery API's and the site's, when they run in this host) after
+/// a change buyers see, as a committed content change does.
+/// </summary>
+internal sealed class DeliveryEviction(IEnumerable<Kernel.Caching.IContentCache> caches)
 {
     public void Evict()
     {
         foreach (var cache in caches)
         {
-            cache.Evict();
+            cache.Clear();
         }
     }
 }

@@ -14,9 +14,3 @@ public interface IDeliveryItemExtension
     /// <summary>The values for those of <paramref name="entryIds"/> that have one; one call per page of items.</summary>
     Task<IReadOnlyDictionary<Guid, JsonNode>> ValuesAsync(IReadOnlyCollection<Guid> entryIds, CancellationToken cancellationToken);
 }
-
-/// <summary>The Delivery API's response cache: a module whose state shows in Delivery items empties it when that state changes.</summary>
-public interface IDeliveryCache
-{
-    void Evict();
-}

@@ -74,16 +74,6 @@ public static class DatabaseSetup
             : services.AddDbContextPool<TContext, TSqlite>(Configure);
     }
 
-    /// <summary>Options for <c>dotnet ef migrations add</c>, which builds each provider's context without a host.</summary>
-    public static DbContextOptions<T> DesignTimeOptions<T>(DatabaseProvider provider, string schema) where T : DbContext =>
-        (DbContextOptions<T>)new DbContextOptionsBuilder<T>()
-            .UseArtSoukDatabase(new DatabaseOptions
-            {
-                Provider = provider,
-                ConnectionString = provider == DatabaseProvider.Postgres ? "Host=localhost;Database=artsouk_design" : "Data Source=design.db",
-            }, new ArtSoukOptions(), schema)
-            .Options;
-
     public static string SqliteConnectionString(DatabaseOptions database, ArtSoukOptions app)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -27,12 +27,8 @@ public sealed partial class SiteTests(SqliteHost host)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response);
     }
 
-    private async Task<JsonObject> FirstAsync(string type, string locale = "en", string query = "")
-    {
-        // The oldest published entry is seeded demo content: other tests on this shared host add bare entries.
-        var list = await host.Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/content/{type}?locale={locale}&limit=1&sort=publishedAt{query}", TestContext.Current.CancellationToken);
-        return list!["items"]!.AsArray()[0]!.AsObject();
-    }
+    private async Task<JsonObject> FirstAsync(string type, string locale = "en", string query = "") =>
+        (await host.Anonymous.SeededAsync(type, locale, 1, query))[0];
 
     private static string PathIn(JsonObject item, string locale) => item["translations"]![locale]!.GetValue<string>();
 

@@ -1,25 +1,18 @@
-using System.Collections.Concurrent;
-using ArtSouk.Cms.Entries;
+using ArtSouk.Kernel.Caching;
 using Microsoft.AspNetCore.Http;
 
 namespace ArtSouk.Themes.Souk.Rendering;
 
 /// <summary>
 /// Rendered public pages ready to send, answered before routing like the Delivery API's cache: anonymous GETs of
-/// <c>/ar/...</c>, <c>/en/...</c>, the sitemap and robots.txt, keyed by path and query. Any committed content change
-/// empties it, and a page rendered while a change committed is sent but not stored, so a publish shows on the next
-/// request. Previews never pass through it.
+/// <c>/ar/...</c>, <c>/en/...</c>, the sitemap and robots.txt, keyed by path and query. Emptied by any committed
+/// content change (<see cref="GenerationCache{T}"/>); previews never pass through it.
 /// </summary>
-internal sealed class SiteCache : Kernel.Delivery.IDeliveryCache
+internal sealed class SiteCache : IContentCache
 {
-    private const long SizeLimit = 128L * 1024 * 1024;
-    private static readonly long LifetimeMs = (long)TimeSpan.FromMinutes(10).TotalMilliseconds;
-    private readonly ConcurrentDictionary<string, Stored> _entries = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private long _generation;
-    private long _bytes;
+    private readonly GenerationCache<RenderedPage> _pages = new(128L * 1024 * 1024, TimeSpan.FromMinutes(10));
 
-    public long Ticket() => Volatile.Read(ref _generation);
+    public long Ticket() => _pages.Ticket();
 
     public static bool Cacheable(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) && request.Headers.Authorization.Count == 0 && IsSitePath(request.Path);
@@ -29,66 +22,14 @@ internal sealed class SiteCache : Kernel.Delivery.IDeliveryCache
         || path.Equals("/sitemap.xml", StringComparison.Ordinal) || path.StartsWithSegments("/sitemaps", StringComparison.Ordinal)
         || path.Equals("/robots.txt", StringComparison.Ordinal);
 
-    public Task? TryServe(HttpContext http)
-    {
-        var request = http.Request;
-        if (!Cacheable(request) || !_entries.TryGetValue(KeyOf(request), out var stored)
-            || stored.Generation != Volatile.Read(ref _generation) || Environment.TickCount64 > stored.ExpiresAt)
-        {
-            return null;
-        }
-        return stored.Page.WriteAsync(http);
-    }
+    public Task? TryServe(HttpContext http) =>
+        Cacheable(http.Request) && _pages.Find(KeyOf(http.Request)) is { } page ? page.WriteAsync(http) : null;
 
-    public void Store(HttpRequest request, long ticket, RenderedPage page)
-    {
-        var key = KeyOf(request);
-        var size = page.Body.Length + key.Length * 2L + 256;
-        lock (_gate)
-        {
-            if (ticket != _generation)
-            {
-                return;
-            }
-            if (_bytes + size > SizeLimit)
-            {
-                _entries.Clear();
-                _bytes = 0;
-            }
-            if (_entries.TryGetValue(key, out var old))
-            {
-                _bytes -= old.Size;
-            }
-            _entries[key] = new Stored(page, ticket, Environment.TickCount64 + LifetimeMs, size);
-            _bytes += size;
-        }
-    }
+    public void Store(HttpRequest request, long ticket, RenderedPage page) => _pages.Store(KeyOf(request), ticket, page, page.Body.Length);
 
-    public void Evict() => Clear();
-
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _entries.Clear();
-            _bytes = 0;
-        }
-    }
+    public void Clear() => _pages.Clear();
 
     private static string KeyOf(HttpRequest request) => string.Concat(request.Path.Value, request.QueryString.Value);
-
-    private sealed record Stored(RenderedPage Page, long Generation, long ExpiresAt, long Size);
-}
-
-/// <summary>Any committed content change empties the site's page cache, as it does the Delivery API's.</summary>
-internal sealed class SiteCacheEviction(SiteCache cache) : IContentChangeObserver
-{
-    public Task ContentChangedAsync(ContentChange change, CancellationToken cancellationToken)
-    {
-        cache.Clear();
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>A response body with its status and type, as rendered or as served from the cache.</summary>
