@@ -10,7 +10,13 @@ public sealed class CommerceOptions : IValidatableObject
     /// <summary>How long starting checkout holds the stock for the buyer.</summary>
     public TimeSpan ReservationTime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long an accepted offer holds the work for the buyer to pay.</summary>
+    public TimeSpan OfferHoldTime { get; set; } = TimeSpan.FromDays(1);
+
     public SellerOptions Seller { get; set; } = new();
+
+    /// <summary>The account buyers who choose bank transfer pay into, as told in their order e-mail.</summary>
+    public BankTransferOptions BankTransfer { get; set; } = new();
 
     public StripeOptions Stripe { get; set; } = new();
 
@@ -19,6 +25,14 @@ public sealed class CommerceOptions : IValidatableObject
         if (ReservationTime <= TimeSpan.Zero || ReservationTime > TimeSpan.FromDays(2))
         {
             yield return new ValidationResult("Commerce:ReservationTime must be more than 0 and at most 2 days (e.g. 00:15:00)", [nameof(ReservationTime)]);
+        }
+        if (OfferHoldTime <= TimeSpan.Zero || OfferHoldTime > TimeSpan.FromDays(14))
+        {
+            yield return new ValidationResult("Commerce:OfferHoldTime must be more than 0 and at most 14 days (e.g. 1.00:00:00)", [nameof(OfferHoldTime)]);
+        }
+        if (BankTransfer.Iban is not { Length: 24 } iban || !iban.StartsWith("SA", StringComparison.Ordinal) || !iban[2..].All(char.IsAsciiDigit))
+        {
+            yield return new ValidationResult("Commerce:BankTransfer:Iban must be a Saudi IBAN: SA and 22 digits, no spaces", ["BankTransfer.Iban"]);
         }
         if (string.IsNullOrWhiteSpace(Seller.Name) || System.Text.Encoding.UTF8.GetByteCount(Seller.Name) > 255)
         {
@@ -48,6 +62,18 @@ public sealed class SellerOptions
 
     /// <summary>The seller's VAT registration number (15 digits, 3...3). The default is a demo number.</summary>
     public string VatNumber { get; set; } = "310122393500003";
+}
+
+/// <summary>The bank account for transfers. The defaults are a demo account; set real ones in production.</summary>
+public sealed class BankTransferOptions
+{
+    public string BankName { get; set; } = "مصرف الراجحي";
+
+    public string BankNameEnglish { get; set; } = "Al Rajhi Bank";
+
+    public string AccountName { get; set; } = "سوق الفن للتجارة";
+
+    public string Iban { get; set; } = "SA0380000000608010167519";
 }
 
 /// <summary>

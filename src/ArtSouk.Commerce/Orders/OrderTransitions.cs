@@ -1,4 +1,5 @@
 using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Mail;
 using ArtSouk.Commerce.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Problems;
@@ -110,14 +111,19 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         order.UpdatedAt = now;
         var refunded = new Kernel.Money.Money(amount, order.Currency).ToString();
         Audit(order, actor, now, order.State == OrderStates.Refunded ? "order.refunded" : "order.partially_refunded", from,
-            [new AuditChange("refund", null, null, refunded)]);
+            [new AuditChange("refund", null, null, refunded)], amount);
         return await SaveAsync(ct) ? null : CommerceProblems.IllegalTransition;
     }
 
-    private void Audit(Order order, AuditActor actor, DateTimeOffset now, string action, string from, List<AuditChange> changes)
+    /// <summary>Audits the move and, for moves the buyer hears about, writes the e-mail's event: both commit with the move.</summary>
+    private void Audit(Order order, AuditActor actor, DateTimeOffset now, string action, string from, List<AuditChange> changes, long? amountMinor = null)
     {
         changes.Insert(0, new AuditChange("state", null, from, order.State));
         db.Add(AuditRecord.Of(actor, now, action, "order", order.Id.ToString(), changes));
+        if (CommerceEvents.Mailed.Contains("commerce." + action))
+        {
+            CommerceEvents.Raise(db, "commerce." + action, order.Id, now, amountMinor);
+        }
     }
 
     /// <summary>False when another request moved the order first (its state no longer matches what was read).</summary>
