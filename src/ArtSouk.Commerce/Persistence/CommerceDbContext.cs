@@ -125,6 +125,9 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
             i.HasIndex(x => new { x.EntryId, x.CreatedAt });
         });
         modelBuilder.MapOutbox();
+        // On SQLite every module shares one file and the CMS already has outbox_* tables: commerce's carry its name.
+        modelBuilder.Entity<OutboxMessage>().ToTable("commerce_outbox_messages");
+        modelBuilder.Entity<OutboxDelivery>().ToTable("commerce_outbox_deliveries");
         modelBuilder.MapAuditLog("commerce_audit_log");
     }
 }

@@ -556,12 +556,12 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnName("handled_at");
 
                     b.HasKey("MessageId", "Handler")
-                        .HasName("pk_outbox_deliveries");
+                        .HasName("pk_commerce_outbox_deliveries");
 
                     b.HasIndex("HandledAt")
-                        .HasDatabaseName("ix_outbox_deliveries_handled_at");
+                        .HasDatabaseName("ix_commerce_outbox_deliveries_handled_at");
 
-                    b.ToTable("outbox_deliveries", "commerce");
+                    b.ToTable("commerce_outbox_deliveries", "commerce");
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Outbox.OutboxMessage", b =>
@@ -619,19 +619,19 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnName("type");
 
                     b.HasKey("Sequence")
-                        .HasName("pk_outbox_messages");
+                        .HasName("pk_commerce_outbox_messages");
 
                     b.HasIndex("Id")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_messages_id");
+                        .HasDatabaseName("ix_commerce_outbox_messages_id");
 
                     b.HasIndex("Key", "Sequence")
-                        .HasDatabaseName("ix_outbox_messages_key_sequence");
+                        .HasDatabaseName("ix_commerce_outbox_messages_key_sequence");
 
                     b.HasIndex("ProcessedAt", "Sequence")
-                        .HasDatabaseName("ix_outbox_messages_processed_at_sequence");
+                        .HasDatabaseName("ix_commerce_outbox_messages_processed_at_sequence");
 
-                    b.ToTable("outbox_messages", "commerce");
+                    b.ToTable("commerce_outbox_messages", "commerce");
                 });
 
             modelBuilder.Entity("ArtSouk.Commerce.Orders.OrderLine", b =>

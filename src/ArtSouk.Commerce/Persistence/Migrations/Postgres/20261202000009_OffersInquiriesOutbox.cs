@@ -54,7 +54,7 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_deliveries",
+                name: "commerce_outbox_deliveries",
                 schema: "commerce",
                 columns: table => new
                 {
@@ -64,11 +64,11 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_outbox_deliveries", x => new { x.message_id, x.handler });
+                    table.PrimaryKey("pk_commerce_outbox_deliveries", x => new { x.message_id, x.handler });
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_messages",
+                name: "commerce_outbox_messages",
                 schema: "commerce",
                 columns: table => new
                 {
@@ -87,7 +87,7 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_outbox_messages", x => x.sequence);
+                    table.PrimaryKey("pk_commerce_outbox_messages", x => x.sequence);
                 });
 
             migrationBuilder.CreateIndex(
@@ -109,28 +109,28 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                 columns: new[] { "entry_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_deliveries_handled_at",
+                name: "ix_commerce_outbox_deliveries_handled_at",
                 schema: "commerce",
-                table: "outbox_deliveries",
+                table: "commerce_outbox_deliveries",
                 column: "handled_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_id",
+                name: "ix_commerce_outbox_messages_id",
                 schema: "commerce",
-                table: "outbox_messages",
+                table: "commerce_outbox_messages",
                 column: "id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_key_sequence",
+                name: "ix_commerce_outbox_messages_key_sequence",
                 schema: "commerce",
-                table: "outbox_messages",
+                table: "commerce_outbox_messages",
                 columns: new[] { "key", "sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_processed_at_sequence",
+                name: "ix_commerce_outbox_messages_processed_at_sequence",
                 schema: "commerce",
-                table: "outbox_messages",
+                table: "commerce_outbox_messages",
                 columns: new[] { "processed_at", "sequence" });
         }
 
@@ -146,11 +146,11 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                 schema: "commerce");
 
             migrationBuilder.DropTable(
-                name: "outbox_deliveries",
+                name: "commerce_outbox_deliveries",
                 schema: "commerce");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages",
+                name: "commerce_outbox_messages",
                 schema: "commerce");
         }
     }

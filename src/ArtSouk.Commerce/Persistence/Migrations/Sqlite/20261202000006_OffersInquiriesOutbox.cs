@@ -51,7 +51,7 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_deliveries",
+                name: "commerce_outbox_deliveries",
                 columns: table => new
                 {
                     message_id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -60,11 +60,11 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_outbox_deliveries", x => new { x.message_id, x.handler });
+                    table.PrimaryKey("pk_commerce_outbox_deliveries", x => new { x.message_id, x.handler });
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_messages",
+                name: "commerce_outbox_messages",
                 columns: table => new
                 {
                     sequence = table.Column<long>(type: "INTEGER", nullable: false)
@@ -82,7 +82,7 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_outbox_messages", x => x.sequence);
+                    table.PrimaryKey("pk_commerce_outbox_messages", x => x.sequence);
                 });
 
             migrationBuilder.CreateIndex(
@@ -101,24 +101,24 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                 columns: new[] { "entry_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_deliveries_handled_at",
-                table: "outbox_deliveries",
+                name: "ix_commerce_outbox_deliveries_handled_at",
+                table: "commerce_outbox_deliveries",
                 column: "handled_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_id",
-                table: "outbox_messages",
+                name: "ix_commerce_outbox_messages_id",
+                table: "commerce_outbox_messages",
                 column: "id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_key_sequence",
-                table: "outbox_messages",
+                name: "ix_commerce_outbox_messages_key_sequence",
+                table: "commerce_outbox_messages",
                 columns: new[] { "key", "sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_processed_at_sequence",
-                table: "outbox_messages",
+                name: "ix_commerce_outbox_messages_processed_at_sequence",
+                table: "commerce_outbox_messages",
                 columns: new[] { "processed_at", "sequence" });
         }
 
@@ -132,10 +132,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                 name: "offers");
 
             migrationBuilder.DropTable(
-                name: "outbox_deliveries");
+                name: "commerce_outbox_deliveries");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "commerce_outbox_messages");
         }
     }
 }
