@@ -15,6 +15,9 @@ public sealed class CommerceOptions : IValidatableObject
 
     public SellerOptions Seller { get; set; } = new();
 
+    /// <summary>The platform's share of each seller's net sales, in percent, in the payout report.</summary>
+    public decimal CommissionPercent { get; set; } = 20m;
+
     /// <summary>The account buyers who choose bank transfer pay into, as told in their order e-mail.</summary>
     public BankTransferOptions BankTransfer { get; set; } = new();
 
@@ -29,6 +32,10 @@ public sealed class CommerceOptions : IValidatableObject
         if (OfferHoldTime <= TimeSpan.Zero || OfferHoldTime > TimeSpan.FromDays(14))
         {
             yield return new ValidationResult("Commerce:OfferHoldTime must be more than 0 and at most 14 days (e.g. 1.00:00:00)", [nameof(OfferHoldTime)]);
+        }
+        if (CommissionPercent is < 0m or > 100m)
+        {
+            yield return new ValidationResult("Commerce:CommissionPercent must be from 0 to 100 (e.g. 20)", [nameof(CommissionPercent)]);
         }
         if (BankTransfer.Iban is not { Length: 24 } iban || !iban.StartsWith("SA", StringComparison.Ordinal) || !iban[2..].All(char.IsAsciiDigit))
         {

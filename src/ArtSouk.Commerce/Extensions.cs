@@ -5,6 +5,7 @@ using ArtSouk.Commerce.Mail;
 using ArtSouk.Commerce.Offers;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.Commerce.Payments;
+using ArtSouk.Commerce.Payouts;
 using ArtSouk.Commerce.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
@@ -74,6 +75,7 @@ public static class CommerceExtensions
         app.MapStripeWebhook();
         app.MapOffers();
         app.MapInquiries();
+        app.MapSales();
         return app;
     }
 }

@@ -55,6 +55,10 @@ internal static partial class Checkout
             errors.Add("paymentMethod", Say("طريقة الدفع card أو bank-transfer", "paymentMethod is card or bank-transfer"));
         }
         var fromCart = request.Items is not { Length: > 0 };
+        if (fromCart)
+        {
+            await Cart.MergeAnonymousAsync(http, db, buyer, ct);
+        }
         var wanted = fromCart
             ? await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).OrderBy(c => c.AddedAt).Select(c => new CheckoutItem(c.EntryId, c.Quantity)).ToListAsync(ct)
             : request.Items!.ToList();

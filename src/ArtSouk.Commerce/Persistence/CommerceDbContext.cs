@@ -56,6 +56,8 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
             o.HasKey(x => x.Id);
             // Two transitions racing from one state: the second finds the state changed and is refused (409).
             o.Property(x => x.State).HasMaxLength(20).IsConcurrencyToken();
+            // Partial refunds leave the state alone; the refunded sum is checked too, so two racing refunds cannot both count.
+            o.Property(x => x.RefundedMinor).IsConcurrencyToken();
             o.Property(x => x.PaymentMethod).HasMaxLength(20);
             o.Property(x => x.Currency).HasMaxLength(3);
             o.Property(x => x.PaymentReference).HasMaxLength(100);

@@ -366,6 +366,7 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
 
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("bigint")
+                        .IsConcurrencyToken()
                         .HasColumnName("refunded_minor");
 
                     b.Property<DateTimeOffset>("ReservedUntil")

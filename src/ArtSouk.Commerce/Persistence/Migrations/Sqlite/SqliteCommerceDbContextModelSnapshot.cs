@@ -360,6 +360,7 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
 
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("INTEGER")
+                        .IsConcurrencyToken()
                         .HasColumnName("refunded_minor");
 
                     b.Property<long>("ReservedUntil")
