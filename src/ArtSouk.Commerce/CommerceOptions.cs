@@ -23,6 +23,8 @@ public sealed class CommerceOptions : IValidatableObject
 
     public StripeOptions Stripe { get; set; } = new();
 
+    public InvoiceOptions Invoice { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ReservationTime <= TimeSpan.Zero || ReservationTime > TimeSpan.FromDays(2))
@@ -94,4 +96,13 @@ public sealed class StripeOptions
     public string SecretKey { get; set; } = "sk_test_artsouk_local";
 
     public string WebhookSecret { get; set; } = "whsec_artsouk_local";
+}
+
+/// <summary>The invoice PDF: Chromium prints the printable page (the first of the usual paths when not set).</summary>
+public sealed class InvoiceOptions
+{
+    public string? Chromium { get; set; }
+
+    /// <summary>Attach the PDF to the payment-received e-mail.</summary>
+    public bool AttachPdf { get; set; } = true;
 }

@@ -38,6 +38,7 @@ public static class CommerceExtensions
         services.AddScoped<IDeliveryItemExtension, ListingInDelivery>();
         services.AddScoped<OrderTransitions>();
         services.AddScoped<Invoices.InvoiceIssuer>();
+        services.AddSingleton<InvoicePdf>();
         services.AddScoped<ReservationSweeper>();
         services.AddScoped(sp => new SaleOrders(sp.GetRequiredService<CommerceDbContext>(), sp.GetRequiredService<StockLedger>(), sp.GetRequiredService<TimeProvider>()));
 

@@ -118,6 +118,25 @@ public abstract class CommerceMailTests(string provider)
         var receipt = await shop.MailAsync(email, "استلمنا دفعتك");
         Assert.Contains("dir=\"rtl\"", receipt.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"https://artsouk.example/api/v1/orders/{order}/invoice/page?locale=ar", receipt.TextBody, StringComparison.Ordinal);
+        // The invoice PDF (Chromium printing the Arabic page) rides along, and the buyer can fetch the same file.
+        var pdf = Attachment(receipt, ".pdf");
+        Assert.Equal("application/pdf", pdf.ContentType.MimeType);
+        Assert.StartsWith("invoice-INV-", pdf.FileName, StringComparison.Ordinal);
+        Assert.Equal("%PDF-"u8.ToArray(), Bytes(pdf)[..5]);
+        var fetched = await buyer.GetAsync($"/api/v1/orders/{order}/invoice/pdf");
+        Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        Assert.Equal("application/pdf", fetched.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF-"u8.ToArray(), (await fetched.Content.ReadAsByteArrayAsync())[..5]);
+    }
+
+    private static MimePart Attachment(MimeMessage message, string extension) =>
+        Assert.Single(message.Attachments.OfType<MimePart>(), a => a.FileName?.EndsWith(extension, StringComparison.Ordinal) == true);
+
+    private static byte[] Bytes(MimePart part)
+    {
+        using var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        return stream.ToArray();
     }
 
     [Fact]
@@ -158,6 +177,13 @@ public abstract class CommerceMailTests(string provider)
         var receipt = await shop.MailAsync(email, "استلمنا دفعتك");
         Assert.Contains("تذاكرك", receipt.TextBody, StringComparison.Ordinal);
         Assert.Contains("ورشة الخط العربي × 2", receipt.TextBody, StringComparison.Ordinal);
+        // A calendar entry at the workshop's time (two hours when no duration is given) and the ticket's QR code.
+        var ics = System.Text.Encoding.UTF8.GetString(Bytes(Attachment(receipt, ".ics")));
+        Assert.Contains("BEGIN:VEVENT\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20270301T170000Z\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("DTEND:20270301T190000Z\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY:ورشة الخط العربي\r\n", ics, StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, Bytes(Attachment(receipt, ".png"))[..4]);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ namespace ArtSouk.Commerce.Mail;
 /// </summary>
 internal sealed class CommerceMail(
     CommerceDbContext db, UserManager<User> users, ContentReader reader, Sellers sellers, IMailer mailer,
-    IOptions<CommerceOptions> options, IOptions<ArtSoukOptions> app) : IOutboxHandler
+    IOptions<CommerceOptions> options, IOptions<ArtSoukOptions> app, InvoiceIssuer invoices, InvoicePdf printer, TimeProvider clock) : IOutboxHandler
 {
     public string Name => "commerce-mail";
 
@@ -58,6 +58,24 @@ internal sealed class CommerceMail(
         }
         var items = await reader.GetManyAsync(order.Lines.Select(l => l.EntryId).ToList(), order.Locale, preview: false, ct);
         var letter = OrderLetters.Compose(type, order, buyer.DisplayName, items, payload.AmountMinor, options.Value, PublicUrl());
+        if (type == CommerceEvents.OrderPaid)
+        {
+            foreach (var line in order.Lines)
+            {
+                if (items.GetValueOrDefault(line.EntryId) is { } item && EntryTitles.IsTicket(item))
+                {
+                    letter.Attachments.AddRange(TicketFiles.For(order, line, item, EntryTitles.Of(item) ?? line.EntryId.ToString(), clock.GetUtcNow()));
+                }
+            }
+            if (options.Value.Invoice.AttachPdf)
+            {
+                var (invoice, html) = await InvoiceApi.DocumentAsync(order, order.Locale, invoices, reader, options.Value.Seller, ct);
+                if (await printer.PrintAsync(html, ct) is { } pdf)
+                {
+                    letter.Attachments.Add(new MailAttachment($"invoice-{invoice.DisplayNumber}.pdf", "application/pdf", pdf));
+                }
+            }
+        }
         await mailer.SendAsync(letter.ToMail(email, buyer.DisplayName), ct);
     }
 

@@ -41,7 +41,10 @@ internal sealed class Letter(string locale)
         ? new Money(minor, Money.Sar).Amount.ToString("N2", ArabicNumbers) + " ر.س"
         : "SAR " + new Money(minor, Money.Sar).Amount.ToString("N2", CultureInfo.InvariantCulture);
 
-    public OutgoingMail ToMail(string to, string? toName) => new(to, toName, Subject, Html(), Text(), Locale);
+    /// <summary>Files sent with the letter: the invoice PDF, tickets' QR codes and calendar entries.</summary>
+    public List<MailAttachment> Attachments { get; } = [];
+
+    public OutgoingMail ToMail(string to, string? toName) => new(to, toName, Subject, Html(), Text(), Locale, Attachments.Count > 0 ? Attachments : null);
 
     private string Text()
     {
