@@ -24,4 +24,14 @@ internal static class CommerceProblems
         new("توقيع الإشعار مفقود أو غير صالح", "The notification's signature is missing or not valid"));
     public static readonly ProblemCode PaymentUnavailable = new("payment-unavailable", HttpStatusCode.Conflict,
         new("تعذّر بدء الدفع بالبطاقة؛ أعد المحاولة أو اختر التحويل البنكي", "Card payment could not be started; try again or choose bank transfer"));
+    public static readonly ProblemCode RefundFailed = new("refund-failed", HttpStatusCode.Conflict,
+        new("رفض مزوّد الدفع الاسترداد؛ لم يُسجَّل شيء", "The payment provider refused the refund; nothing was recorded"));
+    public static readonly ProblemCode PdfUnavailable = new("pdf-unavailable", HttpStatusCode.Conflict,
+        new("تعذّر إعداد ملف PDF للفاتورة", "The invoice PDF could not be made"));
+    public static readonly ProblemCode OfferOpen = new("offer-open", HttpStatusCode.Conflict,
+        new("لديك عرض مفتوح على هذا العمل؛ انتظر الرد أو اسحبه", "You already have an open offer on this work; wait for the answer or withdraw it"));
+    public static readonly ProblemCode OfferClosed = new("offer-closed", HttpStatusCode.Conflict,
+        new("أُغلق هذا العرض أو تغيّرت حالته", "This offer is closed or its state has changed"));
+    public static readonly ProblemCode OffersOnArtworksOnly = new("offers-artworks-only", HttpStatusCode.UnprocessableEntity,
+        new("تُقدَّم العروض على الأعمال الفنية فقط", "Offers can be made on artworks only"));
 }

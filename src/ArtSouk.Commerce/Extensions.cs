@@ -1,12 +1,16 @@
 using ArtSouk.Commerce.Checkout;
 using ArtSouk.Commerce.Invoices;
 using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Mail;
+using ArtSouk.Commerce.Offers;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.Commerce.Payments;
+using ArtSouk.Commerce.Payouts;
 using ArtSouk.Commerce.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Delivery;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +38,7 @@ public static class CommerceExtensions
         services.AddScoped<IDeliveryItemExtension, ListingInDelivery>();
         services.AddScoped<OrderTransitions>();
         services.AddScoped<Invoices.InvoiceIssuer>();
+        services.AddSingleton<InvoicePdf>();
         services.AddScoped<ReservationSweeper>();
         services.AddScoped(sp => new SaleOrders(sp.GetRequiredService<CommerceDbContext>(), sp.GetRequiredService<StockLedger>(), sp.GetRequiredService<TimeProvider>()));
 
@@ -53,6 +58,10 @@ public static class CommerceExtensions
         services.AddScoped<IPaymentProvider, StripePayments>();
         services.AddScoped<PaymentReconciliation>();
         services.AddHostedService<CommerceStartup>();
+        // After the start-up that migrates: the dispatcher reads the outbox tables that migration creates.
+        services.AddScoped<Sellers>();
+        services.AddScoped<IOutboxHandler, CommerceMail>();
+        services.AddOutbox<CommerceDbContext>("commerce");
         return builder;
     }
 
@@ -65,6 +74,9 @@ public static class CommerceExtensions
         app.MapOrdersApi();
         app.MapInvoiceApi();
         app.MapStripeWebhook();
+        app.MapOffers();
+        app.MapInquiries();
+        app.MapSales();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Mail;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.Commerce.Payments;
 using ArtSouk.Commerce.Persistence;
@@ -54,6 +55,10 @@ internal static partial class Checkout
             errors.Add("paymentMethod", Say("طريقة الدفع card أو bank-transfer", "paymentMethod is card or bank-transfer"));
         }
         var fromCart = request.Items is not { Length: > 0 };
+        if (fromCart)
+        {
+            await Cart.MergeAnonymousAsync(http, db, buyer, ct);
+        }
         var wanted = fromCart
             ? await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).OrderBy(c => c.AddedAt).Select(c => new CheckoutItem(c.EntryId, c.Quantity)).ToListAsync(ct)
             : request.Items!.ToList();
@@ -113,6 +118,7 @@ internal static partial class Checkout
                 new AuditChange("state", null, null, order.State),
                 new AuditChange("total", null, null, new Kernel.Money.Money(order.TotalMinor, order.Currency).ToString()),
             ]));
+            CommerceEvents.Raise(db, CommerceEvents.OrderCreated, order.Id, now);
             if (fromCart)
             {
                 await db.CartItems.Where(c => c.BuyerId == buyer && ids.Contains(c.EntryId)).ExecuteDeleteAsync(ct);
@@ -141,7 +147,7 @@ internal static partial class Checkout
     }
 
     /// <summary>Why the hold was refused, read after the fact: sold (all units gone), sold out (not enough left), or reserved (held by others).</summary>
-    private static async Task<ConflictProblem> RefusalAsync(HttpContext http, CommerceDbContext db, Guid entryId, int quantity, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ConflictProblem> RefusalAsync(HttpContext http, CommerceDbContext db, Guid entryId, int quantity, DateTimeOffset now, CancellationToken ct)
     {
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         var listing = await db.Listings.AsNoTracking().SingleAsync(l => l.EntryId == entryId, ct);

@@ -38,6 +38,33 @@ internal static class InvoiceApi
         group.MapGet("/", GetAsync).WithSummary("The order's simplified tax invoice (issued on first request), with the ZATCA QR payload");
         group.MapGet("/page", PageAsync).WithSummary("The invoice as a printable page in the buyer's language (locale= to choose): Arabic right to left, Gregorian dates with the Hijri beside")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
+        group.MapGet("/pdf", PdfAsync).WithSummary("The printable page as a PDF (headless Chromium prints it, so Arabic is shaped and right to left)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem, ConflictProblem>> PdfAsync(
+        Guid id, HttpContext http, CommerceDbContext db, InvoiceIssuer issuer, ContentReader reader, InvoicePdf printer, IOptions<CommerceOptions> options, CancellationToken ct)
+    {
+        if (await ReadableAsync(id, http, db, ct) is not { } order)
+        {
+            return OrdersApi.NoOrder(http, id);
+        }
+        var locale = http.Request.Query.ContainsKey("locale") && Locales.TryFromQuery(http.Request, out var asked) ? asked : order.Locale;
+        var (invoice, html) = await DocumentAsync(order, locale, issuer, reader, options.Value.Seller, ct);
+        if (await printer.PrintAsync(html, ct) is not { } pdf)
+        {
+            return new ConflictProblem(CommerceProblems.PdfUnavailable, Locales.Say(http.Request,
+                "تعذّر إعداد ملف PDF الآن؛ اطبع صفحة الفاتورة من المتصفح", "The PDF could not be made now; print the invoice page from the browser"));
+        }
+        return TypedResults.File(pdf, "application/pdf", $"invoice-{invoice.DisplayNumber}.pdf");
+    }
+
+    /// <summary>The order's invoice (issued on first need) and its printable page in <paramref name="locale"/>.</summary>
+    public static async Task<(Invoice Invoice, string Html)> DocumentAsync(Order order, string locale, InvoiceIssuer issuer, ContentReader reader, SellerOptions seller, CancellationToken ct)
+    {
+        var invoice = await issuer.EnsureAsync(order, ct);
+        var lines = await LinesAsync(order, reader, locale, ct);
+        return (invoice, InvoicePage.Render(invoice, lines, locale, seller));
     }
 
     private static async Task<Results<Ok<InvoiceView>, NotFoundProblem>> GetAsync(

@@ -1,4 +1,6 @@
 using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Mail;
+using ArtSouk.Commerce.Payments;
 using ArtSouk.Commerce.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Problems;
@@ -91,8 +93,14 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         return await SaveAsync(ct) ? null : CommerceProblems.IllegalTransition;
     }
 
-    /// <summary>Gives back <paramref name="amountMinor"/> (all that is left when null); the order is refunded once nothing is left.</summary>
-    public async Task<ProblemCode?> RefundAsync(Order order, long? amountMinor, AuditActor actor, CancellationToken ct)
+    /// <summary>
+    /// Gives back <paramref name="amountMinor"/> (all that is left when null); the order is refunded once nothing is left.
+    /// A card order is refunded at the provider inside the transaction that records it: the conditional update holds
+    /// the order's row until commit, so racing refunds are serialized and the loser is refused; a provider failure rolls
+    /// the record back. The provider's idempotency key names this exact operation (order, amount already refunded,
+    /// amount), so repeating it after a crash between the provider's answer and the commit never refunds twice.
+    /// </summary>
+    public async Task<ProblemCode?> RefundAsync(Order order, long? amountMinor, AuditActor actor, CancellationToken ct, IPaymentProvider? provider = null)
     {
         var left = order.TotalMinor - order.RefundedMinor;
         var amount = amountMinor ?? left;
@@ -102,6 +110,8 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         }
         var now = clock.GetUtcNow();
         var from = order.State;
+        var key = RefundKey(order.Id, order.RefundedMinor, amount);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         order.RefundedMinor += amount;
         if (order.RefundedMinor == order.TotalMinor)
         {
@@ -109,15 +119,46 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         }
         order.UpdatedAt = now;
         var refunded = new Kernel.Money.Money(amount, order.Currency).ToString();
-        Audit(order, actor, now, order.State == OrderStates.Refunded ? "order.refunded" : "order.partially_refunded", from,
-            [new AuditChange("refund", null, null, refunded)]);
-        return await SaveAsync(ct) ? null : CommerceProblems.IllegalTransition;
+        var changes = new List<AuditChange> { new("refund", null, null, refunded) };
+        var card = order.PaymentMethod == Checkout.PaymentMethods.Card && order.PaymentIntentId is not null;
+        if (card)
+        {
+            changes.Add(new AuditChange("idempotencyKey", null, null, key));
+        }
+        Audit(order, actor, now, order.State == OrderStates.Refunded ? "order.refunded" : "order.partially_refunded", from, changes, amount);
+        if (!await SaveAsync(ct))
+        {
+            return CommerceProblems.IllegalTransition;
+        }
+        if (card && provider is not null)
+        {
+            try
+            {
+                await provider.RefundAsync(order.PaymentIntentId!, amount, key, ct);
+            }
+            catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return CommerceProblems.RefundFailed;
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return null;
     }
 
-    private void Audit(Order order, AuditActor actor, DateTimeOffset now, string action, string from, List<AuditChange> changes)
+    public static string RefundKey(Guid orderId, long refundedBefore, long amount) =>
+        FormattableString.Invariant($"artsouk-order-{orderId:N}-refund-{refundedBefore}-{amount}");
+
+    /// <summary>Audits the move and, for moves the buyer hears about, writes the e-mail's event: both commit with the move.</summary>
+    private void Audit(Order order, AuditActor actor, DateTimeOffset now, string action, string from, List<AuditChange> changes, long? amountMinor = null)
     {
         changes.Insert(0, new AuditChange("state", null, from, order.State));
         db.Add(AuditRecord.Of(actor, now, action, "order", order.Id.ToString(), changes));
+        if (CommerceEvents.Mailed.Contains("commerce." + action))
+        {
+            CommerceEvents.Raise(db, "commerce." + action, order.Id, now, amountMinor);
+        }
     }
 
     /// <summary>False when another request moved the order first (its state no longer matches what was read).</summary>

@@ -116,7 +116,7 @@ internal static class OrdersApi
     }
 
     private static async Task<Results<Ok<OrderView>, BadRequestProblem, NotFoundProblem, ConflictProblem>> RefundAsync(
-        Guid id, RefundRequest? request, HttpContext http, CommerceDbContext db, OrderTransitions transitions, CancellationToken ct)
+        Guid id, RefundRequest? request, HttpContext http, CommerceDbContext db, OrderTransitions transitions, Payments.IPaymentProvider payments, CancellationToken ct)
     {
         long? amount = null;
         if (request?.Amount is { } value)
@@ -132,7 +132,11 @@ internal static class OrdersApi
         {
             return NoOrder(http, id);
         }
-        var problem = await transitions.RefundAsync(order, amount, AuditActor.From(http.User), ct);
+        var problem = await transitions.RefundAsync(order, amount, AuditActor.From(http.User), ct, payments);
+        if (problem == CommerceProblems.RefundFailed)
+        {
+            return new ConflictProblem(problem, Locales.Say(http.Request, "رفض مزوّد الدفع الاسترداد؛ لم يتغير الطلب", "The payment provider refused the refund; the order is unchanged"));
+        }
         return problem is null ? TypedResults.Ok(OrderView.Of(order)) : Illegal(http, problem, order, OrderStates.Refunded);
     }
 

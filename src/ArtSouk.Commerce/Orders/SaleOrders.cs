@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Mail;
 using ArtSouk.Commerce.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Money;
@@ -94,6 +95,7 @@ public sealed class SaleOrders
             new AuditChange("premium", null, null, new Money(premiumMinor, Money.Sar).ToString()),
             new AuditChange("premiumVat", null, null, new Money(premiumVatMinor, Money.Sar).ToString()),
         ]));
+        CommerceEvents.Raise(_db, CommerceEvents.OrderCreated, id, now);
         try
         {
             await _db.SaveChangesAsync(ct);

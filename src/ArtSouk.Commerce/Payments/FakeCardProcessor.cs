@@ -11,7 +11,7 @@ namespace ArtSouk.Commerce.Payments;
 
 /// <summary>
 /// A local card processor that answers Stripe's HTTP API for PaymentIntents (create with <c>Idempotency-Key</c>, retrieve,
-/// confirm, cancel) with Stripe's wire format: form-encoded requests, JSON objects and error bodies. Stripe.net is
+/// confirm, cancel; refunds) with Stripe's wire format: form-encoded requests, JSON objects and error bodies. Stripe.net is
 /// pointed at it by its base URL, so the real client runs end to end on the embedded default and in tests; no Stripe.net
 /// type is faked. Test cards: <c>pm_card_visa</c> and <c>pm_card_mada</c> succeed, <c>pm_card_chargeDeclined</c> is declined.
 /// </summary>
@@ -21,6 +21,7 @@ internal sealed class FakeCardProcessor : HttpMessageHandler
 
     private readonly ConcurrentDictionary<string, JsonObject> _intents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idempotent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _refunds = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
 
@@ -28,6 +29,18 @@ internal sealed class FakeCardProcessor : HttpMessageHandler
 
     /// <summary>Payment intents created, for tests that check a payment is never taken twice.</summary>
     public int IntentCount => _intents.Count;
+
+    /// <summary>Refunds made, for tests that check money is never given back twice.</summary>
+    public int RefundCount => _refunds.Count;
+
+    /// <summary>How much of an intent has been given back.</summary>
+    public long RefundedOf(string paymentIntentId)
+    {
+        lock (_gate)
+        {
+            return Refunded(paymentIntentId);
+        }
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -42,6 +55,7 @@ internal sealed class FakeCardProcessor : HttpMessageHandler
                 ["v1", "payment_intents", var id] when request.Method == HttpMethod.Get => Find(id) is { } pi ? Json(pi) : Missing(id),
                 ["v1", "payment_intents", var id, "confirm"] when request.Method == HttpMethod.Post => Confirm(id, form),
                 ["v1", "payment_intents", var id, "cancel"] when request.Method == HttpMethod.Post => Cancel(id),
+                ["v1", "refunds"] when request.Method == HttpMethod.Post => Refund(request, form),
                 _ => Error(HttpStatusCode.NotFound, "invalid_request_error", $"Unrecognized request URL ({request.Method}: {path})."),
             };
         }
@@ -122,6 +136,52 @@ internal sealed class FakeCardProcessor : HttpMessageHandler
         intent["status"] = "canceled";
         return Json(intent);
     }
+
+    private HttpResponseMessage Refund(HttpRequestMessage request, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
+    {
+        var key = request.Headers.TryGetValues("Idempotency-Key", out var keys) ? "refund:" + keys.First() : null;
+        if (key is not null && _idempotent.TryGetValue(key, out var existing))
+        {
+            return Json(_refunds[existing]);
+        }
+        var intentId = form.GetValueOrDefault("payment_intent").ToString();
+        if (Find(intentId) is not { } intent)
+        {
+            return Missing(intentId);
+        }
+        if (intent["status"]!.GetValue<string>() != "succeeded")
+        {
+            return Error(HttpStatusCode.BadRequest, "invalid_request_error", $"This PaymentIntent ({intentId}) does not have a successful charge to refund.", "charge_not_refundable");
+        }
+        var left = intent["amount_received"]!.GetValue<long>() - Refunded(intentId);
+        var amount = form.TryGetValue("amount", out var raw) ? long.Parse(raw.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture) : left;
+        if (amount < 1 || amount > left)
+        {
+            return Error(HttpStatusCode.BadRequest, "invalid_request_error",
+                $"Refund amount ({amount}) is greater than unrefunded amount on charge ({left})", left == 0 ? "charge_already_refunded" : null);
+        }
+        var id = "re_" + RandomNumberGenerator.GetHexString(24, lowercase: true);
+        var refund = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "refund",
+            ["amount"] = amount,
+            ["currency"] = intent["currency"]!.GetValue<string>(),
+            ["created"] = _clock.GetUtcNow().ToUnixTimeSeconds(),
+            ["metadata"] = new JsonObject(),
+            ["payment_intent"] = intentId,
+            ["status"] = "succeeded",
+        };
+        _refunds[id] = refund;
+        if (key is not null)
+        {
+            _idempotent[key] = id;
+        }
+        return Json(refund);
+    }
+
+    private long Refunded(string intentId) =>
+        _refunds.Values.Where(r => r["payment_intent"]!.GetValue<string>() == intentId).Sum(r => r["amount"]!.GetValue<long>());
 
     private JsonObject? Find(string id) => _intents.GetValueOrDefault(id);
 

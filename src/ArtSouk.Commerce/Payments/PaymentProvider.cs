@@ -14,7 +14,12 @@ internal interface IPaymentProvider
 
     /// <summary>Withdraws a payment that was never completed, so the buyer cannot pay for a hold that is gone.</summary>
     Task<CardPaymentState> CancelAsync(string paymentId, CancellationToken ct);
+
+    /// <summary>Gives back part or all of a completed payment; the same <paramref name="idempotencyKey"/> never refunds twice.</summary>
+    Task<CardRefund> RefundAsync(string paymentId, long amountMinor, string idempotencyKey, CancellationToken ct);
 }
+
+internal sealed record CardRefund(string Id, long Amount, string Status);
 
 internal sealed record CardPaymentState(string Id, string Status, long Amount, string Currency, Guid? OrderId)
 {
@@ -49,6 +54,13 @@ internal sealed class StripePayments(IStripeClient client) : IPaymentProvider
     public async Task<CardPaymentState> CancelAsync(string paymentId, CancellationToken ct) =>
         State(await new PaymentIntentService(client).CancelAsync(paymentId, new PaymentIntentCancelOptions(),
             new RequestOptions { IdempotencyKey = $"artsouk-payment-{paymentId}-cancel" }, ct));
+
+    public async Task<CardRefund> RefundAsync(string paymentId, long amountMinor, string idempotencyKey, CancellationToken ct)
+    {
+        var refund = await new RefundService(client).CreateAsync(new RefundCreateOptions { PaymentIntent = paymentId, Amount = amountMinor },
+            new RequestOptions { IdempotencyKey = idempotencyKey }, ct);
+        return new CardRefund(refund.Id, refund.Amount, refund.Status);
+    }
 
     private static CardPaymentState State(PaymentIntent intent)
     {

@@ -1,9 +1,11 @@
 using ArtSouk.Commerce.Checkout;
 using ArtSouk.Commerce.Invoices;
 using ArtSouk.Commerce.Listings;
+using ArtSouk.Commerce.Offers;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.Commerce.Payments;
 using ArtSouk.Kernel.Audit;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -22,6 +24,11 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceCounter> InvoiceCounters => Set<InvoiceCounter>();
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+
+    /// <summary>E-mails to buyers and sellers leave through here, written in the transaction of the change they tell about.</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +56,8 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
             o.HasKey(x => x.Id);
             // Two transitions racing from one state: the second finds the state changed and is refused (409).
             o.Property(x => x.State).HasMaxLength(20).IsConcurrencyToken();
+            // Partial refunds leave the state alone; the refunded sum is checked too, so two racing refunds cannot both count.
+            o.Property(x => x.RefundedMinor).IsConcurrencyToken();
             o.Property(x => x.PaymentMethod).HasMaxLength(20);
             o.Property(x => x.Currency).HasMaxLength(3);
             o.Property(x => x.PaymentReference).HasMaxLength(100);
@@ -95,6 +104,32 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Type).HasMaxLength(100);
             e.Property(x => x.Provider).HasMaxLength(20);
         });
+        modelBuilder.Entity<Offer>(o =>
+        {
+            o.ToTable("offers");
+            o.HasKey(x => x.Id);
+            // A seller's answer and the buyer's withdrawal racing from one state: the second is refused (409).
+            o.Property(x => x.State).HasMaxLength(20).IsConcurrencyToken();
+            o.Property(x => x.Currency).HasMaxLength(3);
+            o.Property(x => x.PaymentMethod).HasMaxLength(20);
+            o.Property(x => x.Message).HasMaxLength(2000);
+            o.Property(x => x.Locale).HasMaxLength(5);
+            o.Ignore(x => x.AgreedMinor);
+            o.HasIndex(x => new { x.EntryId, x.CreatedAt });
+            o.HasIndex(x => new { x.BuyerId, x.CreatedAt });
+        });
+        modelBuilder.Entity<Inquiry>(i =>
+        {
+            i.ToTable("inquiries");
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Message).HasMaxLength(2000);
+            i.Property(x => x.Locale).HasMaxLength(5);
+            i.HasIndex(x => new { x.EntryId, x.CreatedAt });
+        });
+        modelBuilder.MapOutbox();
+        // On SQLite every module shares one file and the CMS already has outbox_* tables: commerce's carry its name.
+        modelBuilder.Entity<OutboxMessage>().ToTable("commerce_outbox_messages");
+        modelBuilder.Entity<OutboxDelivery>().ToTable("commerce_outbox_deliveries");
         modelBuilder.MapAuditLog("commerce_audit_log");
     }
 }

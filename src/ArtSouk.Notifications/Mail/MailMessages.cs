@@ -5,7 +5,7 @@ namespace ArtSouk.Notifications.Mail;
 
 internal static class MailMessages
 {
-    /// <summary>Plain text and HTML as alternatives, labelled with the language they are written in.</summary>
+    /// <summary>Plain text and HTML as alternatives, labelled with the language they are written in, then any attachments.</summary>
     public static MimeMessage Compose(OutgoingMail mail, MailOptions options)
     {
         var message = new MimeMessage();
@@ -13,7 +13,12 @@ internal static class MailMessages
         message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
         message.Subject = mail.Subject;
         message.Headers.Add(HeaderId.ContentLanguage, mail.Locale);
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 }
