@@ -4,6 +4,7 @@ using ArtSouk.Auctions.Live;
 using ArtSouk.Auctions.Lots;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Auctions.Sales;
+using ArtSouk.Kernel.Auctions;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Persistence;
@@ -31,6 +32,7 @@ public static class AuctionsExtensions
         services.AddAuditLog<AuctionsDbContext>("auctions");
         services.AddScoped<LotCloser>();
         services.AddSingleton<LotBroadcast>();
+        services.AddScoped<IAuctionCatalog, AuctionCatalog>();
         var signalR = services.AddSignalR();
         // With several nodes, a bid accepted on one reaches watchers connected to another through Redis.
         if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)

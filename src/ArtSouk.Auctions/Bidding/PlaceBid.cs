@@ -166,7 +166,7 @@ internal static class PlaceBid
             }
             var view = new BidView(bid.Id, id, paddle.Value, LotView.Sar(bid.AmountMinor), LotView.Sar(maxMinor), outcome.Leading, LotView.Sar(after.PriceMinor),
                 LotView.Sar(outcome.NextValidMinor), DateTimeOffset.FromUnixTimeMilliseconds(endsAt), now, clientBidId);
-            await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, now);
+            await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, terms.ReserveMet(after), lot.BidCount + 1, now);
             return TypedResults.Created($"/api/v1/lots/{id}/bids", view);
         }
         return Refused(http, ProblemCode.Conflict, terms.NextValid(lot.Book), "المزايدة على هذه القطعة كثيفة الآن؛ أعد المحاولة", "This lot is very busy right now; try again");
