@@ -67,6 +67,9 @@ public sealed class AuctionPageTests(ManagerHost host)
         return decimal.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>An amount as the page's script writes it into data-amount (JavaScript's number to string).</summary>
+    private static string Plain(decimal amount) => amount.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task ShotAsync(IPage page, string kind, string locale, int width)
     {
         await page.EvaluateAsync("""
@@ -97,7 +100,7 @@ public sealed class AuctionPageTests(ManagerHost host)
             Assert.Equal(HttpStatusCode.Created, bid.StatusCode);
         }
         var card = page.Locator($".lot-card[data-lot='{lot}'] [data-field=current]");
-        await card.Locator($"xpath=self::*[@data-amount='{amount}']").WaitForAsync();
+        await page.Locator($".lot-card[data-lot='{lot}'] [data-field=current][data-amount='{Plain(amount)}']").WaitForAsync();
         Assert.Equal(amount, Shown(await card.InnerTextAsync()));
         if (width < 600)
         {
@@ -116,7 +119,7 @@ public sealed class AuctionPageTests(ManagerHost host)
             Assert.Equal(HttpStatusCode.Created, bid.StatusCode);
         }
         var current = page.Locator("[data-field=current]");
-        await current.Locator($"xpath=self::*[@data-amount='{next}']").WaitForAsync();
+        await page.Locator($"[data-field=current][data-amount='{Plain(next)}']").WaitForAsync();
         Assert.Equal(next, Shown(await current.InnerTextAsync()));
         // The form now offers the next rung of the ladder above the pushed price.
         Assert.Equal(await NextAsync(other, lot), decimal.Parse(await page.Locator("#bid-amount").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture));
