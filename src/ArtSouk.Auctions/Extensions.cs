@@ -57,6 +57,7 @@ public static class AuctionsExtensions
         app.MapLotsApi();
         app.MapPlaceBid();
         app.MapRetractBid();
+        app.MapAuctioneering();
         app.MapHub<AuctionHub>("/hubs/auctions");
         return app;
     }

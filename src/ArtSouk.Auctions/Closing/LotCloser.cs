@@ -41,12 +41,26 @@ internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, LotBr
         return closed;
     }
 
-    private async Task<bool> CloseClaimedAsync(Guid id, Guid token, CancellationToken ct)
+    /// <summary>
+    /// The auctioneer's hammer (or pass) on an open lot: claimed now whatever its end, so no bid is accepted after it
+    /// (bids need the lot open); a bid committed before the claim is in the price. False when already claimed or closed.
+    /// </summary>
+    public async Task<bool> CloseNowAsync(Guid id, bool pass, AuditActor by, CancellationToken ct)
+    {
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var token = Guid.NewGuid();
+        var claimed = await db.Lots.Where(l => l.Id == id && l.State == LotStates.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.State, LotStates.Closing).SetProperty(l => l.ClaimToken, token).SetProperty(l => l.ClaimedAtMs, nowMs)
+                .SetProperty(l => l.EndsAtMs, nowMs), ct);
+        return claimed == 1 && await CloseClaimedAsync(id, token, ct, pass, by);
+    }
+
+    private async Task<bool> CloseClaimedAsync(Guid id, Guid token, CancellationToken ct, bool pass = false, AuditActor? by = null)
     {
         var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == id, ct);
         var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == lot.SaleId, ct);
         var terms = SaleRules.TermsOf(sale, lot);
-        var sold = terms.ReserveMet(lot.Book);
+        var sold = !pass && terms.ReserveMet(lot.Book);
         Guid? orderId = null;
         var changes = new List<AuditChange> { new("hammer", null, null, sold ? new Money(lot.PriceMinor, Money.Sar).ToString() : null) };
         if (sold)
@@ -71,7 +85,7 @@ internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, LotBr
             await transaction.RollbackAsync(ct);
             return false;
         }
-        db.Add(AuditRecord.Of(AuditActor.System("auctions.closer"), now, "lot." + outcome, "lot", id.ToString(), changes));
+        db.Add(AuditRecord.Of(by ?? AuditActor.System("auctions.closer"), now, "lot." + outcome, "lot", id.ToString(), changes));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await broadcast.ClosedAsync(id, outcome, sold ? lot.PriceMinor : null, lot.LeaderPaddle, now);

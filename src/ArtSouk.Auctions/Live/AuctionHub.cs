@@ -27,6 +27,8 @@ internal sealed record BidEvent(Guid LotId, decimal? CurrentBid, long? Paddle, d
 
 internal sealed record ExtendedEvent(Guid LotId, DateTimeOffset EndsAt, DateTimeOffset At);
 
+internal sealed record AuctioneerEvent(Guid LotId, DateTimeOffset At);
+
 internal sealed record ClosedEvent(Guid LotId, string Outcome, decimal? Hammer, long? Paddle, DateTimeOffset At);
 
 /// <summary>Pushes committed lot changes to the lot's group; a failed push never fails the bid (clients re-join for a snapshot).</summary>
@@ -45,6 +47,9 @@ internal sealed partial class LotBroadcast(IHubContext<AuctionHub> hub, ILogger<
 
     public Task ClosedAsync(Guid lotId, string outcome, long? hammerMinor, long? paddle, DateTimeOffset at) =>
         SendAsync(lotId, "closed", new ClosedEvent(lotId, outcome, hammerMinor is { } h ? Sar(h) : null, hammerMinor is null ? null : paddle, at));
+
+    /// <summary>The auctioneer's word in a live sale (<c>opened</c>, <c>warning</c>), for the room.</summary>
+    public Task AuctioneerAsync(Guid lotId, string method, DateTimeOffset at) => SendAsync(lotId, method, new AuctioneerEvent(lotId, at));
 
     private static decimal Sar(long minor) => new Money(minor, Money.Sar).Amount;
 
