@@ -113,8 +113,10 @@ public sealed class AuctionPageTests(ManagerHost host)
         await page.Locator("[data-auction-root][data-live=true]").WaitForAsync();
         Assert.True(await page.Locator(".artwork-main img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         Assert.True(await page.Locator("[data-field=reserve]").IsVisibleAsync());
-        var next = await NextAsync(other, lot);
-        using (var bid = await other.PostAsJsonAsync($"/api/v1/lots/{lot}/bids", new { amount = next, clientBidId = Guid.NewGuid().ToString() }, Ct))
+        // Another bidder: the leader raising their own bid only raises their hidden maximum, not the price.
+        using var third = await Accounts.BearerAsync(host, await Accounts.CreateAsync(host, admin, "collector", "Third bidder"), Accounts.Password);
+        var next = await NextAsync(third, lot);
+        using (var bid = await third.PostAsJsonAsync($"/api/v1/lots/{lot}/bids", new { amount = next, clientBidId = Guid.NewGuid().ToString() }, Ct))
         {
             Assert.Equal(HttpStatusCode.Created, bid.StatusCode);
         }
