@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ArtSouk.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -99,6 +101,23 @@ public abstract class LiveSaleTests(HostFixture fixture)
         using var again = await CallAsync(closed, call);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("closed", (await Auctioneer.JsonAsync(again))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task The_winners_order_is_in_the_language_they_chose(string locale)
+    {
+        var lot = await Auctioneer.LotAsync(Host.Admin, await LiveSaleAsync());
+        var (_, email) = await People.RegisterAsync(Host.App, locale);
+        var winner = await People.SignedInAsync(Host.App, email);
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(winner, lot, 1000m)).StatusCode);
+
+        var order = (await Auctioneer.JsonAsync(await CallAsync(lot, "hammer")))["orderId"]!.GetValue<string>();
+
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        var commerce = scope.ServiceProvider.GetRequiredService<ArtSouk.Commerce.Persistence.CommerceDbContext>();
+        Assert.Equal(locale, (await commerce.Orders.AsNoTracking().SingleAsync(o => o.Id == Guid.Parse(order))).Locale);
     }
 
     [Fact]

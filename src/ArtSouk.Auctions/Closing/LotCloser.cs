@@ -1,3 +1,4 @@
+using ArtSouk.Accounts.Persistence;
 using ArtSouk.Auctions.Live;
 using ArtSouk.Auctions.Lots;
 using ArtSouk.Auctions.Persistence;
@@ -5,6 +6,7 @@ using ArtSouk.Auctions.Sales;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Money;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,7 @@ namespace ArtSouk.Auctions.Closing;
 /// the winner's order in commerce (idempotent per lot, so a taken-over close finds the first order), then marks the
 /// lot closed under its own claim. Runs racing on one lot (two nodes, an overlap) see one claim succeed.
 /// </summary>
-internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, LotBroadcast broadcast, TimeProvider clock, IOptions<AuctionsOptions> options)
+internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, UserManager<User> users, LotBroadcast broadcast, TimeProvider clock, IOptions<AuctionsOptions> options)
 {
     /// <summary>Closes what is due; the number of lots this run closed.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -55,6 +57,10 @@ internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, LotBr
         return claimed == 1 && await CloseClaimedAsync(id, token, ct, pass, by);
     }
 
+    /// <summary>The winner's order (and what it sends them) is in the language they chose; Arabic when unknown.</summary>
+    private async Task<string> LanguageOfAsync(Guid person) =>
+        await users.FindByIdAsync(person.ToString()) is { Locale: "en" or "ar" } user ? user.Locale : "ar";
+
     private async Task<bool> CloseClaimedAsync(Guid id, Guid token, CancellationToken ct, bool pass = false, AuditActor? by = null)
     {
         var lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == id, ct);
@@ -67,7 +73,7 @@ internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, LotBr
         {
             var premium = SaleRules.PremiumOf(sale).For(lot.PriceMinor);
             var order = await commerce.CreateForWonLotAsync(lot.LeaderId!.Value, lot.EntryId, lot.PriceMinor, premium.PremiumMinor, premium.VatMinor,
-                "lot:" + lot.Id, "ar", ct);
+                "lot:" + lot.Id, await LanguageOfAsync(lot.LeaderId!.Value), ct);
             orderId = order.OrderId;
             changes.Add(new AuditChange("premium", null, null, new Money(premium.PremiumMinor, Money.Sar).ToString()));
             changes.Add(new AuditChange("premiumVat", null, null, new Money(premium.VatMinor, Money.Sar).ToString()));
