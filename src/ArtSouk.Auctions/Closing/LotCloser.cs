@@ -1,11 +1,13 @@
 using ArtSouk.Accounts.Persistence;
 using ArtSouk.Auctions.Live;
 using ArtSouk.Auctions.Lots;
+using ArtSouk.Auctions.Notices;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Auctions.Sales;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Money;
+using ArtSouk.Kernel.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ namespace ArtSouk.Auctions.Closing;
 /// the winner's order in commerce (idempotent per lot, so a taken-over close finds the first order), then marks the
 /// lot closed under its own claim. Runs racing on one lot (two nodes, an overlap) see one claim succeed.
 /// </summary>
-internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, UserManager<User> users, LotBroadcast broadcast, TimeProvider clock, IOptions<AuctionsOptions> options)
+internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, UserManager<User> users, LotBroadcast broadcast, OutboxSignal outbox, TimeProvider clock, IOptions<AuctionsOptions> options)
 {
     /// <summary>Closes what is due; the number of lots this run closed.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -79,6 +81,12 @@ internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, UserM
             changes.Add(new AuditChange("premiumVat", null, null, new Money(premium.VatMinor, Money.Sar).ToString()));
             changes.Add(new AuditChange("order", null, null, order.OrderId.ToString()));
         }
+        else if (!await db.Lots.AnyAsync(l => l.EntryId == lot.EntryId && l.Id != id && l.State != LotStates.Closed, ct))
+        {
+            // Passed or unsold, and offered in no other lot: the work is for sale at a fixed price again. Idempotent, so a
+            // close taken over after a crash here does it again harmlessly.
+            await commerce.ReturnFromAuctionAsync(lot.EntryId, ct);
+        }
         var now = clock.GetUtcNow();
         var outcome = sold ? LotOutcomes.Sold : LotOutcomes.Passed;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -92,8 +100,11 @@ internal sealed class LotCloser(AuctionsDbContext db, SaleOrders commerce, UserM
             return false;
         }
         db.Add(AuditRecord.Of(by ?? AuditActor.System("auctions.closer"), now, "lot." + outcome, "lot", id.ToString(), changes));
+        // Won and lost notices commit with the close, so each bidder hears once, whichever closer finished.
+        await BidderNotices.ClosedAsync(db, lot, sold, now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        outbox.Notify();
         await broadcast.ClosedAsync(id, outcome, sold ? lot.PriceMinor : null, lot.LeaderPaddle, now);
         return true;
     }
