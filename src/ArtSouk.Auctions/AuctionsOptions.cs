@@ -16,6 +16,12 @@ public sealed class AuctionsOptions : IValidatableObject
     /// <summary>Run the closer in this process (off for a host that should only serve bids).</summary>
     public bool RunCloser { get; set; } = true;
 
+    /// <summary>A bidder is mailed that they were outbid on a lot at most once in this long (a bidding war is one mail, not fifty).</summary>
+    public TimeSpan OutbidThrottle { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Watchers of a lot are mailed once when it closes within this long.</summary>
+    public TimeSpan EndingSoonLead { get; set; } = TimeSpan.FromMinutes(15);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (CloserInterval < TimeSpan.FromMilliseconds(100) || CloserInterval > TimeSpan.FromMinutes(1))
@@ -25,6 +31,14 @@ public sealed class AuctionsOptions : IValidatableObject
         if (ClaimTimeout < TimeSpan.FromSeconds(1) || ClaimTimeout > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("Auctions:ClaimTimeout is 00:00:01 to 01:00:00", [nameof(ClaimTimeout)]);
+        }
+        if (OutbidThrottle < TimeSpan.Zero || OutbidThrottle > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Auctions:OutbidThrottle is 00:00:00 to 1.00:00:00", [nameof(OutbidThrottle)]);
+        }
+        if (EndingSoonLead < TimeSpan.FromMinutes(1) || EndingSoonLead > TimeSpan.FromDays(2))
+        {
+            yield return new ValidationResult("Auctions:EndingSoonLead is 00:01:00 to 2.00:00:00", [nameof(EndingSoonLead)]);
         }
     }
 }

@@ -20,6 +20,8 @@ internal static class AuctionsProblems
         new("سجّل للمزايدة في هذا المزاد وانتظر الموافقة", "Register to bid in this sale and wait for approval"));
     public static readonly ProblemCode NotArtwork = new("not-an-artwork", HttpStatusCode.UnprocessableEntity,
         new("القطعة تكون عملًا فنيًا منشورًا", "A lot is an artwork entry"));
+    public static readonly ProblemCode NotLive = new("not-live", HttpStatusCode.Conflict,
+        new("القطعة ليست في مزاد حي", "The lot is not in a live sale"));
     public static readonly ProblemCode LotClosed = new("lot-closed", HttpStatusCode.Conflict,
         new("أُغلقت القطعة", "The lot has closed"));
 }

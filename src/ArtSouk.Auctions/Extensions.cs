@@ -2,10 +2,13 @@ using ArtSouk.Auctions.Bidding;
 using ArtSouk.Auctions.Closing;
 using ArtSouk.Auctions.Live;
 using ArtSouk.Auctions.Lots;
+using ArtSouk.Auctions.Notices;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Auctions.Sales;
+using ArtSouk.Kernel.Auctions;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -30,7 +33,12 @@ public static class AuctionsExtensions
         services.AddModuleDbContext<AuctionsDbContext, SqliteAuctionsDbContext, PostgresAuctionsDbContext>(database, app, AuctionsDbContext.Schema);
         services.AddAuditLog<AuctionsDbContext>("auctions");
         services.AddScoped<LotCloser>();
+        // Bidders' notices (outbid, ending soon, won, lost) leave through the module's outbox as e-mail.
+        services.AddOutbox<AuctionsDbContext>("auctions");
+        services.AddScoped<IOutboxHandler, NoticeMail>();
+        services.AddScoped<EndingSoon>();
         services.AddSingleton<LotBroadcast>();
+        services.AddScoped<IAuctionCatalog, AuctionCatalog>();
         var signalR = services.AddSignalR();
         // With several nodes, a bid accepted on one reaches watchers connected to another through Redis.
         if (builder.Configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
@@ -55,6 +63,7 @@ public static class AuctionsExtensions
         app.MapLotsApi();
         app.MapPlaceBid();
         app.MapRetractBid();
+        app.MapAuctioneering();
         app.MapHub<AuctionHub>("/hubs/auctions");
         return app;
     }

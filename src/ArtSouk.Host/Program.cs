@@ -11,6 +11,7 @@ using ArtSouk.Notifications;
 using ArtSouk.Search;
 using ArtSouk.Manager;
 using ArtSouk.Themes.Souk;
+using ArtSouk.Themes.Souk.Auctions;
 using Microsoft.Extensions.Options;
 
 try
@@ -26,6 +27,7 @@ try
     builder.AddAuctions();
     builder.AddManager();
     builder.AddSite();
+    builder.AddAuctionPages();
 
     var app = builder.Build();
     // ValidateOnStart would fail inside StartAsync, logged with a stack trace; checking first gives just the keys.
@@ -49,6 +51,7 @@ try
     modules.MapOutboxApi();
     modules.MapAuditApi();
     app.MapManager();
+    app.MapAuctionPages();
     app.MapSite();
     await app.RunAsync();
     return 0;

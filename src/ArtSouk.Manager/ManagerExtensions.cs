@@ -27,6 +27,7 @@ public static class ManagerExtensions
             .RegisterPersistentService<ManagerSession>(Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
         services.AddScoped<ManagerSession>();
         services.AddScoped<ManagerApi>();
+        services.AddScoped<Auctions.AuctionDesk>();
         services.AddSingleton<ApiAddress>();
         services.AddHttpClient(ManagerApi.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddCascadingValue(sp => sp.GetRequiredService<ManagerSession>());

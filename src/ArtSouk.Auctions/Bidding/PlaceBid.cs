@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using ArtSouk.Auctions.Live;
 using ArtSouk.Auctions.Lots;
+using ArtSouk.Auctions.Notices;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Auctions.Sales;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Money;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -12,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Auctions.Bidding;
 
@@ -37,7 +40,8 @@ internal static class PlaceBid
     }
 
     private static async Task<Results<Created<BidView>, Ok<BidView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem, BidRefusedProblem>> PlaceAsync(
-        Guid id, PlaceBidRequest request, HttpContext http, AuctionsDbContext db, LotBroadcast broadcast, TimeProvider clock, CancellationToken ct)
+        Guid id, PlaceBidRequest request, HttpContext http, AuctionsDbContext db, LotBroadcast broadcast, TimeProvider clock,
+        IOptions<AuctionsOptions> options, OutboxSignal outbox, CancellationToken ct)
     {
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var bidder))
@@ -148,6 +152,12 @@ internal static class PlaceBid
                     MaxMinor = after.LeaderMaxMinor, PriceAfterMinor = after.PriceMinor, Leading = true, PlacedAt = now,
                 });
             }
+            // The leader lost the lead: their notice is written with the bid, so it exists exactly when the bid does.
+            var outbid = previous.Leader is { } was && after.Leader != was ? was : (Guid?)null;
+            if (outbid is { } displaced)
+            {
+                await BidderNotices.OutbidAsync(db, id, displaced, after.PriceMinor, now, options.Value.OutbidThrottle, ct);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -164,9 +174,13 @@ internal static class PlaceBid
                 }
                 continue;
             }
+            if (outbid is not null)
+            {
+                outbox.Notify();
+            }
             var view = new BidView(bid.Id, id, paddle.Value, LotView.Sar(bid.AmountMinor), LotView.Sar(maxMinor), outcome.Leading, LotView.Sar(after.PriceMinor),
                 LotView.Sar(outcome.NextValidMinor), DateTimeOffset.FromUnixTimeMilliseconds(endsAt), now, clientBidId);
-            await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, now);
+            await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, terms.ReserveMet(after), lot.BidCount + 1, now);
             return TypedResults.Created($"/api/v1/lots/{id}/bids", view);
         }
         return Refused(http, ProblemCode.Conflict, terms.NextValid(lot.Book), "المزايدة على هذه القطعة كثيفة الآن؛ أعد المحاولة", "This lot is very busy right now; try again");

@@ -97,7 +97,7 @@ internal static class RetractBid
             ]));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            await broadcast.BidAcceptedAsync(id, book.PriceMinor, leaderPaddle, terms.NextValid(book), lot.EndsAtMs, false, now);
+            await broadcast.BidAcceptedAsync(id, book.PriceMinor, book.Leader is null ? null : leaderPaddle, terms.NextValid(book), lot.EndsAtMs, false, terms.ReserveMet(book), remaining.Count, now);
             return TypedResults.Ok((await LotsApi.ViewAsync(db, id, now, ct))!);
         }
         return new ConflictProblem(ProblemCode.Conflict, Say("القطعة مشغولة بمزايدات الآن؛ أعد المحاولة", "The lot is busy with bids; try again"));

@@ -2,13 +2,14 @@ using ArtSouk.Auctions.Bidding;
 using ArtSouk.Auctions.Lots;
 using ArtSouk.Auctions.Sales;
 using ArtSouk.Kernel.Audit;
+using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ArtSouk.Auctions.Persistence;
 
-/// <summary>Sales, lots, bids, registrations and watches (schema <c>auctions</c> on PostgreSQL).</summary>
+/// <summary>Sales, lots, bids, registrations, watches and the outbox of bidders' notices (schema <c>auctions</c> on PostgreSQL).</summary>
 internal abstract class AuctionsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Schema = "auctions";
@@ -18,6 +19,7 @@ internal abstract class AuctionsDbContext(DbContextOptions options) : DbContext(
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,6 +78,10 @@ internal abstract class AuctionsDbContext(DbContextOptions options) : DbContext(
             w.HasIndex(x => x.UserId);
         });
         modelBuilder.MapAuditLog("auctions_audit_log");
+        modelBuilder.MapOutbox();
+        // On SQLite every module shares one file: the CMS already has outbox_messages.
+        modelBuilder.Entity<OutboxMessage>().ToTable("auctions_outbox_messages");
+        modelBuilder.Entity<OutboxDelivery>().ToTable("auctions_outbox_deliveries");
     }
 }
 

@@ -55,6 +55,17 @@ public sealed class SaleOrders
     }
 
     /// <summary>
+    /// The lot passed (reserve not met, no bids, the auctioneer's pass): a listing still <c>at_auction</c> is available
+    /// at a fixed price again. Nothing changes for a listing in any other state, so calling it twice is harmless.
+    /// </summary>
+    public async Task ReturnFromAuctionAsync(Guid entryId, CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        await _db.Listings.Where(l => l.EntryId == entryId && l.Availability == Availability.AtAuction)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Availability, Availability.Available).SetProperty(l => l.UpdatedAt, now), ct);
+    }
+
+    /// <summary>
     /// Creates the winner's order, pending payment, for hammer + premium + VAT on the premium. Idempotent per
     /// <paramref name="idempotencyKey"/> (one per lot): the order's id is derived from it, so a second call (a closer
     /// run twice, restarted mid-close) finds the first order instead of making another.

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using ArtSouk.Commerce.Orders;
+using ArtSouk.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace ArtSouk.IntegrationTests;
+
+/// <summary>
+/// The host as a real process on PostgreSQL, killed with SIGKILL while bids storm in and its lots are closing, then
+/// started again on the same database: every bid it answered 201 is still there, and every lot closes exactly once.
+/// </summary>
+public sealed class PostgresAuctionCrashTests
+{
+    private const int Lots = 4;
+    private const int Bidders = 10;
+
+    [Fact]
+    public async Task A_host_killed_mid_storm_loses_no_accepted_bid_and_closes_each_lot_once_after_restart()
+    {
+        string connection;
+        try
+        {
+            connection = await Postgres.CreateDatabaseAsync();
+        }
+        catch (PostgresUnavailableException ex)
+        {
+            Assert.Skip(ex.Message);
+            return;
+        }
+        var ct = TestContext.Current.CancellationToken;
+        var data = Directory.CreateTempSubdirectory("artsouk-crash-").FullName;
+        var (host, http) = await StartAsync(connection, data, ct);
+        try
+        {
+            var admin = await SignInAsync(http, ArtSoukApp.AdminEmail, ArtSoukApp.AdminPassword, ct);
+            var sale = await Auctioneer.SaleAsync(admin);
+            var bidders = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(async _ =>
+            {
+                var email = $"storm-{Guid.NewGuid():N}@artsouk.test";
+                (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
+                return await SignInAsync(http, email, People.Password, ct);
+            }));
+            // Staggered ends half a second apart, so the kill finds lots closed, closing and still open.
+            var firstEnd = DateTimeOffset.UtcNow.AddSeconds(12);
+            var lots = new List<Guid>();
+            for (var i = 0; i < Lots; i++)
+            {
+                lots.Add(await Auctioneer.LotAsync(admin, sale, closesAt: firstEnd.AddMilliseconds(500 * i)));
+            }
+
+            var accepted = new ConcurrentBag<(Guid Lot, long Bid)>();
+            using var stop = new CancellationTokenSource();
+            var storm = Enumerable.Range(0, Bidders).Select(b => Task.Run(async () =>
+            {
+                for (var round = 0; !stop.IsCancellationRequested; round++)
+                {
+                    var lot = lots[(b + round) % Lots];
+                    try
+                    {
+                        using var answer = await Auctioneer.BidAsync(bidders[b], lot, 1000m + 100m * round, maxAmount: 1000m + 100m * round + 50m * b);
+                        if (answer.StatusCode == HttpStatusCode.Created)
+                        {
+                            accepted.Add((lot, (await answer.Content.ReadFromJsonAsync<JsonObject>(CancellationToken.None))!["id"]!.GetValue<long>()));
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        // The host is gone; its answer never came, so this bid was not accepted as far as the bidder knows.
+                        return;
+                    }
+                }
+            }, CancellationToken.None)).ToList();
+
+            await Task.Delay(firstEnd.AddMilliseconds(700) - DateTimeOffset.UtcNow, ct);
+            host.Kill();
+            await host.WaitForExitAsync(ct);
+            await stop.CancelAsync();
+            await Task.WhenAll(storm);
+            Assert.NotEmpty(accepted);
+
+            host.Dispose();
+            (host, http) = await StartAsync(connection, data, ct);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+            var views = new Dictionary<Guid, JsonObject>();
+            foreach (var lot in lots)
+            {
+                JsonObject view;
+                while ((view = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/lots/{lot}", ct))!)["state"]!.GetValue<string>() != "closed"
+                    && DateTimeOffset.UtcNow < deadline)
+                {
+                    await Task.Delay(250, ct);
+                }
+                views[lot] = view;
+            }
+
+            Assert.All(views.Values, v => Assert.Equal("closed", v["state"]!.GetValue<string>()));
+            await using var db = NpgsqlDataSource.Create(connection);
+            foreach (var lot in lots)
+            {
+                var stored = new HashSet<long>();
+                await using (var command = db.CreateCommand("select id from auctions.bids where lot_id = $1 and kind = 'bid'"))
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = lot });
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        stored.Add(reader.GetInt64(0));
+                    }
+                }
+                Assert.All(accepted.Where(a => a.Lot == lot), a => Assert.Contains(a.Bid, stored));
+                // A bid committed just before the kill may never have been answered: the lot can hold more, never fewer.
+                Assert.True(views[lot]["bidCount"]!.GetValue<int>() >= accepted.Count(a => a.Lot == lot));
+                Assert.Equal(stored.Count, views[lot]["bidCount"]!.GetValue<int>());
+                var sold = views[lot]["outcome"]!.GetValue<string>() == "sold";
+                Assert.Equal(1L, await CountAsync(db, "select count(*) from auctions.auctions_audit_log where entity_id = $1 and action in ('lot.sold', 'lot.passed')", lot.ToString(), ct));
+                Assert.Equal(sold ? 1L : 0L, await CountAsync(db, "select count(*) from auctions.auctions_outbox_messages where type = 'auctions.won' and key like $1", $"{lot:N}:%", ct));
+                if (sold)
+                {
+                    Assert.Equal(SaleOrders.OrderIdFor("lot:" + lot), Guid.Parse(views[lot]["orderId"]!.GetValue<string>()));
+                    Assert.Equal(1L, await CountAsync(db, "select count(*) from commerce.orders where id = $1::uuid", SaleOrders.OrderIdFor("lot:" + lot).ToString(), ct));
+                }
+            }
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill();
+                await host.WaitForExitAsync(CancellationToken.None);
+            }
+            host.Dispose();
+        }
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql, string parameter, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<HttpClient> SignInAsync(HttpClient http, string email, string password, CancellationToken ct)
+    {
+        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
+        token.EnsureSuccessStatusCode();
+        var client = new HttpClient { BaseAddress = http.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await token.Content.ReadFromJsonAsync<JsonObject>(ct))!["access_token"]!.GetValue<string>());
+        return client;
+    }
+
+    /// <summary>Starts <c>ArtSouk.Host</c> on a free loopback port and waits until it is ready.</summary>
+    private static async Task<(Process Host, HttpClient Http)> StartAsync(string connection, string data, CancellationToken ct)
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ArtSouk.Host.dll"))
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ArtSouk__DataPath"] = data,
+                ["ArtSouk__Seed"] = "false",
+                ["ArtSouk__Admin__Email"] = ArtSoukApp.AdminEmail,
+                ["ArtSouk__Admin__Password"] = ArtSoukApp.AdminPassword,
+                ["Database__Provider"] = "Postgres",
+                ["Database__ConnectionString"] = connection,
+                ["Auctions__CloserInterval"] = "00:00:00.5",
+                ["Auctions__ClaimTimeout"] = "00:00:02",
+                ["Accounts__RateLimits__SignIn__PermitLimit"] = "1000000",
+                ["Accounts__RateLimits__Register__PermitLimit"] = "1000000",
+            },
+        };
+        var host = Process.Start(start)!;
+        host.OutputDataReceived += (_, _) => { };
+        host.ErrorDataReceived += (_, _) => { };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
+        while (DateTimeOffset.UtcNow < deadline && !host.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready", ct)).IsSuccessStatusCode)
+                {
+                    return (host, http);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250, ct);
+        }
+        throw new InvalidOperationException($"the host did not get ready (exited: {host.HasExited})");
+    }
+}
