@@ -33,6 +33,8 @@ public static class AuctionsExtensions
         services.AddModuleDbContext<AuctionsDbContext, SqliteAuctionsDbContext, PostgresAuctionsDbContext>(database, app, AuctionsDbContext.Schema);
         services.AddAuditLog<AuctionsDbContext>("auctions");
         services.AddScoped<LotCloser>();
+        // Hosted services start in the order they are added: the store is migrated before the outbox dispatcher reads it.
+        services.AddHostedService<AuctionsStartup>();
         // Bidders' notices (outbid, ending soon, won, lost) leave through the module's outbox as e-mail.
         services.AddOutbox<AuctionsDbContext>("auctions");
         services.AddScoped<IOutboxHandler, NoticeMail>();
@@ -45,7 +47,6 @@ public static class AuctionsExtensions
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("artsouk"));
         }
-        services.AddHostedService<AuctionsStartup>();
         if (auctions.RunCloser)
         {
             services.AddHostedService<ClosingLoop>();

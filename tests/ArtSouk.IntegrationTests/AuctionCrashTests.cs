@@ -35,7 +35,8 @@ public sealed class PostgresAuctionCrashTests
         }
         var ct = TestContext.Current.CancellationToken;
         var data = Directory.CreateTempSubdirectory("artsouk-crash-").FullName;
-        var (host, http) = await StartAsync(connection, data, ct);
+        var (started, http) = await StartAsync(connection, data, ct);
+        Process? host = started;
         try
         {
             var admin = await SignInAsync(http, ArtSoukApp.AdminEmail, ArtSoukApp.AdminPassword, ct);
@@ -85,6 +86,7 @@ public sealed class PostgresAuctionCrashTests
             Assert.NotEmpty(accepted);
 
             host.Dispose();
+            host = null;
             (host, http) = await StartAsync(connection, data, ct);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
             var views = new Dictionary<Guid, JsonObject>();
@@ -129,12 +131,12 @@ public sealed class PostgresAuctionCrashTests
         }
         finally
         {
-            if (!host.HasExited)
+            if (host is { HasExited: false })
             {
                 host.Kill();
                 await host.WaitForExitAsync(CancellationToken.None);
             }
-            host.Dispose();
+            host?.Dispose();
         }
     }
 
@@ -184,8 +186,20 @@ public sealed class PostgresAuctionCrashTests
             },
         };
         var host = Process.Start(start)!;
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, _) => { };
+        // The last lines the host wrote, to say why it did not get ready.
+        var tail = new ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                tail.Enqueue(line);
+                while (tail.Count > 40 && tail.TryDequeue(out _))
+                {
+                }
+            }
+        }
+        host.OutputDataReceived += (_, e) => Keep(e.Data);
+        host.ErrorDataReceived += (_, e) => Keep(e.Data);
         host.BeginOutputReadLine();
         host.BeginErrorReadLine();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -205,6 +219,11 @@ public sealed class PostgresAuctionCrashTests
             }
             await Task.Delay(250, ct);
         }
-        throw new InvalidOperationException($"the host did not get ready (exited: {host.HasExited})");
+        var exited = host.HasExited;
+        if (!exited)
+        {
+            host.Kill();
+        }
+        throw new InvalidOperationException($"the host did not get ready (exited: {exited}):{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
     }
 }

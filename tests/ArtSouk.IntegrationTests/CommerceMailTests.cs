@@ -63,16 +63,21 @@ public abstract class CommerceMailTests(string provider)
         }
     }
 
-    private async Task<Shop> ShopAsync()
+    private async Task<Shop> ShopAsync(string? chromium = null)
     {
         var smtp = new SmtpSink();
-        var app = await ArtSoukApp.OnAsync(provider, settings: new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Mail:Smtp:Host"] = "127.0.0.1",
             ["Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Mail:Smtp:Security"] = "None",
             ["ArtSouk:PublicUrl"] = "https://artsouk.example",
-        });
+        };
+        if (chromium is not null)
+        {
+            settings["Commerce:Invoice:Chromium"] = chromium;
+        }
+        var app = await ArtSoukApp.OnAsync(provider, settings: settings);
         return new Shop { Smtp = smtp, App = app, Admin = await app.AdminClientAsync() };
     }
 
@@ -127,6 +132,32 @@ public abstract class CommerceMailTests(string provider)
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal("application/pdf", fetched.Content.Headers.ContentType?.MediaType);
         Assert.Equal("%PDF-"u8.ToArray(), (await fetched.Content.ReadAsByteArrayAsync())[..5]);
+    }
+
+    [Fact]
+    public async Task An_invoice_pdf_is_the_buyers_alone_and_a_browser_that_prints_nothing_is_a_clear_409()
+    {
+        // A "browser" that exits at once without a file: the buyer is told to print the page instead, in Arabic.
+        await using var shop = await ShopAsync(chromium: "/bin/false");
+        var (_, work) = await ListedAsync(shop.Admin, "ظلال النخيل", "Palm Shadows");
+        var (buyer, _) = await BuyerAsync(shop.App, "ar");
+        var created = await buyer.PostAsJsonAsync("/api/v1/checkout?locale=ar", new { items = new[] { new { entryId = work, quantity = 1 } }, paymentMethod = "bank-transfer" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var order = (await JsonAsync(created))["id"]!.GetValue<string>();
+
+        var (stranger, _) = await BuyerAsync(shop.App, "en");
+        var hidden = await stranger.GetAsync($"/api/v1/orders/{order}/invoice/pdf");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orders/{order}/invoice/pdf");
+        request.Headers.AcceptLanguage.ParseAdd("ar");
+        var unprintable = await buyer.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Conflict, unprintable.StatusCode);
+        Assert.Equal("application/problem+json", unprintable.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("اطبع صفحة الفاتورة", (await JsonAsync(unprintable))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The page it points to still prints.
+        Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync($"/api/v1/orders/{order}/invoice/page")).StatusCode);
     }
 
     private static MimePart Attachment(MimeMessage message, string extension) =>

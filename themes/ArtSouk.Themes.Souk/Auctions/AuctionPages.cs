@@ -182,7 +182,7 @@ internal sealed class AuctionPageBuilder(
         Path = path,
         Alternates = alternates,
         Origin = (app.Value.PublicUrl?.GetLeftPart(UriPartial.Authority) ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/'),
-        Stylesheet = assets.Url("site.css"),
+        Stylesheet = assets.Text("site.css"),
         Section = "auctions",
         Description = description,
         Image = image,
