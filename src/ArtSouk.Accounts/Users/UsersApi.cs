@@ -28,20 +28,28 @@ internal static class UsersApi
     public static void MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/manage/users").RequireAuthorization(Policies.Administer).WithTags("Users");
-        group.MapGet("/", ListAsync).WithSummary("Accounts, oldest first, with their roles");
+        group.MapGet("/", ListAsync).WithSummary("Accounts, oldest first, with their roles; q narrows to e-mails or names containing it");
         group.MapPut("/{id:guid}/roles", SetRolesAsync).WithSummary("Replace an account's roles (administrator, curator, marketing, artist, gallery, collector)");
         group.MapPut("/{id:guid}/profile", SetProfileAsync).WithSummary("Link an artist or gallery account to the entry it speaks for");
         group.MapPut("/{id:guid}/disabled", DisableAccount.SetAsync).WithSummary("Disable an account (its sessions end, it cannot sign in) or enable it again");
     }
 
     private static async Task<Results<Ok<UserPage>, BadRequestProblem>> ListAsync(
-        int? limit, string? cursor, HttpContext http, AccountsDbContext db, CancellationToken ct)
+        int? limit, string? cursor, string? q, HttpContext http, AccountsDbContext db, CancellationToken ct)
     {
         if (!OffsetPage.TryParse(limit, cursor, defaultSize: 50, maxSize: 200, out var page))
         {
             return new BadRequestProblem(ProblemCode.BadQuery, OffsetPage.Refusal(200, Locales.FromRequest(http.Request)));
         }
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // Identity keeps e-mails upper-cased in NormalizedEmail, so the e-mail match ignores case on both providers.
+            var needle = q.Trim();
+            var upper = needle.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(needle));
+        }
+        var users = await query.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Skip(page.Skip).Take(page.Take).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var roles = (await (from ur in db.UserRoles
                             join r in db.Roles on ur.RoleId equals r.Id
