@@ -33,7 +33,6 @@ public static class AuctionsExtensions
         services.AddModuleDbContext<AuctionsDbContext, SqliteAuctionsDbContext, PostgresAuctionsDbContext>(database, app, AuctionsDbContext.Schema);
         services.AddAuditLog<AuctionsDbContext>("auctions");
         services.AddScoped<LotCloser>();
-        // Hosted services start in the order they are added: the store is migrated before the outbox dispatcher reads it.
         services.AddHostedService<AuctionsStartup>();
         // Bidders' notices (outbid, ending soon, won, lost) leave through the module's outbox as e-mail.
         services.AddOutbox<AuctionsDbContext>("auctions");

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -55,20 +56,21 @@ internal static class HostExtensions
         // Jobs live beside the data: in memory on the embedded default, in PostgreSQL (schema hangfire) in production,
         // so every node sees one schedule and a job survives a restart.
         var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
-        builder.Services.AddHangfire(c =>
+        // Each host owns its storage. Hangfire's UseXxxStorage sets the process-wide JobStorage.Current, which
+        // AddHangfire resolves lazily: two hosts in one process (the tests, a two-node race) could each take the other's,
+        // and one host's shutdown disposed the storage the other was still scheduling on.
+        builder.Services.AddSingleton<JobStorage>(_ =>
         {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
+            if (database.Provider != DatabaseProvider.Postgres)
             {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                return new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
             }
-            else
-            {
-                c.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
-            }
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
+        builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);

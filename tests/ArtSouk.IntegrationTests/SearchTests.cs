@@ -16,6 +16,7 @@ public sealed class SearchTests(SqliteHost host) : IClassFixture<SqliteHost>
     /// <summary>The first build runs in the background after start-up; wait for it (bounded) before asking.</summary>
     private async Task<JsonObject> SearchAsync(string query)
     {
+        await host.SearchSettledAsync();
         var watch = Stopwatch.StartNew();
         while (true)
         {

@@ -41,7 +41,7 @@ public sealed class OutboxSignal : IDisposable
 /// </summary>
 public sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher<TContext>> logger)
+    IHostApplicationLifetime lifetime, ILogger<OutboxDispatcher<TContext>> logger)
     : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 50;
@@ -53,6 +53,14 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await StartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -81,6 +89,19 @@ public sealed partial class OutboxDispatcher<TContext>(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Modules migrate their stores in their own start-up services, and the host starts those one after another in the
+    /// order they were registered; once it reports started, every one has run, whatever that order was. Until then the
+    /// outbox table may not exist yet.
+    /// </summary>
+    private async Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var whenStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
     }
 
     /// <summary>

@@ -166,6 +166,25 @@ public abstract class HostFixture : IAsyncLifetime
         Admin = await _app.AdminClientAsync();
     }
 
+    /// <summary>
+    /// Waits (bounded) until the first search index build is done, so results and their pages stop moving: until the
+    /// build swaps in the whole catalogue, the live index holds only what the seed's events have written so far.
+    /// </summary>
+    public async Task SearchSettledAsync()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            var index = (await Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/search"))!;
+            if (index["state"]!.GetValue<string>() == "done")
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The first search index build did not finish within two minutes.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)

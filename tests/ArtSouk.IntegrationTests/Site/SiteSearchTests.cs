@@ -21,6 +21,7 @@ public sealed class SiteSearchTests(SqliteHost host)
     /// <summary>The first index build runs in the background after start-up: ask until it answers (bounded).</summary>
     private async Task<string> ResultsAsync(string path)
     {
+        await host.SearchSettledAsync();
         var watch = Stopwatch.StartNew();
         while (true)
         {

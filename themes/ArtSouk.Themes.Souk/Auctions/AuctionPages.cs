@@ -2,7 +2,6 @@ using System.Globalization;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Auctions;
-using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Themes.Souk.Content;
 using ArtSouk.Themes.Souk.Rendering;
@@ -71,7 +70,6 @@ internal sealed class AuctionPageBuilder(
     PageRenderer renderer,
     SiteAssets assets,
     SiteRouter router,
-    IOptions<ArtSoukOptions> app,
     IOptions<SiteOptions> options)
 {
     private const string NoStore = "private, no-store";
@@ -95,7 +93,7 @@ internal sealed class AuctionPageBuilder(
             cards.Add(new SaleCard(sale, AuctionPages.SalePath(locale, sale.Id), work?.Picture));
         }
         var title = t.Say("المزادات", "Auctions");
-        var page = Page(http, locale, title, $"/{locale}/auctions", Locales.All.ToDictionary(l => l, l => $"/{l}/auctions"),
+        var page = Page(locale, title, $"/{locale}/auctions", Locales.All.ToDictionary(l => l, l => $"/{l}/auctions"),
             t.Say("مزادات موقوتة وحية لأعمال فنانين من السعودية والخليج.", "Timed and live sales of works by artists from Saudi Arabia and the Gulf."));
         page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
         page.Crumbs.Add(new Crumb(title, $"/{locale}/auctions"));
@@ -113,7 +111,7 @@ internal sealed class AuctionPageBuilder(
         var artists = await WorksAsync(locale, works.Values.Select(w => w.Ref("artist")).OfType<Guid>(), ct);
         var lots = sale.Lots.Select(l => Card(locale, l, works, artists)).ToList();
         var title = TitleOf(sale, locale);
-        var page = Page(http, locale, title, AuctionPages.SalePath(locale, id), Locales.All.ToDictionary(l => l, l => AuctionPages.SalePath(l, id)),
+        var page = Page(locale, title, AuctionPages.SalePath(locale, id), Locales.All.ToDictionary(l => l, l => AuctionPages.SalePath(l, id)),
             SiteRouter.Plain(locale == Locales.English ? sale.DescriptionEn ?? sale.DescriptionAr : sale.DescriptionAr ?? sale.DescriptionEn),
             lots.Select(l => l.Work?.Picture).FirstOrDefault(p => p is not null));
         page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
@@ -136,7 +134,7 @@ internal sealed class AuctionPageBuilder(
         var saleTitle = TitleOf(sale, locale);
         var lotName = t.Say("القطعة ", "Lot ") + t.Number(lot.Number);
         var title = card.Work is { } work ? $"{lotName}: {work.Title}" : lotName;
-        var page = Page(http, locale, title, card.Path, Locales.All.ToDictionary(l => l, l => AuctionPages.LotPath(l, id)),
+        var page = Page(locale, title, card.Path, Locales.All.ToDictionary(l => l, l => AuctionPages.LotPath(l, id)),
             SiteRouter.Plain(card.Work?.Text("description")), card.Work?.Picture);
         page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
         page.Crumbs.Add(new Crumb(t.Say("المزادات", "Auctions"), $"/{locale}/auctions"));
@@ -174,19 +172,8 @@ internal sealed class AuctionPageBuilder(
 
     private SiteText Text(string locale) => new(locale, options.Value.WesternDigits);
 
-    private SitePage Page(HttpContext http, string locale, string title, string path, IReadOnlyDictionary<string, string> alternates, string? description = null,
-        SiteMedia? image = null) => new()
-    {
-        T = Text(locale),
-        Title = title,
-        Path = path,
-        Alternates = alternates,
-        Origin = (app.Value.PublicUrl?.GetLeftPart(UriPartial.Authority) ?? $"{http.Request.Scheme}://{http.Request.Host}").TrimEnd('/'),
-        Stylesheet = assets.Text("site.css"),
-        Section = "auctions",
-        Description = description,
-        Image = image,
-    };
+    private SitePage Page(string locale, string title, string path, IReadOnlyDictionary<string, string> alternates, string? description = null,
+        SiteMedia? image = null) => router.Page(locale, title, path, alternates, "auctions", description, image);
 
     private async Task<RenderedPage> RenderAsync<TView>(SitePage page, object model) where TView : IComponent
     {

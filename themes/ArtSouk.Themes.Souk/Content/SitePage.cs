@@ -21,12 +21,6 @@ public sealed class SitePage
 
     public required string Origin { get; init; }
 
-    /// <summary>
-    /// The site's stylesheet, written into the page: one less request before the first paint on a slow phone network.
-    /// The fonts it names stay fingerprinted files cached for a year; at about 5 KB compressed it costs each page little.
-    /// </summary>
-    public required string Stylesheet { get; init; }
-
     /// <summary>The top navigation item this page belongs to (a type's route), for <c>aria-current</c>.</summary>
     public string Section { get; init; } = "";
 

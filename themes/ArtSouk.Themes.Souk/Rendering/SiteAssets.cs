@@ -51,7 +51,15 @@ internal sealed class SiteAssets
         }
         _byUrlName = assets.ToFrozenDictionary(StringComparer.Ordinal);
         _urlOf = urls.ToFrozenDictionary(StringComparer.Ordinal);
+        Stylesheet = Text("site.css");
     }
+
+    /// <summary>
+    /// The site's stylesheet, which every page writes into its head: one less request before the first paint on a slow
+    /// phone network. The fonts it names stay fingerprinted files cached for a year; at about 5 KB compressed it costs
+    /// each page little.
+    /// </summary>
+    public string Stylesheet { get; }
 
     /// <summary>The fingerprinted URL of an asset by its plain name (<c>site.css</c>).</summary>
     public string Url(string name) => _urlOf[name];

@@ -23,7 +23,6 @@ internal sealed partial class SiteRouter(
     ContentReader reader,
     ContentTypeRegistry types,
     PageRenderer renderer,
-    SiteAssets assets,
     SiteListings listings,
     ISearchIndex search,
     IOptions<SearchOptions> searchOptions,
@@ -119,7 +118,8 @@ internal sealed partial class SiteRouter(
         }
     }
 
-    private SitePage Page(string locale, string title, string path, IReadOnlyDictionary<string, string> alternates, string section = "",
+    /// <summary>A page of the site (the modules' pages too): its language, canonical and alternate paths, and metadata.</summary>
+    internal SitePage Page(string locale, string title, string path, IReadOnlyDictionary<string, string> alternates, string section = "",
         string? description = null, SiteMedia? image = null, bool preview = false, bool noIndex = false, string ogType = "website") => new()
     {
         T = Text(locale),
@@ -127,7 +127,6 @@ internal sealed partial class SiteRouter(
         Path = path,
         Alternates = alternates,
         Origin = SiteOrigin,
-        Stylesheet = assets.Text("site.css"),
         Section = section,
         Description = description,
         Image = image,
@@ -449,7 +448,6 @@ internal sealed partial class SiteRouter(
             Path = q.Length == 0 ? $"/{locale}/search" : PathFor(type, number),
             Alternates = Both(l => q.Length == 0 ? $"/{l}/search" : $"/{l}/search?q={Uri.EscapeDataString(q)}"),
             Origin = SiteOrigin,
-            Stylesheet = assets.Text("site.css"),
             Section = "search",
             Description = t.Say("ابحث في فناني سوق الفن وأعماله وصالاته وفعالياته بالعربية أو الإنجليزية.", "Search Art Souk's artists, works, galleries and events in Arabic or English."),
             NoIndex = true,
