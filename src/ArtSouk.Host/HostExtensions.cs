@@ -6,6 +6,7 @@ using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -56,9 +57,10 @@ internal static class HostExtensions
         // Jobs live beside the data: in memory on the embedded default, in PostgreSQL (schema hangfire) in production,
         // so every node sees one schedule and a job survives a restart.
         var database = builder.Configuration.ReadValidated<DatabaseOptions>(DatabaseOptions.Section);
-        // Each host owns its storage. Hangfire's UseXxxStorage sets the process-wide JobStorage.Current, which
-        // AddHangfire resolves lazily: two hosts in one process (the tests, a two-node race) could each take the other's,
-        // and one host's shutdown disposed the storage the other was still scheduling on.
+        // Each host owns its storage and the activator that builds its jobs from its own services. Hangfire's defaults
+        // are the process-wide JobStorage.Current and JobActivator.Current, resolved lazily: with two hosts in one
+        // process (the tests, a two-node race) one could take the other's, run the other's jobs against its own
+        // database, or schedule on storage the other's shutdown had disposed.
         builder.Services.AddSingleton<JobStorage>(_ =>
         {
             if (database.Provider != DatabaseProvider.Postgres)
@@ -68,6 +70,7 @@ internal static class HostExtensions
             var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -76,6 +76,12 @@ public sealed partial class OutboxDispatcher<TContext>(
                     GiveBackBurstMemory();
                 }
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped in the middle of a batch (the host, or only this dispatcher): a claimed message's lease runs
+                // out and it is delivered again, at least once as ever.
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogDispatchFailed(logger, ex);
