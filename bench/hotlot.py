@@ -4,11 +4,15 @@
   python3 bench/hotlot.py [--bidders 200] [--seconds 20]
 
 Starts a throwaway PostgreSQL cluster (fsync off), publishes the host (Release), creates one timed lot, registers the
-bidders, then each bidder (one thread and keep-alive connection each) bids the next valid amount it last heard of,
-with a maximum a few increments above, for --seconds. Then pgbench runs a one-row UPDATE (the same hot-row shape as a
-bid's conditional update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted
-bids/s to pgbench tps (the issue's target is >= 0.5), and the anomalies found in the stored bids: a price that did not
-rise strictly from one accepted bid to the next, or a final leader whose maximum is not the highest one placed.
+bidders, then for --seconds each bidder (one thread and keep-alive connection each) behaves like a person on a phone:
+it bids the next valid amount it last saw (with a maximum a few increments above), retries at once on 409 with the
+nextValidAmount the problem names, and, once it leads, stops bidding and watches the lot (GET, as its screen would be
+pushed) until another paddle leads. Then pgbench runs a one-row UPDATE (the same hot-row shape as a bid's conditional
+update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench
+tps (the issue's target is >= 0.5), and the anomalies found by replaying the stored bids, in the server's order,
+through a reference model of the ladder and proxy rule (the closed form the FsCheck properties use): a bid from a
+bidder not leading that did not raise the price strictly, a stored price after a bid that differs from the model's,
+or a lot whose final price, leader or maxima differ from the model's (a lost proxy).
 Not a test: numbers depend on the machine; it asserts nothing.
 """
 import argparse, http.client, json, os, shutil, subprocess, sys, tempfile, threading, time, uuid
@@ -32,6 +36,56 @@ def call(conn, method, path, body=None, token=None):
 def psql_args(conn):
     parts = dict(p.split('=', 1) for p in conn.split(';') if p)
     return ['-h', parts['Host'], '-p', parts['Port'], '-U', parts['Username'], parts['Database']]
+
+
+def ladder_above(p):
+    """The default ladder's next point strictly above p (halalas): Ladder.Above in src/ArtSouk.Auctions/Rules/Ladder.cs."""
+    rungs = [(0, [100_00])]
+    scale = 1
+    while scale <= 10_000:
+        rungs += [(2_000_00 * scale, [200_00 * scale]), (3_000_00 * scale, [200_00 * scale, 300_00 * scale, 300_00 * scale, 200_00 * scale]),
+                  (5_000_00 * scale, [500_00 * scale]), (10_000_00 * scale, [1_000_00 * scale])]
+        scale *= 10
+    rungs = sorted(dict(rungs).items())
+    i = max(k for k, (f, _) in enumerate(rungs) if f <= p)
+    start, steps = rungs[i]
+    ceiling = rungs[i + 1][0] if i + 1 < len(rungs) else 1 << 62
+    point = p - (p - start) % sum(steps)
+    for step in steps:
+        point += step
+        if point > p: return min(point, ceiling)
+    return min(point, ceiling)
+
+
+def reference(bids):
+    """The book after `bids` (bidder, shown amount, max) in the server's order: the leader is the highest maximum (the
+    earlier on a tie), the price max(every shown amount, min(leader's max, one increment above the runner-up's max))."""
+    best = {}
+    for i, (bidder, _, mx) in enumerate(bids):
+        if bidder not in best or mx > best[bidder][0]: best[bidder] = (mx, i)
+    leader = min(best, key=lambda b: (-best[b][0], best[b][1]))
+    others = [best[b][0] for b in best if b != leader]
+    runner = max(others) if others else 0
+    price = max(b[1] for b in bids)
+    if others: price = max(price, min(best[leader][0], ladder_above(runner)))
+    return price, leader, best[leader][0], runner
+
+
+def replay(rows, lot_row):
+    """Anomalies in the accepted bids (id order) against the reference model, and in the lot's final state."""
+    seen, non_rising, wrong_price, own_raises = [], 0, 0, 0
+    price = 0
+    for bidder, amount, mx, after in rows:
+        leading_before = seen and reference(seen)[1] == bidder
+        seen.append((bidder, amount, mx))
+        model = reference(seen)
+        if model[0] != after: wrong_price += 1
+        if leading_before: own_raises += 1
+        elif after <= price: non_rising += 1
+        price = after
+    final = reference(seen) if seen else (0, None, 0, 0)
+    lost = 0 if tuple(lot_row) == final else 1
+    return non_rising, wrong_price, lost, own_raises, final
 
 
 def main():
@@ -77,10 +131,19 @@ def main():
 
     def bidder(i):
         hc = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
-        nxt = 1000.0
+        nxt, paddle, watching = 1000.0, None, False
         start.wait()
         while time.time() < stop_at[0]:
             try:
+                if watching:
+                    # Leading: a person does not bid against themselves; they watch until another paddle leads.
+                    st, view = call(hc, 'GET', f'/api/v1/lots/{lot}', None, tokens[i])
+                    if st == 200 and view['leadingPaddle'] == paddle:
+                        time.sleep(0.05)
+                        continue
+                    watching = False
+                    if st == 200: nxt = float(view['nextValidAmount'])
+                    continue
                 st, body = call(hc, 'POST', f'/api/v1/lots/{lot}/bids', {'amount': nxt, 'maxAmount': nxt + 100 * (i % 5), 'clientBidId': uuid.uuid4().hex}, tokens[i])
             except Exception:
                 with lock: counts['errors'] += 1
@@ -90,7 +153,10 @@ def main():
             with lock: counts[key] += 1
             if body and body.get('nextValidAmount') is not None:
                 nxt = float(body['nextValidAmount'])
-
+            if st == 201:
+                paddle = body['paddle']
+            # Leading after its bid, or told it already leads (its maximum answered someone meanwhile): it watches.
+            watching = (st == 201 and body.get('leading')) or (st == 409 and body.get('code') == 'already-leading' and paddle is not None)
     threads = [threading.Thread(target=bidder, args=(i,), daemon=True) for i in range(a.bidders)]
     for t in threads: t.start()
     stop_at[0] = time.time() + a.seconds
@@ -98,12 +164,14 @@ def main():
     for t in threads: t.join()
     elapsed = time.time() - t0
 
-    psql = ['psql', '-X', '-At'] + psql_args(conn)
-    rises = sh(psql + ['-c', "select count(*) from (select price_after_minor - lag(price_after_minor) over (order by id) d from auctions.bids "
-                              f"where lot_id = '{lot}' and kind = 'bid') x where d <= 0"]).strip()
-    lost = sh(psql + ['-c', f"select count(*) from auctions.lots l where l.id = '{lot}' and l.leader_max_minor <> "
-                             f"(select max(max_minor) from auctions.bids where lot_id = '{lot}' and kind = 'bid')"]).strip()
+    psql = ['psql', '-X', '-At', '-F', ','] + psql_args(conn)
+    rows = [tuple(int(x) if x.isdigit() else x for x in l.split(',')) for l in sh(psql + ['-c',
+            f"select bidder_id, amount_minor, max_minor, price_after_minor from auctions.bids where lot_id = '{lot}' and kind = 'bid' "
+            "and retracted_at is null order by id"]).splitlines() if l]
+    lot_row = sh(psql + ['-c', f"select price_minor, leader_id, leader_max_minor, runner_up_max_minor from auctions.lots where id = '{lot}'"]).strip().split(',')
+    lot_row = (int(lot_row[0]), lot_row[1], int(lot_row[2]), int(lot_row[3]))
     stored = sh(psql + ['-c', f"select bid_count from auctions.lots where id = '{lot}'"]).strip()
+    non_rising, wrong_price, lost, own_raises, final = replay(rows, lot_row)
 
     # The host's pool holds up to 200 connections; stop it so pgbench gets the server to itself.
     host.kill(); host.wait()
@@ -120,7 +188,9 @@ def main():
     print(f'attempts/s               {(counts["accepted"] + counts["refused"]) / elapsed:10.0f}   ({counts["refused"]} refused 409/422, {counts["errors"]} errors)')
     print(f'pgbench hot-row UPDATE   {tps:10.0f} tps ({clients} clients)')
     print(f'ratio accepted/pgbench   {accepted / tps:10.2f}')
-    print(f'anomalies                {int(rises) + int(lost):10d}   (non-rising prices {rises}, lost proxy {lost})')
+    print(f'anomalies                {non_rising + wrong_price + lost:10d}   (replay of {len(rows)} accepted bids: non-rising prices {non_rising}, '
+          f'price differing from the model {wrong_price}, final lot differing from the model {lost}; leaders raising their own maximum {own_raises})')
+    print(f'final price              {final[0] / 100:10.2f} SAR (model), {lot_row[0] / 100:.2f} SAR (lot)')
 
 
 try:

@@ -22,6 +22,9 @@ public sealed class AuctionsOptions : IValidatableObject
     /// <summary>Watchers of a lot are mailed once when it closes within this long.</summary>
     public TimeSpan EndingSoonLead { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>A deposit still unpaid after this long is asked about at the card provider (its webhook may have been lost).</summary>
+    public TimeSpan DepositGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (CloserInterval < TimeSpan.FromMilliseconds(100) || CloserInterval > TimeSpan.FromMinutes(1))
@@ -35,6 +38,10 @@ public sealed class AuctionsOptions : IValidatableObject
         if (OutbidThrottle < TimeSpan.Zero || OutbidThrottle > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("Auctions:OutbidThrottle is 00:00:00 to 1.00:00:00", [nameof(OutbidThrottle)]);
+        }
+        if (DepositGrace < TimeSpan.Zero || DepositGrace > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("Auctions:DepositGrace is 00:00:00 to 1.00:00:00", [nameof(DepositGrace)]);
         }
         if (EndingSoonLead < TimeSpan.FromMinutes(1) || EndingSoonLead > TimeSpan.FromDays(2))
         {

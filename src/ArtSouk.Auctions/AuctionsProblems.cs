@@ -18,6 +18,8 @@ internal static class AuctionsProblems
         new("المزايدة على هذه القطعة غير مفتوحة", "This lot is not open for bidding"));
     public static readonly ProblemCode RegistrationRequired = new("registration-required", HttpStatusCode.Forbidden,
         new("سجّل للمزايدة في هذا المزاد وانتظر الموافقة", "Register to bid in this sale and wait for approval"));
+    public static readonly ProblemCode DepositRequired = new("deposit-required", HttpStatusCode.Forbidden,
+        new("ادفع تأمين المزاد قبل المزايدة", "Pay the sale's deposit before bidding"));
     public static readonly ProblemCode NotArtwork = new("not-an-artwork", HttpStatusCode.UnprocessableEntity,
         new("القطعة تكون عملًا فنيًا منشورًا", "A lot is an artwork entry"));
     public static readonly ProblemCode NotLive = new("not-live", HttpStatusCode.Conflict,

@@ -38,6 +38,9 @@ public static class AuctionsExtensions
         services.AddOutbox<AuctionsDbContext>("auctions");
         services.AddScoped<IOutboxHandler, NoticeMail>();
         services.AddScoped<EndingSoon>();
+        // Deposits are settled from commerce's Stripe webhook, which knows them only as this port.
+        services.AddScoped<Deposits>();
+        services.AddScoped<ArtSouk.Commerce.Payments.IDepositNotices>(sp => sp.GetRequiredService<Deposits>());
         services.AddSingleton<LotBroadcast>();
         services.AddScoped<IAuctionCatalog, AuctionCatalog>();
         var signalR = services.AddSignalR();

@@ -56,6 +56,7 @@ public static class CommerceExtensions
                 apiBase: (commerce.Stripe.ApiBase ?? FakeCardProcessor.BaseAddress).ToString().TrimEnd('/'));
         });
         services.AddScoped<IPaymentProvider, StripePayments>();
+        services.AddScoped(sp => new CardDeposits(sp.GetRequiredService<IStripeClient>()));
         services.AddScoped<PaymentReconciliation>();
         services.AddHostedService<CommerceStartup>();
         // After the start-up that migrates: the dispatcher reads the outbox tables that migration creates.

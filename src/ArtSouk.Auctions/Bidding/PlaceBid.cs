@@ -77,11 +77,15 @@ internal static class PlaceBid
             return TypedResults.Ok(first);
         }
         var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == lot.SaleId, ct);
-        var paddle = await Registrations.PaddleForBidAsync(db, sale, bidder, clock.GetUtcNow(), ct);
-        if (paddle is null)
+        var standing = await Registrations.StandingAsync(db, sale, bidder, clock.GetUtcNow(), ct);
+        if (standing.Paddle is not { } paddle)
         {
-            return new ForbiddenProblem(AuctionsProblems.RegistrationRequired, Say("سجّل للمزايدة في هذا المزاد وانتظر موافقة الإدارة",
-                "Register to bid in this sale (POST /api/v1/auctions/{id}/registrations) and wait for approval"));
+            return standing.Refusal == AuctionsProblems.DepositRequired
+                ? new ForbiddenProblem(AuctionsProblems.DepositRequired, Say(
+                    $"يتطلب هذا المزاد تأمينًا قدره {new Money(sale.DepositMinor, Money.Sar)} ريال قبل المزايدة: سجّل وادفع التأمين، ثم انتظر تأكيد الدفع",
+                    $"This sale requires a {new Money(sale.DepositMinor, Money.Sar)} SAR deposit before bidding: register (POST /api/v1/auctions/{sale.Id}/registrations), pay it, and wait for the payment to be confirmed"))
+                : new ForbiddenProblem(AuctionsProblems.RegistrationRequired, Say("سجّل للمزايدة في هذا المزاد وانتظر موافقة الإدارة",
+                    "Register to bid in this sale (POST /api/v1/auctions/{id}/registrations) and wait for approval"));
         }
         var terms = SaleRules.TermsOf(sale, lot);
         var maxMinor = request.MaxAmount is null ? amount.Minor : max.Minor;
@@ -118,7 +122,7 @@ internal static class PlaceBid
             var previous = lot.Book;
             var after = outcome.Book;
             var endsAt = SoftClose.EndAfterBid(lot.EndsAtMs, nowMs, sale);
-            var leaderPaddle = after.Leader == bidder ? paddle.Value : lot.LeaderPaddle;
+            var leaderPaddle = after.Leader == bidder ? paddle : lot.LeaderPaddle;
             var version = lot.Version;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var moved = await db.Lots
@@ -139,7 +143,7 @@ internal static class PlaceBid
             }
             var bid = new Bid
             {
-                LotId = id, BidderId = bidder, Paddle = paddle.Value, ClientBidId = clientBidId, Kind = BidKinds.Bid,
+                LotId = id, BidderId = bidder, Paddle = paddle, ClientBidId = clientBidId, Kind = BidKinds.Bid,
                 AmountMinor = outcome.EffectiveMinor, MaxMinor = maxMinor, PriceAfterMinor = after.PriceMinor, Leading = outcome.Leading, PlacedAt = now,
             };
             db.Bids.Add(bid);
@@ -178,7 +182,7 @@ internal static class PlaceBid
             {
                 outbox.Notify();
             }
-            var view = new BidView(bid.Id, id, paddle.Value, LotView.Sar(bid.AmountMinor), LotView.Sar(maxMinor), outcome.Leading, LotView.Sar(after.PriceMinor),
+            var view = new BidView(bid.Id, id, paddle, LotView.Sar(bid.AmountMinor), LotView.Sar(maxMinor), outcome.Leading, LotView.Sar(after.PriceMinor),
                 LotView.Sar(outcome.NextValidMinor), DateTimeOffset.FromUnixTimeMilliseconds(endsAt), now, clientBidId);
             await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, terms.ReserveMet(after), lot.BidCount + 1, now);
             return TypedResults.Created($"/api/v1/lots/{id}/bids", view);

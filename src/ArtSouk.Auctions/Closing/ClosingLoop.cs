@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ArtSouk.Auctions.Closing;
 
 /// <summary>
-/// Runs <see cref="LotCloser"/> (and the ending-soon notices) every <see cref="AuctionsOptions.CloserInterval"/> (seconds, finer than a Hangfire
+/// Runs <see cref="LotCloser"/> (and the ending-soon notices, and deposits' reconciliation and refunds) every <see cref="AuctionsOptions.CloserInterval"/> (seconds, finer than a Hangfire
 /// cron's minute). Every node may run it: the claim makes overlapping runs close each lot once.
 /// </summary>
 internal sealed partial class ClosingLoop(IServiceScopeFactory scopes, IOptions<AuctionsOptions> options, ILogger<ClosingLoop> log) : BackgroundService
@@ -21,6 +21,7 @@ internal sealed partial class ClosingLoop(IServiceScopeFactory scopes, IOptions<
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<LotCloser>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Notices.EndingSoon>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Sales.Deposits>().RunAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -69,6 +69,13 @@ internal abstract class AuctionsDbContext(DbContextOptions options) : DbContext(
             r.Property(x => x.Paddle).ValueGeneratedOnAdd();
             r.Property(x => x.State).HasMaxLength(10);
             r.Property(x => x.DecidedBy).HasMaxLength(200);
+            r.Property(x => x.DepositState).HasMaxLength(10);
+            r.Property(x => x.DepositPaymentId).HasMaxLength(100);
+            r.Property(x => x.DepositRefundId).HasMaxLength(100);
+            r.Ignore(x => x.DepositReference);
+            // The webhook finds a deposit by its payment; the refunder scans paid deposits.
+            r.HasIndex(x => x.DepositPaymentId);
+            r.HasIndex(x => x.DepositState);
             r.HasIndex(x => new { x.SaleId, x.BidderId }).IsUnique();
         });
         modelBuilder.Entity<Watch>(w =>

@@ -3,6 +3,7 @@ using ArtSouk.Auctions.Persistence;
 using ArtSouk.Auctions.Rules;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Money;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 namespace ArtSouk.Auctions.Sales;
 
 internal sealed record CreateSaleRequest(TextPair? Title, TextPair? Description, string? Type, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
-    bool? BiddersNeedApproval, int? SoftCloseMinutes, DateTimeOffset? HardStopAt, int? LotIntervalSeconds, Rung[]? Increments, PremiumTier[]? PremiumTiers);
+    bool? BiddersNeedApproval, int? SoftCloseMinutes, DateTimeOffset? HardStopAt, int? LotIntervalSeconds, Rung[]? Increments, PremiumTier[]? PremiumTiers, decimal? Deposit = null);
 
 /// <summary><c>POST /api/v1/manage/auctions</c>: a sale with its rules; defaults are the house ladder, Christie's premium, 2-minute soft close.</summary>
 internal static class CreateSale
@@ -70,6 +71,11 @@ internal static class CreateSale
         {
             errors.Add("premiumTiers", Say($"شرائح العمولة غير صالحة: {tiers}", $"premiumTiers: {tiers}"));
         }
+        var deposit = default(Money);
+        if (request.Deposit is { } d && (!Money.TryFromDecimal(d, Money.Sar, out deposit) || deposit.Minor < 0))
+        {
+            errors.Add("deposit", Say("مبلغ التأمين بالريال بخانتين عشريتين على الأكثر، ولا يكون سالبًا", "deposit is a SAR amount with at most two decimals, not negative"));
+        }
         if (!errors.IsEmpty)
         {
             return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
@@ -85,6 +91,7 @@ internal static class CreateSale
             StartsAt = request.StartsAt!.Value.ToUniversalTime(),
             EndsAt = request.EndsAt!.Value.ToUniversalTime(),
             BiddersNeedApproval = request.BiddersNeedApproval ?? true,
+            DepositMinor = deposit.Minor,
             SoftCloseMinutes = request.SoftCloseMinutes ?? 2,
             HardStopAt = request.HardStopAt?.ToUniversalTime(),
             LotIntervalSeconds = request.LotIntervalSeconds ?? 0,

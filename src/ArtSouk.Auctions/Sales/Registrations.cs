@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Localization;
+using ArtSouk.Kernel.Money;
 using ArtSouk.Kernel.Persistence;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
@@ -13,21 +14,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Auctions.Sales;
 
-internal sealed record RegistrationView(Guid SaleId, Guid BidderId, long Paddle, string State, DateTimeOffset CreatedAt)
+/// <summary>A deposit as its bidder sees it: they confirm the payment with <c>clientSecret</c> (Stripe.js) while it is pending.</summary>
+internal sealed record DepositView(decimal Amount, string State, string? PaymentIntentId, string? ClientSecret);
+
+internal sealed record RegistrationView(Guid SaleId, Guid BidderId, long Paddle, string State, DateTimeOffset CreatedAt, DepositView? Deposit)
 {
-    public static RegistrationView Of(Registration r) => new(r.SaleId, r.BidderId, r.Paddle, r.State, r.CreatedAt);
+    public static RegistrationView Of(Registration r, string? clientSecret = null) => new(r.SaleId, r.BidderId, r.Paddle, r.State, r.CreatedAt,
+        r.DepositState is null ? null : new DepositView(new Money(r.DepositMinor, Money.Sar).Amount, r.DepositState, r.DepositPaymentId,
+            r.DepositState == DepositStates.Pending ? clientSecret : null));
 }
+
+/// <summary>Whether a person may bid in a sale: their paddle, or why not.</summary>
+internal readonly record struct BidderStanding(long? Paddle, ProblemCode? Refusal);
 
 /// <summary>
 /// Registration to bid: one per person and sale, its paddle number shown beside their bids instead of their name.
-/// Approval by an administrator unless the sale switched it off; then the first bid registers.
+/// Approval by an administrator unless the sale switched it off; then the first bid registers. A sale with a deposit
+/// registers only here, pending until the deposit's charge succeeds (<see cref="Deposits"/>).
 /// </summary>
 internal static class Registrations
 {
     public static void MapRegistrations(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auctions/{id:guid}/registrations", RegisterAsync).RequireAuthorization().WithTags("Auctions")
-            .WithSummary("Register to bid in a sale: 201 approved (or pending when the sale needs approval); again returns the same registration");
+            .WithSummary("Register to bid in a sale: 201 approved (or pending when the sale needs approval or a deposit, whose payment's client secret it carries); again returns the same registration");
         var manage = app.MapGroup("/api/v1/manage/auctions/{id:guid}/registrations").RequireAuthorization(Policies.Administer).WithTags("Auctions");
         manage.MapGet("/", ListAsync).WithSummary("A sale's registrations");
         manage.MapPost("/{paddle:long}/approve", (Guid id, long paddle, HttpContext http, AuctionsDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -36,12 +46,21 @@ internal static class Registrations
             DecideAsync(id, paddle, RegistrationStates.Rejected, http, db, clock, ct)).WithSummary("Reject a bidder");
     }
 
-    /// <summary>The bidder's paddle if they may bid in <paramref name="sale"/>; registers them on the spot when the sale needs no approval.</summary>
-    public static async Task<long?> PaddleForBidAsync(AuctionsDbContext db, Sale sale, Guid bidder, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The bidder's paddle if they may bid in <paramref name="sale"/>; registers them on the spot when the sale needs neither
+    /// approval nor a deposit. A deposit not yet paid refuses the bid whatever the approval.
+    /// </summary>
+    public static async Task<BidderStanding> StandingAsync(AuctionsDbContext db, Sale sale, Guid bidder, DateTimeOffset now, CancellationToken ct)
     {
         var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.SaleId == sale.Id && r.BidderId == bidder, ct)
-            ?? (sale.BiddersNeedApproval ? null : await EnsureAsync(db, sale, bidder, now, ct));
-        return registration is { State: RegistrationStates.Approved } ? registration.Paddle : null;
+            ?? (sale.BiddersNeedApproval || sale.DepositMinor > 0 ? null : await EnsureAsync(db, sale, bidder, now, ct));
+        return registration switch
+        {
+            null => new(null, sale.DepositMinor > 0 ? AuctionsProblems.DepositRequired : AuctionsProblems.RegistrationRequired),
+            { DepositState: DepositStates.Pending } => new(null, AuctionsProblems.DepositRequired),
+            { State: RegistrationStates.Approved } => new(registration.Paddle, null),
+            _ => new(null, AuctionsProblems.RegistrationRequired),
+        };
     }
 
     private static async Task<Registration> EnsureAsync(AuctionsDbContext db, Sale sale, Guid bidder, DateTimeOffset now, CancellationToken ct)
@@ -50,8 +69,10 @@ internal static class Registrations
         {
             SaleId = sale.Id,
             BidderId = bidder,
-            State = sale.BiddersNeedApproval ? RegistrationStates.Pending : RegistrationStates.Approved,
+            State = sale.BiddersNeedApproval || sale.DepositMinor > 0 ? RegistrationStates.Pending : RegistrationStates.Approved,
             CreatedAt = now,
+            DepositMinor = sale.DepositMinor,
+            DepositState = sale.DepositMinor > 0 ? DepositStates.Pending : null,
         };
         db.Registrations.Add(registration);
         try
@@ -69,7 +90,7 @@ internal static class Registrations
     }
 
     private static async Task<Results<Created<RegistrationView>, Ok<RegistrationView>, ForbiddenProblem, NotFoundProblem>> RegisterAsync(
-        Guid id, HttpContext http, AuctionsDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, HttpContext http, AuctionsDbContext db, Deposits deposits, TimeProvider clock, CancellationToken ct)
     {
         if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var bidder))
         {
@@ -79,17 +100,22 @@ internal static class Registrations
         {
             return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد مزاد {id}", $"No auction {id}."));
         }
-        if (await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.SaleId == id && r.BidderId == bidder, ct) is { } existing)
+        var existing = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.SaleId == id && r.BidderId == bidder, ct);
+        var registration = existing ?? await EnsureAsync(db, sale, bidder, clock.GetUtcNow(), ct);
+        string? clientSecret = null;
+        if (registration.DepositState == DepositStates.Pending)
         {
-            return TypedResults.Ok(RegistrationView.Of(existing));
+            // Registering again is also how a bidder's app learns that its payment went through, should the webhook be late.
+            clientSecret = await deposits.ChargeAsync(registration, ct);
+            registration = await db.Registrations.AsNoTracking().SingleAsync(r => r.Paddle == registration.Paddle, ct);
         }
-        var registration = await EnsureAsync(db, sale, bidder, clock.GetUtcNow(), ct);
-        return TypedResults.Created($"/api/v1/auctions/{id}/registrations", RegistrationView.Of(registration));
+        var view = RegistrationView.Of(registration, clientSecret);
+        return existing is null ? TypedResults.Created($"/api/v1/auctions/{id}/registrations", view) : TypedResults.Ok(view);
     }
 
     private static async Task<Ok<RegistrationView[]>> ListAsync(Guid id, AuctionsDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Registrations.AsNoTracking().Where(r => r.SaleId == id).OrderBy(r => r.Paddle).Take(1000).ToListAsync(ct))
-            .Select(RegistrationView.Of).ToArray());
+            .Select(r => RegistrationView.Of(r)).ToArray());
 
     private static async Task<Results<Ok<RegistrationView>, NotFoundProblem>> DecideAsync(
         Guid id, long paddle, string state, HttpContext http, AuctionsDbContext db, TimeProvider clock, CancellationToken ct)

@@ -12,6 +12,9 @@ internal sealed class Sale
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }
     public bool BiddersNeedApproval { get; set; }
+
+    /// <summary>Charged (never held) to register to bid; 0 when the sale asks none.</summary>
+    public long DepositMinor { get; set; }
     public int SoftCloseMinutes { get; set; }
     public DateTimeOffset? HardStopAt { get; set; }
 
@@ -44,6 +47,29 @@ internal sealed class Registration
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
+
+    /// <summary>The deposit this registration owes (the sale's, when it registered); 0 for none.</summary>
+    public long DepositMinor { get; init; }
+    public string? DepositState { get; set; }
+    public string? DepositPaymentId { get; set; }
+    public string? DepositRefundId { get; set; }
+    public DateTimeOffset? DepositPaidAt { get; set; }
+    public DateTimeOffset? DepositSettledAt { get; set; }
+
+    /// <summary>What the deposit's payment is for at the card provider: its idempotency keys derive from it.</summary>
+    public string DepositReference => $"sale-{SaleId:N}-bidder-{BidderId:N}";
+}
+
+/// <summary>
+/// A deposit is charged when the bidder registers and given back after the sale: to a bidder who won nothing once every
+/// lot has closed, to a winner once every order they won is paid. A winner who abandons an order forfeits it.
+/// </summary>
+internal static class DepositStates
+{
+    public const string Pending = "pending";
+    public const string Paid = "paid";
+    public const string Refunded = "refunded";
+    public const string Forfeited = "forfeited";
 }
 
 internal static class RegistrationStates

@@ -10,6 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Commerce.Orders;
 
+/// <summary>Where the winner's order stands: still to pay, paid (or beyond), or abandoned (cancelled, refunded).</summary>
+public enum WonLotPayment
+{
+    Pending,
+    Paid,
+    Abandoned,
+}
+
 /// <summary>What a won lot became in commerce: the order the winner pays, and whether this call created it.</summary>
 public sealed record WonLotOrder(Guid OrderId, long TotalMinor, bool Created);
 
@@ -121,6 +129,15 @@ public sealed class SaleOrders
             return new WonLotOrder(first.Id, first.TotalMinor, Created: false);
         }
     }
+
+    /// <summary>Whether the winner has paid for the order: paid (or beyond), still pending, or abandoned (cancelled, refunded, unknown).</summary>
+    public async Task<WonLotPayment> PaymentOfAsync(Guid orderId, CancellationToken ct) =>
+        await _db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.State).SingleOrDefaultAsync(ct) switch
+        {
+            OrderStates.PendingPayment => WonLotPayment.Pending,
+            OrderStates.Paid or OrderStates.Fulfilled or OrderStates.Completed => WonLotPayment.Paid,
+            _ => WonLotPayment.Abandoned,
+        };
 
     /// <summary>A stable order id per key: the primary key is what makes a second creation fail.</summary>
     public static Guid OrderIdFor(string idempotencyKey)

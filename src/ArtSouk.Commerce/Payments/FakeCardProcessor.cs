@@ -42,6 +42,15 @@ internal sealed class FakeCardProcessor : HttpMessageHandler
         }
     }
 
+    /// <summary>How many refunds an intent has had (a deposit given back twice would show 2).</summary>
+    public int RefundsOf(string paymentIntentId)
+    {
+        lock (_gate)
+        {
+            return _refunds.Values.Count(r => r["payment_intent"]!.GetValue<string>() == paymentIntentId);
+        }
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath.TrimEnd('/');

@@ -7,6 +7,7 @@ using ArtSouk.Kernel.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ internal static class StripeWebhook
 
     private static async Task<Results<Ok<WebhookReceipt>, BadRequestProblem>> ReceiveAsync(
         HttpContext http, CommerceDbContext db, IPaymentProvider payments, OrderTransitions transitions, Invoices.InvoiceIssuer invoices,
-        IOptions<CommerceOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<CommerceOptions> options, TimeProvider clock, [FromServices] IEnumerable<IDepositNotices> deposits, CancellationToken ct)
     {
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         if (http.Request.ContentLength > MaxBody)
@@ -84,6 +85,13 @@ internal static class StripeWebhook
             ?? (current.OrderId is { } id ? await db.Orders.SingleOrDefaultAsync(o => o.Id == id, ct) : null);
         if (order is null)
         {
+            // Not an order's payment: perhaps a deposit, whose module settles it (idempotently) before the event is recorded,
+            // so a failure there leaves the event unrecorded and Stripe's retry tries again.
+            var charge = new DepositCharge(current.Id, null, current.Status, current.Amount);
+            foreach (var deposit in deposits)
+            {
+                await deposit.PaymentChangedAsync(charge, ct);
+            }
             return await RecordOnlyAsync(db, record, null, ct);
         }
         var withOrder = new PaymentEvent { EventId = record.EventId, Provider = record.Provider, Type = record.Type, ReceivedAt = now, OrderId = order.Id };

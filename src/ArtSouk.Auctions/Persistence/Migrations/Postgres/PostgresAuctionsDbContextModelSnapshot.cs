@@ -261,6 +261,33 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("decided_by");
 
+                    b.Property<long>("DepositMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposit_minor");
+
+                    b.Property<DateTimeOffset?>("DepositPaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deposit_paid_at");
+
+                    b.Property<string>("DepositPaymentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("deposit_payment_id");
+
+                    b.Property<string>("DepositRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("deposit_refund_id");
+
+                    b.Property<DateTimeOffset?>("DepositSettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deposit_settled_at");
+
+                    b.Property<string>("DepositState")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("deposit_state");
+
                     b.Property<Guid>("SaleId")
                         .HasColumnType("uuid")
                         .HasColumnName("sale_id");
@@ -273,6 +300,12 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Postgres
 
                     b.HasKey("Paddle")
                         .HasName("pk_registrations");
+
+                    b.HasIndex("DepositPaymentId")
+                        .HasDatabaseName("ix_registrations_deposit_payment_id");
+
+                    b.HasIndex("DepositState")
+                        .HasDatabaseName("ix_registrations_deposit_state");
 
                     b.HasIndex("SaleId", "BidderId")
                         .IsUnique()
@@ -300,6 +333,10 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
+
+                    b.Property<long>("DepositMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposit_minor");
 
                     b.Property<string>("DescriptionAr")
                         .HasMaxLength(4000)

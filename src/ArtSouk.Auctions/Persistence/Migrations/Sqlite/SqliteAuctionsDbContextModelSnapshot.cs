@@ -251,6 +251,33 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_by");
 
+                    b.Property<long>("DepositMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_minor");
+
+                    b.Property<long?>("DepositPaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_paid_at");
+
+                    b.Property<string>("DepositPaymentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_payment_id");
+
+                    b.Property<string>("DepositRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_refund_id");
+
+                    b.Property<long?>("DepositSettledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_settled_at");
+
+                    b.Property<string>("DepositState")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_state");
+
                     b.Property<Guid>("SaleId")
                         .HasColumnType("TEXT")
                         .HasColumnName("sale_id");
@@ -263,6 +290,12 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Sqlite
 
                     b.HasKey("Paddle")
                         .HasName("pk_registrations");
+
+                    b.HasIndex("DepositPaymentId")
+                        .HasDatabaseName("ix_registrations_deposit_payment_id");
+
+                    b.HasIndex("DepositState")
+                        .HasDatabaseName("ix_registrations_deposit_state");
 
                     b.HasIndex("SaleId", "BidderId")
                         .IsUnique()
@@ -290,6 +323,10 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
+
+                    b.Property<long>("DepositMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_minor");
 
                     b.Property<string>("DescriptionAr")
                         .HasMaxLength(4000)
