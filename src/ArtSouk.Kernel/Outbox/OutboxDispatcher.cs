@@ -6,29 +6,53 @@ using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Kernel.Outbox;
 
-/// <summary>Wakes the dispatcher right after a commit instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes every module's dispatcher right after a commit instead of leaving it to the next poll. Each dispatcher waits
+/// on its own wake-up: with one shared between them a commit woke whichever dispatcher came first, seldom the one
+/// whose outbox had the message, and that one waited out its poll. A dispatcher woken for another module's message
+/// looks once and sleeps again.
+/// </summary>
 public sealed class OutboxSignal : IDisposable
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Lock _gate = new();
+    private SemaphoreSlim[] _wakeUps = [];
+
+    /// <summary>A wake-up for one dispatcher, released by every <see cref="Notify"/> after this call.</summary>
+    public SemaphoreSlim Subscribe()
+    {
+        var wakeUp = new SemaphoreSlim(0, 1);
+        lock (_gate)
+        {
+            _wakeUps = [.. _wakeUps, wakeUp];
+        }
+        return wakeUp;
+    }
 
     public void Notify()
     {
-        if (_signal.CurrentCount == 0)
+        foreach (var wakeUp in _wakeUps)
         {
-            try
+            if (wakeUp.CurrentCount == 0)
             {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another committer woke the dispatcher first; one wake-up is enough.
+                try
+                {
+                    wakeUp.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Another committer woke this dispatcher first; one wake-up is enough.
+                }
             }
         }
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
+    public void Dispose()
+    {
+        foreach (var wakeUp in _wakeUps)
+        {
+            wakeUp.Dispose();
+        }
+    }
 }
 
 /// <summary>
@@ -45,6 +69,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 50;
+    private readonly SemaphoreSlim _wakeUp = signal.Subscribe();
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -88,7 +113,7 @@ public sealed partial class OutboxDispatcher<TContext>(
             }
             try
             {
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                await _wakeUp.WaitAsync(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
