@@ -52,9 +52,11 @@ public sealed class OrderDeskJourneyTests(ManagerHost host)
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"orders-{locale}-1280") });
         await page.Locator("#order-q").FillAsync(buyer);
         await page.Locator("[data-form=order-search] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        // The unfiltered list showed this order too: wait until the search's answer is the only row.
+        await Assertions.Expect(page.Locator("tr[data-order]")).ToHaveCountAsync(1);
         var row = page.Locator($"tr[data-order='{order}']");
         await row.WaitForAsync();
-        Assert.Equal(1, await page.Locator("tr[data-order]").CountAsync());
         Assert.Contains(title, await row.InnerTextAsync(), StringComparison.Ordinal);
 
         await row.Locator("a").ClickAsync();
@@ -102,11 +104,13 @@ public sealed class OrderDeskJourneyTests(ManagerHost host)
         var desk = await host.PageAsync(locale);
         await Accounts.SignInAsync(desk, ManagerHost.AdminEmail, ManagerHost.AdminPassword);
         await desk.GotoAsync("/manager/payouts?from=2020-01-01");
+        await desk.Locator(".shell[data-interactive]").WaitForAsync();
         await desk.Locator("[data-table=payouts] tbody tr").First.WaitForAsync();
         await desk.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"payouts-{locale}-1280") });
         await desk.GotoAsync($"/manager/content/artwork/{work}");
+        await desk.Locator(".shell[data-interactive]").WaitForAsync();
         await desk.Locator("[data-panel=listing] [data-counters]").WaitForAsync();
-        await desk.Locator("[data-panel=listing]").ScrollIntoViewIfNeededAsync();
+        await desk.EvaluateAsync("document.querySelector('[data-panel=listing]').scrollIntoView({ block: 'center' })");
         await desk.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"listing-{locale}-1280") });
         await desk.Context.CloseAsync();
 

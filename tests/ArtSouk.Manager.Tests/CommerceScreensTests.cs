@@ -142,4 +142,49 @@ public sealed class CommerceScreensTests : BunitContext
         page.WaitForAssertion(() => Assert.Contains(_api.Requests, r => r.PathAndQuery == "/api/v1/manage/users?limit=100&q=reem%40"));
         Assert.Contains("reem@", page.Find("[data-empty]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_payouts_report_shows_each_sellers_commission_and_payout_and_links_to_their_sales()
+    {
+        const string report = """
+            {"from":"2026-11-30T21:00:00+00:00","to":"2026-12-01T21:00:00+00:00","commissionPercent":20,
+             "sellers":[{"sellerId":"9d8c7b6a-5f4e-4d3c-8b2a-190817161514","seller":"نوف الحربي","lines":2,"gross":{"amount":12500.00,"currency":"SAR"},"refunded":{"amount":2500.00,"currency":"SAR"},"net":{"amount":10000.00,"currency":"SAR"},"commission":{"amount":2000.00,"currency":"SAR"},"payout":{"amount":8000.00,"currency":"SAR"}}],
+             "total":{"sellerId":null,"seller":null,"lines":2,"gross":{"amount":12500.00,"currency":"SAR"},"refunded":{"amount":2500.00,"currency":"SAR"},"net":{"amount":10000.00,"currency":"SAR"},"commission":{"amount":2000.00,"currency":"SAR"},"payout":{"amount":8000.00,"currency":"SAR"}}}
+            """;
+        _api.Answer(HttpMethod.Get, "/api/v1/manage/payouts", HttpStatusCode.OK, report).Install(this, "en");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/manager/payouts?from=2026-12-01&to=2026-12-01");
+
+        var page = Render<Payouts>();
+
+        var row = page.WaitForElement("[data-seller='9d8c7b6a-5f4e-4d3c-8b2a-190817161514']");
+        Assert.Contains("SAR 2,000.00", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("SAR 8,000.00", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/manager/sales?seller=9d8c7b6a-5f4e-4d3c-8b2a-190817161514&from=2026-12-01&to=2026-12-01", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Commission (20%)", page.Find("[data-table=payouts] thead").TextContent, StringComparison.Ordinal);
+        var query = Uri.UnescapeDataString(_api.Requests.Single().PathAndQuery);
+        Assert.Equal("/api/v1/manage/payouts?from=2026-11-30T21:00:00.0000000+00:00&to=2026-12-01T21:00:00.0000000+00:00", query);
+    }
+
+    [Fact]
+    public void The_inbox_accepts_an_open_offer_and_shows_its_new_state()
+    {
+        const string offer = """
+            {"id":"7e6d5c4b-3a29-4187-9665-544332211000","entryId":"0b1c6f3e-7a51-4d0e-9a0e-2f1d5a6c7b01","state":"pending","amount":{"amount":4200.00,"currency":"SAR"},"counter":null,"paymentMethod":"bank-transfer","message":"هل يشمل الإطار؟","createdAt":"2026-12-01T08:15:00+00:00","updatedAt":null,"orderId":null}
+            """;
+        _api.Answer(HttpMethod.Get, "/api/v1/commerce/offers/received", HttpStatusCode.OK,
+                $$"""{"items":[{"offer":{{offer}},"entryType":"artwork","entryTitle":"صحراء النفود"}],"next":null}""")
+            .Answer(HttpMethod.Post, "/api/v1/commerce/offers/7e6d5c4b-3a29-4187-9665-544332211000/accept", HttpStatusCode.OK,
+                offer.Replace("\"pending\"", "\"accepted\"", StringComparison.Ordinal))
+            .Install(this, "ar");
+        var page = Render<Inbox>();
+
+        var item = page.WaitForElement("[data-offer='7e6d5c4b-3a29-4187-9665-544332211000']");
+        Assert.Contains("4,200.00 ر.س", item.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/manager/content/artwork/0b1c6f3e-7a51-4d0e-9a0e-2f1d5a6c7b01", item.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(_api.Requests, r => r.PathAndQuery == "/api/v1/commerce/offers/received?limit=25&open=true");
+        page.Find("[data-action=accept]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("مقبول", page.Find("[data-offer] .badge").TextContent));
+        Assert.Empty(page.FindAll("[data-action=accept]"));
+    }
 }

@@ -27,7 +27,8 @@ internal sealed partial class ManagerText
     public string AndMore(int n) => P($"و{n} غيرها", $"and {n} more");
     public string UntitledWork => P("عمل بلا عنوان", "Untitled work");
     public string OrderNumber(Guid id) => P($"الطلب {Short(id)}", $"Order {Short(id)}");
-    public static string Short(Guid id) => id.ToString("N")[..8].ToUpperInvariant();
+    /// <summary>The order's last eight hex digits: ids are version 7, so their first digits are the creation time and repeat within a minute.</summary>
+    public static string Short(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
 
     public string OrderState(string state) => state switch
     {
