@@ -52,12 +52,13 @@ public sealed class OrderDeskJourneyTests(ManagerHost host)
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"orders-{locale}-1280") });
         await page.Locator("#order-q").FillAsync(buyer);
         await page.Locator("[data-form=order-search] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        // The search navigates inside the circuit (no load event): poll the address, then the rows.
+        await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).has('q')");
         // The unfiltered list showed this order too: wait until the search's answer is the only row.
         await Assertions.Expect(page.Locator("tr[data-order]")).ToHaveCountAsync(1);
         var row = page.Locator($"tr[data-order='{order}']");
         await row.WaitForAsync();
-        Assert.Contains(title, await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(locale == "ar" ? title : $"Nafud Desert {stamp}", await row.InnerTextAsync(), StringComparison.Ordinal);
 
         await row.Locator("a").ClickAsync();
         await page.Locator("[data-form=mark-paid]").WaitForAsync();
@@ -98,6 +99,10 @@ public sealed class OrderDeskJourneyTests(ManagerHost host)
         var stamp = Guid.NewGuid().ToString("N")[..6];
         using var admin = await Accounts.AdminAsync(host);
         var (work, _) = await ListedWorkAsync(admin, stamp);
+        using (var bidder = await Accounts.BearerAsync(host, await Accounts.CreateAsync(host, admin, "collector", "سارة"), Accounts.Password))
+        {
+            (await bidder.PostAsJsonAsync("/api/v1/commerce/offers", new { entryId = work, amount = 11000m, message = "هل يمكن الاستلام من جدة؟" })).EnsureSuccessStatusCode();
+        }
         var (order, _) = await BankOrderAsync(admin, work);
         (await admin.PostAsJsonAsync($"/api/v1/manage/orders/{order}/mark-paid", new { reference = $"TRF-{stamp}" })).EnsureSuccessStatusCode();
 
@@ -110,9 +115,11 @@ public sealed class OrderDeskJourneyTests(ManagerHost host)
         await desk.GotoAsync($"/manager/content/artwork/{work}");
         await desk.Locator(".shell[data-interactive]").WaitForAsync();
         await desk.Locator("[data-panel=listing] [data-counters]").WaitForAsync();
+        Assert.Equal("1", await desk.Locator("#listing-stock").InputValueAsync());
         await desk.EvaluateAsync("document.querySelector('[data-panel=listing]').scrollIntoView({ block: 'center' })");
         await desk.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"listing-{locale}-1280") });
-        await desk.Context.CloseAsync();
+        var side = await desk.Locator(".editor-side").InnerTextAsync();
+
 
         var phone = await host.PageAsync(locale, width: 390, height: 844);
         await Accounts.SignInAsync(phone, ManagerHost.AdminEmail, ManagerHost.AdminPassword);
@@ -125,5 +132,9 @@ public sealed class OrderDeskJourneyTests(ManagerHost host)
         // Nothing is wider than the phone: the page never scrolls sideways.
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
         await phone.Context.CloseAsync();
+
+        // The offer made before the sale is listed on the work for its seller.
+        Assert.True(side.Contains("11,000.00", StringComparison.Ordinal), side);
+        await desk.Context.CloseAsync();
     }
 }

@@ -126,6 +126,11 @@ public abstract class CommerceOrderDeskTests(HostFixture fixture)
         var (collector, _) = await Host.App.AccountAsync(Host.Admin, "collector");
         Assert.Equal(HttpStatusCode.Forbidden, (await collector.GetAsync("/api/v1/manage/orders")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync($"/api/v1/manage/orders/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await collector.GetAsync("/api/v1/commerce/offers/received")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await collector.GetAsync("/api/v1/commerce/inquiries/received")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.Admin.GetAsync("/api/v1/commerce/offers/received?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.Admin.GetAsync("/api/v1/commerce/inquiries/received?limit=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Host.Admin.GetAsync("/api/v1/manage/orders?limit=0")).StatusCode);
     }
 }
 

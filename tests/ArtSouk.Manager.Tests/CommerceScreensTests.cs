@@ -187,4 +187,25 @@ public sealed class CommerceScreensTests : BunitContext
         page.WaitForAssertion(() => Assert.Equal("مقبول", page.Find("[data-offer] .badge").TextContent));
         Assert.Empty(page.FindAll("[data-action=accept]"));
     }
+
+    [Fact]
+    public void A_sold_listing_shows_every_unit_for_sale_and_the_offers_on_the_work()
+    {
+        const string listing = """
+            {"entryId":"0b1c6f3e-7a51-4d0e-9a0e-2f1d5a6c7b01","entryType":"artwork","price":{"amount":12500.00,"currency":"SAR"},"availability":"sold","stock":0,"sold":1,"reserved":0,"updatedAt":"2026-12-01T08:15:00+00:00"}
+            """;
+        const string offers = """
+            [{"id":"7e6d5c4b-3a29-4187-9665-544332211000","entryId":"0b1c6f3e-7a51-4d0e-9a0e-2f1d5a6c7b01","state":"declined","amount":{"amount":4200.00,"currency":"SAR"},"counter":null,"paymentMethod":"bank-transfer","message":null,"createdAt":"2026-12-01T08:15:00+00:00","updatedAt":"2026-12-01T09:15:00+00:00","orderId":null}]
+            """;
+        _api.Answer(HttpMethod.Get, $"/api/v1/manage/listings/{WorkId}", HttpStatusCode.OK, listing)
+            .Answer(HttpMethod.Get, $"/api/v1/commerce/entries/{WorkId}/inquiries", HttpStatusCode.OK, "[]")
+            .Answer(HttpMethod.Get, $"/api/v1/commerce/entries/{WorkId}/offers", HttpStatusCode.OK, offers)
+            .Install(this, "en");
+
+        var panel = Render<ListingPanel>(p => p.Add(x => x.EntryId, Guid.Parse(WorkId)).Add(x => x.Type, "artwork"));
+
+        panel.WaitForElement("[data-counters]");
+        Assert.Equal("1", panel.Find("#listing-stock").GetAttribute("value"));
+        Assert.Contains("Declined", panel.Find("[data-panel=offers] [data-offer]").TextContent, StringComparison.Ordinal);
+    }
 }
