@@ -76,6 +76,7 @@ public static class CommerceExtensions
         app.MapInvoiceApi();
         app.MapStripeWebhook();
         app.MapOffers();
+        app.MapOfferInbox();
         app.MapInquiries();
         app.MapSales();
         return app;

@@ -27,8 +27,9 @@ internal static class OrdersApi
         mine.MapGet("/{id:guid}", GetAsync).WithSummary("One of the caller's orders");
         mine.MapPost("/{id:guid}/cancel", CancelOwnAsync).WithSummary("Cancel one's own order while it waits for payment; the stock is released");
 
-        var manage = app.MapGroup("/api/v1/manage/orders").RequireAuthorization(Policies.Administer).WithTags("Commerce");
-        manage.MapGet("/", ListAllAsync).WithSummary("All orders, newest first, optionally in one state");
+        // Curators run the order desk beside administrators: they confirm transfers, ship, cancel and refund.
+        var manage = app.MapGroup("/api/v1/manage/orders").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Curator)).WithTags("Commerce");
+        manage.MapManageOrders();
         manage.MapPost("/{id:guid}/mark-paid", MarkPaidAsync).WithSummary("Confirm a bank transfer by its reference: the order is paid and a unique work sold");
         manage.MapPost("/{id:guid}/fulfil", (Guid id, HttpContext http, CommerceDbContext db, OrderTransitions t, CancellationToken ct) => MoveAsync(id, OrderStates.Fulfilled, http, db, t, ct))
             .WithSummary("The work was shipped or handed over");
@@ -60,16 +61,6 @@ internal static class OrdersApi
         }
         var problem = await transitions.CancelAsync(order, AuditActor.From(http.User), "buyer", ct);
         return problem is null ? TypedResults.Ok(OrderView.Of(order)) : Illegal(http, problem, order);
-    }
-
-    private static async Task<Ok<OrderView[]>> ListAllAsync(string? state, CommerceDbContext db, CancellationToken ct)
-    {
-        var orders = db.Orders.AsNoTracking();
-        if (!string.IsNullOrEmpty(state))
-        {
-            orders = orders.Where(o => o.State == state);
-        }
-        return TypedResults.Ok((await orders.OrderByDescending(o => o.CreatedAt).Take(200).ToListAsync(ct)).Select(o => OrderView.Of(o)).ToArray());
     }
 
     private static async Task<Results<Ok<OrderView>, BadRequestProblem, NotFoundProblem, ConflictProblem>> MarkPaidAsync(

@@ -13,7 +13,7 @@ namespace ArtSouk.Manager.Api;
 /// The management API as the manager calls it: with the signed-in user's bearer token and their language, so the
 /// API's own rules (roles, ownership, review, validation) and its bilingual problems reach the user unchanged.
 /// </summary>
-internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address, ManagerSession session, NavigationManager navigation)
+internal sealed partial class ManagerApi(IHttpClientFactory clients, ApiAddress address, ManagerSession session, NavigationManager navigation)
 {
     public const string ClientName = "ArtSouk.Manager.Api";
 
@@ -131,8 +131,11 @@ internal sealed class ManagerApi(IHttpClientFactory clients, ApiAddress address,
         return await SendAsync<MediaModel>(HttpMethod.Post, "api/v1/manage/media", form, ct);
     }
 
-    public Task<ApiOutcome<Page<UserModel>>> UsersAsync(string? cursor, CancellationToken ct = default) =>
-        SendAsync<Page<UserModel>>(HttpMethod.Get, "api/v1/manage/users?limit=100" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)), null, ct);
+    /// <summary><c>GET /api/v1/manage/users</c>; <paramref name="q"/> keeps the accounts whose e-mail or name contains it.</summary>
+    public Task<ApiOutcome<Page<UserModel>>> UsersAsync(string? cursor, string? q = null, CancellationToken ct = default) =>
+        SendAsync<Page<UserModel>>(HttpMethod.Get, "api/v1/manage/users?limit=100"
+            + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))
+            + (string.IsNullOrWhiteSpace(q) ? "" : "&q=" + Uri.EscapeDataString(q.Trim())), null, ct);
 
     public Task<ApiOutcome<UserModel>> SetRolesAsync(Guid id, IReadOnlyList<string> roles, CancellationToken ct = default) =>
         SendAsync<UserModel>(HttpMethod.Put, $"api/v1/manage/users/{id}/roles", new JsonObject { ["roles"] = Array(roles) }, ct);

@@ -6,7 +6,7 @@ namespace ArtSouk.Manager.Language;
 /// Every word of the manager's own interface, in Arabic and English side by side so a translator sees both at once.
 /// Words that belong to the content (type and field labels) come from the content model instead.
 /// </summary>
-internal sealed class ManagerText
+internal sealed partial class ManagerText
 {
     private static readonly ManagerText Arabic = new(Locales.Arabic);
     private static readonly ManagerText English = new(Locales.English);
