@@ -11,8 +11,11 @@ namespace ArtSouk.Search;
 /// <param name="Category">The category's label in this locale (its code is <see cref="SearchDocument.Category"/>).</param>
 public sealed record SearchText(string Title, string Body, string Names, string Slug, string Url, string? City, string? Medium, string? Category);
 
-/// <summary>One published entry, in both locales where it is published in both.</summary>
-public sealed record SearchDocument(Guid Id, string Type, SearchText? Arabic, SearchText? English, string? Category, int? Year)
+/// <summary>What is for sale about an entry, as commerce lists it: price in halalas and what buyers see as availability.</summary>
+public sealed record SearchListing(long PriceMinor, string Availability);
+
+/// <summary>One published entry, in both locales where it is published in both; <paramref name="Listing"/> when it is for sale.</summary>
+public sealed record SearchDocument(Guid Id, string Type, SearchText? Arabic, SearchText? English, string? Category, int? Year, SearchListing? Listing = null)
 {
     public SearchText? In(string locale) => locale == "en" ? English ?? Arabic : Arabic ?? English;
 }
@@ -43,7 +46,7 @@ public sealed record Suggestion(string Text, string? Alternate, Guid Id, string 
 public interface ISearchIndex
 {
     /// <summary>Fields that can be filtered on and counted.</summary>
-    public static IReadOnlyList<string> FacetFields { get; } = ["type", "category", "medium", "city", "year"];
+    public static IReadOnlyList<string> FacetFields { get; } = ["type", "category", "medium", "city", "year", "price", "availability"];
 
     Task OpenAsync(CancellationToken cancellationToken);
 

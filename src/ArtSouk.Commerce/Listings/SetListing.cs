@@ -124,6 +124,7 @@ internal static class SetListing
             new AuditChange("availability", null, before?.Availability, availability),
             new AuditChange("stock", null, before?.Stock, stock),
         ]));
+        Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, entryId, now);
         try
         {
             await db.SaveChangesAsync(ct);

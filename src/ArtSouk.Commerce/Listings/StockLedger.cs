@@ -35,17 +35,27 @@ internal sealed class StockLedger(CommerceDbContext db)
             RETURNING hold_epoch AS "Value"
             """;
         var epochs = await db.Database.SqlQueryRaw<long>(sql, Key(entryId), nowMs, quantity, untilMs).ToListAsync(ct);
-        return epochs.Count == 1 ? epochs[0] : null;
+        if (epochs.Count != 1)
+        {
+            return null;
+        }
+        Changed(entryId, nowMs);
+        return epochs[0];
     }
 
     /// <summary>Gives back a hold taken in <paramref name="epoch"/>, if it is still counted.</summary>
-    public Task<int> ReleaseAsync(Guid entryId, int quantity, long epoch, long nowMs, CancellationToken ct)
+    public async Task<int> ReleaseAsync(Guid entryId, int quantity, long epoch, long nowMs, CancellationToken ct)
     {
         var sql = $$"""
             UPDATE {{Table}} SET reserved = CASE WHEN reserved > {2} THEN reserved - {2} ELSE 0 END
             WHERE entry_id = {0} AND hold_epoch = {3} AND holds_until_ms > {1}
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct);
+        var released = await db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct);
+        if (released > 0)
+        {
+            Changed(entryId, nowMs);
+        }
+        return released;
     }
 
     /// <summary>
@@ -64,6 +74,18 @@ internal sealed class StockLedger(CommerceDbContext db)
                 (holds_until_ms > {1} AND hold_epoch = {3} AND reserved >= {2})
                 OR (availability = 'available' AND stock - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}))
             """;
-        return await db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct) == 1;
+        if (await db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct) != 1)
+        {
+            return false;
+        }
+        Changed(entryId, nowMs);
+        return true;
     }
+
+    /// <summary>
+    /// Availability and stock moved: the event joins the caller's unit of work (every caller saves in the transaction of
+    /// the update), so search hears of it exactly when the change commits.
+    /// </summary>
+    private void Changed(Guid entryId, long nowMs) =>
+        Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, entryId, DateTimeOffset.FromUnixTimeMilliseconds(nowMs));
 }

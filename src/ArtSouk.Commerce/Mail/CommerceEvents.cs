@@ -22,6 +22,9 @@ internal static class CommerceEvents
     public const string OfferDeclined = "commerce.offer.declined";
     public const string InquiryAsked = "commerce.inquiry.asked";
 
+    /// <summary>What buyers see of an entry's listing (price, availability, stock) changed; search re-indexes the entry.</summary>
+    public const string ListingChanged = "commerce.listing.changed";
+
     public static IReadOnlySet<string> Mailed { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         OrderCreated, OrderPaid, OrderFulfilled, OrderRefunded, OrderPartiallyRefunded,

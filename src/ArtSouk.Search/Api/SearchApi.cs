@@ -5,6 +5,7 @@ using System.Text;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Search.Indexing;
+using ArtSouk.Search.Querying;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +37,8 @@ internal static class SearchApi
         group.MapGet("", SearchAsync)
             .WithSummary("Search published content in Arabic and English")
             .WithDescription("q (required, at most Search:MaxQueryLength characters); locale=ar|en for titles, snippets and URLs; type=artist,artwork,...; " +
-                "facets=type,category,medium,city,year; filter[city]=Riyadh (also category, medium, year, type); limit=1..50; cursor from 'next'. " +
+                "facets=type,category,medium,city,year,price,availability; filter[city]=Riyadh (also category, medium, year, type, availability); " +
+                "filter[price]=5000-20000 (SAR, min included, max not; either end may be left out; price facet values are such ranges); limit=1..50; cursor from 'next'. " +
                 "Snippets are HTML with matches in <mark>.");
         group.MapGet("/suggest", SuggestAsync)
             .WithSummary("Up to 10 names and titles for what is being typed, in the script typed and the other one");
@@ -75,6 +77,12 @@ internal static class SearchApi
                 continue;
             }
             var values = List(value);
+            if (field == "price" && values.Any(v => !PriceBands.TryParse(v, out _, out _)))
+            {
+                errors.Add(key, Locales.Say(request, "يُكتب filter[price] بالريال على هيئة min-max، مثل 5000-20000 أو 100000-",
+                    "filter[price] is a range in SAR, min-max, such as 5000-20000 or 100000-"));
+                continue;
+            }
             if (values.Count > 0)
             {
                 filters[field] = values;

@@ -82,6 +82,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
         {
             properties[field] = new KeywordProperty { Index = false };
         }
+        properties[PriceBands.Field] = new LongNumberProperty();
         var request = new CreateIndexRequest(name)
         {
             Settings = new IndexSettings { NumberOfShards = 1, AutoExpandReplicas = "0-1" },
@@ -298,6 +299,18 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
         }
         foreach (var (field, values) in request.Filters)
         {
+            if (field == "price")
+            {
+                // Any of the ranges asked: min included, max not (PriceBands).
+                filters.Add(new BoolQuery
+                {
+                    Should = values.Select(v => PriceBands.TryParse(v, out var min, out var max)
+                        ? (EsQuery)new LongNumberRangeQuery(PriceBands.Field) { Gte = min, Lt = max }
+                        : new TermQuery(PriceBands.Field, "")).ToList(),
+                    MinimumShouldMatch = 1,
+                });
+                continue;
+            }
             filters.Add(new TermsQuery(F.Filter(field), values.Select(v => (FieldValue)IndexedForms.FilterValue(v)).ToArray()));
         }
         return filters;
@@ -331,6 +344,10 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
         foreach (var (field, value) in forms.FacetValues)
         {
             source[field] = value;
+        }
+        if (forms.PriceMinor is { } price)
+        {
+            source[PriceBands.Field] = price;
         }
         return source;
     }

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Reading;
+using ArtSouk.Kernel.Delivery;
 using ArtSouk.Kernel.Localization;
 
 namespace ArtSouk.Search.Indexing;
@@ -15,8 +16,11 @@ namespace ArtSouk.Search.Indexing;
 /// Reads published entries through the CMS's public reading contract (<see cref="ContentReader"/>) and turns them
 /// into <see cref="SearchDocument"/>s: title, body text, the names of the entries they refer to, and the facet values.
 /// </summary>
-internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegistry types)
+internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegistry types, IEnumerable<IDeliveryItemExtension> extensions)
 {
+    /// <summary>The types whose listing (price, availability) is indexed: artworks; tickets are not filtered by price.</summary>
+    private static readonly string[] Listed = ["artwork"];
+
     /// <summary>The content types search covers.</summary>
     public static IReadOnlyList<string> Types { get; } = ["artist", "gallery", "artwork", "event", "workshop", "article", "collection"];
 
@@ -41,6 +45,7 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
         }
         var namesAr = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.Arabic, false, ct);
         var namesEn = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.English, false, ct);
+        var listings = await ListingsAsync(arabic.Values.Concat(english.Values).Where(i => Listed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct);
         var documents = new List<SearchDocument>();
         foreach (var id in ids)
         {
@@ -58,9 +63,30 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
             documents.Add(new SearchDocument(id, any.Type,
                 ar is null ? null : Text(type, ar, Locales.Arabic, namesAr),
                 en is null ? null : Text(type, en, Locales.English, namesEn),
-                category, year));
+                category, year, listings.GetValueOrDefault(id)));
         }
         return documents;
+    }
+
+    /// <summary>
+    /// Listings as the Delivery API shows them (<c>listing: { price: { amount, currency }, availability }</c>), read through
+    /// the Kernel's delivery extension port, so search needs nothing of commerce but what it publishes to every reader.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, SearchListing>> ListingsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, SearchListing>();
+        if (ids.Count == 0 || extensions.FirstOrDefault(e => e.PropertyName == "listing") is not { } listings)
+        {
+            return found;
+        }
+        foreach (var (id, node) in await listings.ValuesAsync(ids, ct))
+        {
+            if (node["price"]?["amount"] is JsonValue amount && amount.TryGetValue<decimal>(out var sar) && node["availability"]?.GetValue<string>() is { } availability)
+            {
+                found[id] = new SearchListing((long)decimal.Round(sar * 100), availability);
+            }
+        }
+        return found;
     }
 
     /// <summary>

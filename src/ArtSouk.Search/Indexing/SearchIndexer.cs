@@ -10,7 +10,10 @@ namespace ArtSouk.Search.Indexing;
 /// </summary>
 internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed, RebuildProgress rebuild) : IOutboxHandler
 {
-    private static readonly string[] Handled = [ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted, ContentEvents.ReviewApproved];
+    /// <summary>Commerce's event when what buyers see of a listing changes (price, availability, stock), from its own outbox.</summary>
+    public const string ListingChanged = "commerce.listing.changed";
+
+    private static readonly string[] Handled = [ContentEvents.Published, ContentEvents.Unpublished, ContentEvents.Deleted, ContentEvents.ReviewApproved, ListingChanged];
 
     public string Name => "search";
 
@@ -35,6 +38,11 @@ internal sealed class SearchIndexer(ISearchIndex index, SearchFeed feed, Rebuild
         else
         {
             await index.UpsertAsync(documents, cancellationToken);
+        }
+        if (message.Type == ListingChanged)
+        {
+            // A price or availability is the entry's own: nothing that refers to it shows it.
+            return;
         }
         // An artist's artworks (and whatever else names it) carry its name: a rename, unpublish or delete reaches them.
         foreach (var chunk in (await feed.ReferrersAsync(id, cancellationToken)).Chunk(100))

@@ -65,6 +65,13 @@ internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuil
             {
                 try
                 {
+                    // Once every module has started: documents carry listings, read from commerce's store, which is
+                    // migrated by a start that runs after this one.
+                    var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+                    {
+                        await started.Task.WaitAsync(lifetime.ApplicationStopping);
+                    }
                     var count = await rebuilder.RunAsync(lifetime.ApplicationStopping);
                     LogIndexed(logger, count);
                 }

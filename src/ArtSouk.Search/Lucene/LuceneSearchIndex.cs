@@ -169,11 +169,13 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         {
             query = new FilteredQuery(query, new QueryWrapperFilter(filter));
         }
-        var top = TopScoreDocCollector.Create(request.Offset + request.Limit, true);
+        // Out of order: a disjunction is then scored a window of documents at a time (BooleanScorer), not one by one.
+        var top = TopScoreDocCollector.Create(request.Offset + request.Limit, false);
         var facets = new FacetCollector(request.Facets, request.Locale);
         searcher.Search(query, MultiCollector.Wrap(top, facets));
-        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, request.Locale, terms)).ToList();
-        return new SearchResult(hits, top.TotalHits, facets.Counts());
+        var counts = facets.Counts();
+        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(Shown(searcher, d.Doc, request.Locale), d.Score, request.Locale, terms)).ToList();
+        return new SearchResult(hits, top.TotalHits, counts);
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string query, string locale, int limit, CancellationToken cancellationToken)
@@ -301,6 +303,18 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         }
         foreach (var (field, values) in request.Filters)
         {
+            if (field == "price")
+            {
+                var any = new BooleanQuery();
+                foreach (var value in values)
+                {
+                    // Checked by the API; a range that does not read matches nothing rather than everything.
+                    var ok = PriceBands.TryParse(value, out var min, out var max);
+                    any.Add(ok ? NumericRangeQuery.NewInt64Range(PriceBands.Field, min, max, true, false) : new TermQuery(new Term(PriceBands.Field, "")), Occur.SHOULD);
+                }
+                all.Add(any, Occur.MUST);
+                continue;
+            }
             all.Add(AnyOf(F.Filter(field), values.Select(FilterValue)), Occur.MUST);
         }
         return all.Clauses.Count == 0 ? null : all;
@@ -318,6 +332,16 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
 
     /// <summary>A filter value as it is indexed: normalized words, so الرياض, الریاض and Riyadh each match their own city.</summary>
     public static string FilterValue(string value) => IndexedForms.FilterValue(value);
+
+    /// <summary>Only the stored fields a hit shows: its id, type and texts, never the other fields a document stores.</summary>
+    private static Document Shown(IndexSearcher searcher, int doc, string locale)
+    {
+        var other = locale == "ar" ? "en" : "ar";
+        var visitor = new DocumentStoredFieldVisitor(F.Id, F.Type, "title_" + locale, "body_" + locale, "slug_" + locale, "url_" + locale,
+            "title_" + other, "body_" + other, "slug_" + other, "url_" + other);
+        searcher.IndexReader.Document(doc, visitor);
+        return visitor.Document;
+    }
 
     private static SearchHit Hit(Document doc, float score, string locale, QueryTerms terms)
     {
@@ -361,6 +385,10 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         foreach (var (field, value) in forms.FacetValues)
         {
             doc.Add(new SortedDocValuesField(field, new BytesRef(value)));
+        }
+        if (forms.PriceMinor is { } price)
+        {
+            doc.Add(new Int64Field(PriceBands.Field, price, Field.Store.NO));
         }
         return doc;
     }

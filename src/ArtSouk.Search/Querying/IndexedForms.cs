@@ -17,7 +17,8 @@ internal sealed record IndexedForms(
     IReadOnlyList<string> TitleWhole,
     IReadOnlyDictionary<string, string> Analyzed,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Filters,
-    IReadOnlyDictionary<string, string> FacetValues)
+    IReadOnlyDictionary<string, string> FacetValues,
+    long? PriceMinor)
 {
     /// <summary>The analyzed fields, in the order they are written.</summary>
     public static IReadOnlyList<string> AnalyzedFields { get; } =
@@ -25,7 +26,7 @@ internal sealed record IndexedForms(
 
     /// <summary>Every facet value field a document may carry (<see cref="F.FacetValue"/>).</summary>
     public static IReadOnlyList<string> FacetValueFields { get; } =
-        ["v_type", "v_year", "v_city_ar", "v_city_en", "v_medium_ar", "v_medium_en", "v_category_ar", "v_category_en"];
+        ["v_type", "v_year", "v_city_ar", "v_city_en", "v_medium_ar", "v_medium_en", "v_category_ar", "v_category_en", "v_price", "v_availability"];
 
     public static IndexedForms Of(SearchDocument source)
     {
@@ -56,6 +57,13 @@ internal sealed record IndexedForms(
             var text = year.ToString(CultureInfo.InvariantCulture);
             Filter("year", text);
             facets["v_year"] = text;
+        }
+        if (source.Listing is { } listing)
+        {
+            // The band is counted; the price itself is indexed as a number for range filters (PriceBands.Field).
+            facets["v_price"] = PriceBands.BandOf(listing.PriceMinor);
+            Filter("availability", FilterValue(listing.Availability));
+            facets["v_availability"] = listing.Availability;
         }
         foreach (var (locale, text) in new[] { ("ar", source.Arabic), ("en", source.English) })
         {
@@ -103,7 +111,7 @@ internal sealed record IndexedForms(
         return new IndexedForms(source.Id, source.Type, shown, whole,
             fields.ToDictionary(f => f.Key, f => string.Join(' ', f.Value), StringComparer.Ordinal),
             filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value, StringComparer.Ordinal),
-            facets);
+            facets, source.Listing?.PriceMinor);
     }
 
     /// <summary>A filter value as it is indexed: normalized words, so الرياض, الریاض and Riyadh each match their own city.</summary>

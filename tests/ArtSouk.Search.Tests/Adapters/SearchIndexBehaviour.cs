@@ -96,6 +96,65 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
         Assert.All(inJeddah.Facets["city"], f => Assert.Equal("Jeddah", f.Value));
     }
 
+    /// <summary>Four listed works under one made-up title word, at 3,000, 5,000, 45,000 and 250,000 SAR.</summary>
+    private async Task<Guid[]> ListedWorksAsync()
+    {
+        (long Sar, string Availability)[] listings = [(3_000, "available"), (5_000, "sold"), (45_000, "available"), (250_000, "not_for_sale")];
+        var works = listings.Select((l, i) => new SearchDocument(Id("listed-" + i), "artwork",
+            new SearchText($"زمرد {i}", "", "", $"zumurrud-{i}", $"/ar/artworks/zumurrud-{i}", null, null, null),
+            new SearchText($"Zumurrud {i}", "", "", $"zumurrud-{i}", $"/en/artworks/zumurrud-{i}", null, null, null),
+            null, 2020, new SearchListing(l.Sar * 100, l.Availability))).ToList();
+        await Index.UpsertAsync(works, CancellationToken.None);
+        return [.. works.Select(w => w.Id)];
+    }
+
+    [Fact]
+    public async Task Price_bands_are_counted_and_a_band_sent_back_as_a_price_filter_keeps_what_it_counted()
+    {
+        await ListedWorksAsync();
+        var all = await SearchAsync("Zumurrud", "en", facets: ["price"]);
+        Assert.Equal(["0-5000:1", "5000-20000:1", "20000-100000:1", "100000-:1"],
+            all.Facets["price"].OrderBy(f => long.Parse(f.Value.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture)).Select(f => $"{f.Value}:{f.Count}"));
+        var band = await SearchAsync("Zumurrud", "en", filters: new() { ["price"] = ["5000-20000"] });
+        Assert.Equal(Id("listed-1"), Assert.Single(band.Items).Id);
+    }
+
+    [Fact]
+    public async Task A_price_range_keeps_the_works_priced_from_its_minimum_up_to_below_its_maximum()
+    {
+        await ListedWorksAsync();
+        var range = await SearchAsync("Zumurrud", "en", filters: new() { ["price"] = ["3000-45000"] });
+        Assert.Equal(new[] { Id("listed-0"), Id("listed-1") }.Order(), range.Items.Select(i => i.Id).Order());
+        var open = await SearchAsync("Zumurrud", "en", filters: new() { ["price"] = ["45000-"] });
+        Assert.Equal(new[] { Id("listed-2"), Id("listed-3") }.Order(), open.Items.Select(i => i.Id).Order());
+    }
+
+    [Fact]
+    public async Task Availability_is_counted_and_filtered_and_unlisted_entries_have_none()
+    {
+        await ListedWorksAsync();
+        var all = await SearchAsync("Zumurrud", "en", facets: ["availability"]);
+        Assert.Equal(["available:2", "not_for_sale:1", "sold:1"], all.Facets["availability"].Select(f => $"{f.Value}:{f.Count}").Order(StringComparer.Ordinal));
+        var forSale = await SearchAsync("Zumurrud", "en", filters: new() { ["availability"] = ["not_for_sale"] });
+        Assert.Equal(Id("listed-3"), Assert.Single(forSale.Items).Id);
+        var unlisted = await SearchAsync("نوف الحربي", facets: ["availability", "price"]);
+        Assert.Empty(unlisted.Facets["availability"]);
+        Assert.Empty(unlisted.Facets["price"]);
+    }
+
+    [Fact]
+    public async Task A_work_indexed_again_with_a_new_price_moves_to_its_new_band()
+    {
+        var ids = await ListedWorksAsync();
+        await Index.UpsertAsync([new SearchDocument(ids[0], "artwork", null,
+            new SearchText("Zumurrud 0", "", "", "zumurrud-0", "/en/artworks/zumurrud-0", null, null, null), null, 2020,
+            new SearchListing(150_000 * 100, "available"))], CancellationToken.None);
+        var top = await SearchAsync("Zumurrud", "en", filters: new() { ["price"] = ["100000-"] });
+        Assert.Equal(new[] { ids[0], ids[3] }.Order(), top.Items.Select(i => i.Id).Order());
+        var under = await SearchAsync("Zumurrud", "en", filters: new() { ["price"] = ["0-5000"] });
+        Assert.Empty(under.Items);
+    }
+
     [Fact]
     public async Task Paging_continues_where_the_first_page_ended()
     {

@@ -226,7 +226,7 @@ public sealed class FakeElasticsearch : IAsyncDisposable
             foreach (var (field, spec) in mappings["properties"]?.AsObject() ?? [])
             {
                 var type = spec?["type"]?.GetValue<string>();
-                if (type is not ("text" or "keyword"))
+                if (type is not ("text" or "keyword" or "long"))
                 {
                     return Error(400, "mapper_parsing_exception", $"No handler for type [{type}] declared on field [{field}]");
                 }
@@ -398,8 +398,9 @@ public sealed class FakeElasticsearch : IAsyncDisposable
 
     private static IEnumerable<string> Values(JsonNode? node) => node switch
     {
-        JsonArray array => array.Select(v => v!.GetValue<string>()),
-        JsonValue value => [value.GetValue<string>()],
+        JsonArray array => array.SelectMany(Values),
+        // A number (a long field's value) as its JSON text, as Elasticsearch reads it.
+        JsonValue value => [value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()],
         _ => [],
     };
 
@@ -461,6 +462,18 @@ public sealed class FakeElasticsearch : IAsyncDisposable
                     any.Add(new TermQuery(new Term(field, value!.ToString())), Occur.SHOULD);
                 }
                 query = new ConstantScoreQuery(any);
+                break;
+            }
+            case "range":
+            {
+                // Only long fields are mapped: a numeric range, each bound included or not as gte/gt, lte/lt say.
+                var (field, value) = body.First(p => p.Key != "boost");
+                var bounds = value!.AsObject();
+                long? Bound(string name) => bounds[name] is { } b ? b.GetValue<long>() : null;
+                var low = Bound("gte") ?? Bound("gt");
+                var high = Bound("lte") ?? Bound("lt");
+                query = NumericRangeQuery.NewInt64Range(field, low, high, bounds["gt"] is null, bounds["lt"] is null);
+                body = bounds;
                 break;
             }
             case "fuzzy":
@@ -614,7 +627,12 @@ public sealed class FakeElasticsearch : IAsyncDisposable
                 }
                 foreach (var value in Values(source[field]))
                 {
-                    doc.Add(spec["type"]!.GetValue<string>() == "text" ? new TextField(field, value, Field.Store.NO) : new StringField(field, value, Field.Store.NO));
+                    doc.Add(spec["type"]!.GetValue<string>() switch
+                    {
+                        "text" => new TextField(field, value, Field.Store.NO),
+                        "long" => new Int64Field(field, long.Parse(value, CultureInfo.InvariantCulture), Field.Store.NO),
+                        _ => new StringField(field, value, Field.Store.NO),
+                    });
                 }
             }
             return doc;
