@@ -41,7 +41,7 @@ internal sealed class WaitingList(CommerceDbContext db, StockLedger ledger, Time
             until = end;
         }
         var queue = await db.WaitingList.AsNoTracking().Where(w => w.TicketTypeId == ticketTypeId && w.State == WaitingStates.Waiting)
-            .OrderBy(w => w.JoinedAt).Take(100).ToListAsync(ct);
+            .OrderBy(w => w.JoinedAt).ThenBy(w => w.Id).Take(100).ToListAsync(ct);
         var offered = 0;
         var target = new StockTarget(type.EntryId, type.Id);
         foreach (var candidate in queue)
