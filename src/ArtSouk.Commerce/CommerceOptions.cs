@@ -13,6 +13,12 @@ public sealed class CommerceOptions : IValidatableObject
     /// <summary>How long an accepted offer holds the work for the buyer to pay.</summary>
     public TimeSpan OfferHoldTime { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long seats freed for the first person on a ticket type's waiting list are held for them (never past the
+    /// type's sales end); unclaimed, they pass to the next person.
+    /// </summary>
+    public TimeSpan WaitingListHoldTime { get; set; } = TimeSpan.FromHours(24);
+
     public SellerOptions Seller { get; set; } = new();
 
     /// <summary>The platform's share of each seller's net sales, in percent, in the payout report.</summary>
@@ -34,6 +40,10 @@ public sealed class CommerceOptions : IValidatableObject
         if (OfferHoldTime <= TimeSpan.Zero || OfferHoldTime > TimeSpan.FromDays(14))
         {
             yield return new ValidationResult("Commerce:OfferHoldTime must be more than 0 and at most 14 days (e.g. 1.00:00:00)", [nameof(OfferHoldTime)]);
+        }
+        if (WaitingListHoldTime <= TimeSpan.Zero || WaitingListHoldTime > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult("Commerce:WaitingListHoldTime must be more than 0 and at most 7 days (e.g. 1.00:00:00)", [nameof(WaitingListHoldTime)]);
         }
         if (CommissionPercent is < 0m or > 100m)
         {

@@ -34,4 +34,14 @@ internal static class CommerceProblems
         new("أُغلق هذا العرض أو تغيّرت حالته", "This offer is closed or its state has changed"));
     public static readonly ProblemCode OffersOnArtworksOnly = new("offers-artworks-only", HttpStatusCode.UnprocessableEntity,
         new("تُقدَّم العروض على الأعمال الفنية فقط", "Offers can be made on artworks only"));
+    public static readonly ProblemCode SalesNotStarted = new("sales_not_started", HttpStatusCode.Conflict,
+        new("لم يبدأ بيع هذه التذاكر بعد", "Sales of these tickets have not started yet"));
+    public static readonly ProblemCode SalesEnded = new("sales_ended", HttpStatusCode.Conflict,
+        new("انتهى بيع هذه التذاكر", "Sales of these tickets have ended"));
+    public static readonly ProblemCode TicketTypeRequired = new("ticket-type-required", HttpStatusCode.UnprocessableEntity,
+        new("اختر نوع التذكرة", "Choose a ticket type"));
+    public static readonly ProblemCode TicketsForEventsOnly = new("tickets-events-only", HttpStatusCode.UnprocessableEntity,
+        new("أنواع التذاكر للفعاليات وورش العمل فقط", "Ticket types are for events and workshops only"));
+    public static readonly ProblemCode SeatsAvailable = new("seats-available", HttpStatusCode.Conflict,
+        new("ما زالت هناك مقاعد متاحة؛ اشترِها الآن بدل الانتظار", "Seats are still available; buy them now instead of waiting"));
 }

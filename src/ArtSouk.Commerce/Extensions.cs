@@ -7,6 +7,7 @@ using ArtSouk.Commerce.Orders;
 using ArtSouk.Commerce.Payments;
 using ArtSouk.Commerce.Payouts;
 using ArtSouk.Commerce.Persistence;
+using ArtSouk.Commerce.Tickets;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Delivery;
@@ -36,6 +37,8 @@ public static class CommerceExtensions
         services.AddScoped<StockLedger>();
         services.AddScoped<DeliveryEviction>();
         services.AddScoped<IDeliveryItemExtension, ListingInDelivery>();
+        services.AddScoped<IDeliveryItemExtension, Tickets.TicketsInDelivery>();
+        services.AddScoped<Tickets.WaitingList>();
         services.AddScoped<OrderTransitions>();
         services.AddScoped<Invoices.InvoiceIssuer>();
         services.AddSingleton<InvoicePdf>();
@@ -70,6 +73,8 @@ public static class CommerceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapSetListing();
+        app.MapTicketTypes();
+        app.MapWaitingList();
         app.MapCart();
         app.MapCheckout();
         app.MapOrdersApi();

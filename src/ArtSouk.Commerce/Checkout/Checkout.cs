@@ -17,7 +17,8 @@ using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Commerce.Checkout;
 
-internal sealed record CheckoutItem(Guid EntryId, int? Quantity);
+/// <summary>One line: an entry's listing, or (events and workshops) one of its ticket types.</summary>
+internal sealed record CheckoutItem(Guid EntryId, int? Quantity, Guid? TicketTypeId = null);
 
 internal sealed record CheckoutRequest(CheckoutItem[]? Items, string? PaymentMethod);
 
@@ -42,7 +43,7 @@ internal static partial class Checkout
 
     private static async Task<Results<Created<OrderView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CheckoutAsync(
         CheckoutRequest request, HttpContext http, CommerceDbContext db, StockLedger ledger, TimeProvider clock, IOptions<CommerceOptions> options,
-        DeliveryEviction eviction, IPaymentProvider cards, ILoggerFactory logs, CancellationToken ct)
+        DeliveryEviction eviction, IPaymentProvider cards, Tickets.WaitingList waiting, ILoggerFactory logs, CancellationToken ct)
     {
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var buyer))
@@ -60,7 +61,7 @@ internal static partial class Checkout
             await Cart.MergeAnonymousAsync(http, db, buyer, ct);
         }
         var wanted = fromCart
-            ? await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).OrderBy(c => c.AddedAt).Select(c => new CheckoutItem(c.EntryId, c.Quantity)).ToListAsync(ct)
+            ? await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).OrderBy(c => c.AddedAt).Select(c => new CheckoutItem(c.EntryId, c.Quantity, null)).ToListAsync(ct)
             : request.Items!.ToList();
         for (var i = 0; i < wanted.Count; i++)
         {
@@ -69,9 +70,9 @@ internal static partial class Checkout
                 errors.Add($"items[{i}].quantity", Say("الكمية من 1 إلى 100", "quantity is 1 to 100"));
             }
         }
-        if (wanted.Select(w => w.EntryId).Distinct().Count() != wanted.Count)
+        if (wanted.Select(w => (w.EntryId, w.TicketTypeId)).Distinct().Count() != wanted.Count)
         {
-            errors.Add("items", Say("كل عمل مرة واحدة؛ استخدم الكمية", "each entry once; use quantity"));
+            errors.Add("items", Say("كل عمل (أو نوع تذكرة) مرة واحدة؛ استخدم الكمية", "each entry (or ticket type) once; use quantity"));
         }
         if (!errors.IsEmpty)
         {
@@ -83,12 +84,35 @@ internal static partial class Checkout
         }
         var ids = wanted.Select(w => w.EntryId).ToList();
         var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.EntryId)).ToDictionaryAsync(l => l.EntryId, ct);
-        if (ids.FirstOrDefault(id => !listings.ContainsKey(id)) is var missing && missing != Guid.Empty)
-        {
-            return new NotFoundProblem(ProblemCode.NotFound, Say($"العمل {missing} غير معروض للبيع", $"Entry {missing} is not listed for sale."));
-        }
-
+        var typeIds = wanted.Select(w => w.TicketTypeId).OfType<Guid>().ToList();
+        var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var now = clock.GetUtcNow();
+        foreach (var item in wanted)
+        {
+            if (item.TicketTypeId is { } typeId)
+            {
+                if (!types.TryGetValue(typeId, out var type) || type.EntryId != item.EntryId)
+                {
+                    return new NotFoundProblem(ProblemCode.NotFound, Say($"لا يوجد نوع تذكرة {typeId} للمحتوى {item.EntryId}", $"Entry {item.EntryId} has no ticket type {typeId}."));
+                }
+                // Seats held for the buyer off the waiting list may be bought even if the window closed meanwhile.
+                if (OutsideSales(http, type, now) is { } closed && !await waiting.HoldsOfferAsync(buyer, typeId, now, ct))
+                {
+                    return closed;
+                }
+            }
+            else if (!listings.ContainsKey(item.EntryId))
+            {
+                if (await db.TicketTypes.AnyAsync(t => t.EntryId == item.EntryId, ct))
+                {
+                    return new UnprocessableProblem(CommerceProblems.TicketTypeRequired, Say($"للمحتوى {item.EntryId} أنواع تذاكر؛ أرسل ticketTypeId",
+                        $"Entry {item.EntryId} sells tickets by type; send ticketTypeId"));
+                }
+                return new NotFoundProblem(ProblemCode.NotFound, Say($"العمل {item.EntryId} غير معروض للبيع", $"Entry {item.EntryId} is not listed for sale."));
+            }
+        }
+        long UnitMinor(CheckoutItem item) => item.TicketTypeId is { } t ? types[t].PriceMinor : listings[item.EntryId].PriceMinor;
+
         var until = now + options.Value.ReservationTime;
         var order = new Order
         {
@@ -97,20 +121,30 @@ internal static partial class Checkout
             Locale = Locales.FromRequest(http.Request),
             CreatedAt = now,
             ReservedUntil = until,
-            TotalMinor = wanted.Sum(w => listings[w.EntryId].PriceMinor * (w.Quantity ?? 1)),
+            TotalMinor = wanted.Sum(w => UnitMinor(w) * (w.Quantity ?? 1)),
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var item in wanted)
             {
                 var quantity = item.Quantity ?? 1;
-                var epoch = await ledger.TryReserveAsync(item.EntryId, quantity, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), ct);
+                if (item.TicketTypeId is { } typeId)
+                {
+                    // Seats held for this buyer off the waiting list are handed back first, so the hold below can take them.
+                    await waiting.ClaimAsync(buyer, types[typeId], now, ct);
+                }
+                var epoch = await ledger.TryReserveAsync(new StockTarget(item.EntryId, item.TicketTypeId), quantity, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), ct);
                 if (epoch is null)
                 {
                     await transaction.RollbackAsync(ct);
-                    return await RefusalAsync(http, db, item.EntryId, quantity, now, ct);
+                    return item.TicketTypeId is { } refused
+                        ? await TicketRefusalAsync(http, db, refused, quantity, now, ct)
+                        : await RefusalAsync(http, db, item.EntryId, quantity, now, ct);
                 }
-                order.Lines.Add(new OrderLine { OrderId = order.Id, EntryId = item.EntryId, Quantity = quantity, UnitMinor = listings[item.EntryId].PriceMinor, HoldEpoch = epoch.Value });
+                order.Lines.Add(new OrderLine
+                {
+                    OrderId = order.Id, EntryId = item.EntryId, TicketTypeId = item.TicketTypeId, Quantity = quantity, UnitMinor = UnitMinor(item), HoldEpoch = epoch.Value,
+                });
             }
             db.Orders.Add(order);
             db.Add(AuditRecord.Of(AuditActor.From(http.User), now, "order.created", "order", order.Id.ToString(),
@@ -166,6 +200,39 @@ internal static partial class Checkout
                 $"{entryId} is held for another buyer until they pay or their hold expires"));
         }
         return new ConflictProblem(CommerceProblems.SoldOut, Say($"لم يبق من {entryId} إلا {listing.Free(nowMs)}", $"Only {listing.Free(nowMs)} of {entryId} left"));
+    }
+
+    /// <summary>Why a ticket type's seats could not be held: all sold (join the waiting list), or held by other buyers.</summary>
+    private static async Task<ConflictProblem> TicketRefusalAsync(HttpContext http, CommerceDbContext db, Guid ticketTypeId, int quantity, DateTimeOffset now, CancellationToken ct)
+    {
+        string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
+        var type = await db.TicketTypes.AsNoTracking().SingleAsync(t => t.Id == ticketTypeId, ct);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        if (type.ActiveReserved(nowMs) > 0 && type.Capacity - type.Sold >= quantity)
+        {
+            return new ConflictProblem(CommerceProblems.Reserved, Say($"مقاعد «{type.NameAr}» محجوزة لمشترين آخرين حتى يكتمل دفعهم أو تنتهي مهلتهم",
+                $"The “{type.NameEn}” seats are held for other buyers until they pay or their holds expire"));
+        }
+        var free = type.Free(nowMs);
+        return new ConflictProblem(CommerceProblems.SoldOut, free == 0
+            ? Say($"نفدت تذاكر «{type.NameAr}»؛ انضم إلى قائمة الانتظار", $"“{type.NameEn}” tickets are sold out; join the waiting list")
+            : Say($"لم يبق من تذاكر «{type.NameAr}» إلا {free}", $"Only {free} “{type.NameEn}” tickets left"));
+    }
+
+    /// <summary>A 409 when <paramref name="type"/> is not on sale at <paramref name="now"/>, saying from or until when, in the caller's language.</summary>
+    public static ConflictProblem? OutsideSales(HttpContext http, Tickets.TicketType type, DateTimeOffset now)
+    {
+        var arabic = Locales.FromRequest(http.Request) == Locales.Arabic;
+        return type.Sales(now) switch
+        {
+            Tickets.SalesStates.Upcoming => new ConflictProblem(CommerceProblems.SalesNotStarted, arabic
+                ? $"يبدأ بيع تذاكر «{type.NameAr}» في {Invoices.InvoicePage.Dates(type.SalesStart!.Value, true).Gregorian} بتوقيت الرياض"
+                : $"“{type.NameEn}” tickets go on sale on {Invoices.InvoicePage.Dates(type.SalesStart!.Value, false).Gregorian} Riyadh time"),
+            Tickets.SalesStates.Ended => new ConflictProblem(CommerceProblems.SalesEnded, arabic
+                ? $"انتهى بيع تذاكر «{type.NameAr}» في {Invoices.InvoicePage.Dates(type.SalesEnd!.Value, true).Gregorian} بتوقيت الرياض"
+                : $"Sales of “{type.NameEn}” tickets ended on {Invoices.InvoicePage.Dates(type.SalesEnd!.Value, false).Gregorian} Riyadh time"),
+            _ => null,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Card payment for order {OrderId} could not be started")]

@@ -17,43 +17,49 @@ namespace ArtSouk.Commerce.Listings;
 /// </remarks>
 internal sealed class StockLedger(CommerceDbContext db)
 {
-    private string Table => db.IsPostgres() ? "commerce.listings" : "listings";
+    private string Table(StockTarget target) => (db.IsPostgres() ? "commerce." : "") + (target.TicketTypeId is null ? "listings" : "ticket_types");
+
+    private static string KeyColumn(StockTarget target) => target.TicketTypeId is null ? "entry_id" : "id";
+
+    private static string StockColumn(StockTarget target) => target.TicketTypeId is null ? "stock" : "capacity";
+
+    private object Key(StockTarget target) => Key(target.TicketTypeId ?? target.EntryId);
 
     // EF Core stores Guid as upper-case text on SQLite; raw SQL must bind it the same way.
     private object Key(Guid id) => db.IsPostgres() ? id : id.ToString().ToUpperInvariant();
 
     /// <summary>Holds <paramref name="quantity"/> units until <paramref name="untilMs"/>; the hold's epoch, or null when not enough is free.</summary>
-    public async Task<long?> TryReserveAsync(Guid entryId, int quantity, long nowMs, long untilMs, CancellationToken ct)
+    public async Task<long?> TryReserveAsync(StockTarget target, int quantity, long nowMs, long untilMs, CancellationToken ct)
     {
         var sql = $$"""
-            UPDATE {{Table}} SET
+            UPDATE {{Table(target)}} SET
                 hold_epoch = CASE WHEN holds_until_ms > {1} THEN hold_epoch ELSE hold_epoch + 1 END,
                 reserved = CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END + {2},
                 holds_until_ms = CASE WHEN holds_until_ms > {3} THEN holds_until_ms ELSE {3} END
-            WHERE entry_id = {0} AND availability = 'available'
-                AND stock - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}
+            WHERE {{KeyColumn(target)}} = {0} AND availability = 'available'
+                AND {{StockColumn(target)}} - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}
             RETURNING hold_epoch AS "Value"
             """;
-        var epochs = await db.Database.SqlQueryRaw<long>(sql, Key(entryId), nowMs, quantity, untilMs).ToListAsync(ct);
+        var epochs = await db.Database.SqlQueryRaw<long>(sql, Key(target), nowMs, quantity, untilMs).ToListAsync(ct);
         if (epochs.Count != 1)
         {
             return null;
         }
-        Changed(entryId, nowMs);
+        Changed(target, nowMs);
         return epochs[0];
     }
 
     /// <summary>Gives back a hold taken in <paramref name="epoch"/>, if it is still counted.</summary>
-    public async Task<int> ReleaseAsync(Guid entryId, int quantity, long epoch, long nowMs, CancellationToken ct)
+    public async Task<int> ReleaseAsync(StockTarget target, int quantity, long epoch, long nowMs, CancellationToken ct)
     {
         var sql = $$"""
-            UPDATE {{Table}} SET reserved = CASE WHEN reserved > {2} THEN reserved - {2} ELSE 0 END
-            WHERE entry_id = {0} AND hold_epoch = {3} AND holds_until_ms > {1}
+            UPDATE {{Table(target)}} SET reserved = CASE WHEN reserved > {2} THEN reserved - {2} ELSE 0 END
+            WHERE {{KeyColumn(target)}} = {0} AND hold_epoch = {3} AND holds_until_ms > {1}
             """;
-        var released = await db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct);
+        var released = await db.Database.ExecuteSqlRawAsync(sql, [Key(target), nowMs, quantity, epoch], ct);
         if (released > 0)
         {
-            Changed(entryId, nowMs);
+            Changed(target, nowMs);
         }
         return released;
     }
@@ -62,30 +68,56 @@ internal sealed class StockLedger(CommerceDbContext db)
     /// Turns an order's hold into a sale: its own still-counted hold, or else free stock (a hold that expired but was not
     /// taken by anyone). A listing sold out this way is marked sold. False when the units went to someone else.
     /// </summary>
-    public async Task<bool> TrySellAsync(Guid entryId, int quantity, long epoch, long nowMs, CancellationToken ct)
+    public async Task<bool> TrySellAsync(StockTarget target, int quantity, long epoch, long nowMs, CancellationToken ct)
     {
         var sql = $$"""
-            UPDATE {{Table}} SET
+            UPDATE {{Table(target)}} SET
                 sold = sold + {2},
                 reserved = CASE WHEN holds_until_ms > {1} AND hold_epoch = {3} THEN (CASE WHEN reserved > {2} THEN reserved - {2} ELSE 0 END)
                                 WHEN holds_until_ms > {1} THEN reserved ELSE 0 END,
-                availability = CASE WHEN sold + {2} >= stock THEN 'sold' ELSE availability END
-            WHERE entry_id = {0} AND (
+                availability = CASE WHEN sold + {2} >= {{StockColumn(target)}} THEN 'sold' ELSE availability END
+            WHERE {{KeyColumn(target)}} = {0} AND (
                 (holds_until_ms > {1} AND hold_epoch = {3} AND reserved >= {2})
-                OR (availability = 'available' AND stock - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}))
+                OR (availability = 'available' AND {{StockColumn(target)}} - sold - CASE WHEN holds_until_ms > {1} THEN reserved ELSE 0 END >= {2}))
             """;
-        if (await db.Database.ExecuteSqlRawAsync(sql, [Key(entryId), nowMs, quantity, epoch], ct) != 1)
+        if (await db.Database.ExecuteSqlRawAsync(sql, [Key(target), nowMs, quantity, epoch], ct) != 1)
         {
             return false;
         }
-        Changed(entryId, nowMs);
+        Changed(target, nowMs);
         return true;
+    }
+
+    /// <summary>
+    /// A full refund gives the units back: sold goes down and a listing or ticket type that read <c>sold</c> is available
+    /// again (one the seller withdrew stays withdrawn).
+    /// </summary>
+    public async Task<int> RestockAsync(StockTarget target, int quantity, long nowMs, CancellationToken ct)
+    {
+        var sql = $$"""
+            UPDATE {{Table(target)}} SET
+                sold = CASE WHEN sold > {1} THEN sold - {1} ELSE 0 END,
+                availability = CASE WHEN availability = 'sold' THEN 'available' ELSE availability END
+            WHERE {{KeyColumn(target)}} = {0}
+            """;
+        var restocked = await db.Database.ExecuteSqlRawAsync(sql, [Key(target), quantity], ct);
+        if (restocked > 0)
+        {
+            Changed(target, nowMs);
+        }
+        return restocked;
     }
 
     /// <summary>
     /// Availability and stock moved: the event joins the caller's unit of work (every caller saves in the transaction of
     /// the update), so search hears of it exactly when the change commits.
     /// </summary>
-    private void Changed(Guid entryId, long nowMs) =>
-        Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, entryId, DateTimeOffset.FromUnixTimeMilliseconds(nowMs));
+    private void Changed(StockTarget target, long nowMs) =>
+        Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, target.EntryId, DateTimeOffset.FromUnixTimeMilliseconds(nowMs));
+}
+
+/// <summary>What a line's units are counted on: the entry's listing, or one of its ticket types.</summary>
+internal readonly record struct StockTarget(Guid EntryId, Guid? TicketTypeId)
+{
+    public static StockTarget Of(Orders.OrderLine line) => new(line.EntryId, line.TicketTypeId);
 }

@@ -21,6 +21,7 @@ internal static class CommerceEvents
     public const string OfferAccepted = "commerce.offer.accepted";
     public const string OfferDeclined = "commerce.offer.declined";
     public const string InquiryAsked = "commerce.inquiry.asked";
+    public const string WaitingListOffered = "commerce.waitlist.offered";
 
     /// <summary>What buyers see of an entry's listing (price, availability, stock) changed; search re-indexes the entry.</summary>
     public const string ListingChanged = "commerce.listing.changed";
@@ -28,7 +29,7 @@ internal static class CommerceEvents
     public static IReadOnlySet<string> Mailed { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         OrderCreated, OrderPaid, OrderFulfilled, OrderRefunded, OrderPartiallyRefunded,
-        OfferMade, OfferCountered, OfferAccepted, OfferDeclined, InquiryAsked,
+        OfferMade, OfferCountered, OfferAccepted, OfferDeclined, InquiryAsked, WaitingListOffered,
     };
 
     /// <summary>Adds the event to the unit of work; it is written by the caller's SaveChanges, or not at all.</summary>

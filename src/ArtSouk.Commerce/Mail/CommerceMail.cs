@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArtSouk.Accounts.Persistence;
@@ -47,6 +48,10 @@ internal sealed class CommerceMail(
         {
             await InquiryAsync(payload.Id, cancellationToken);
         }
+        else if (message.Type == CommerceEvents.WaitingListOffered)
+        {
+            await WaitingListOfferAsync(payload.Id, cancellationToken);
+        }
     }
 
     private async Task OrderAsync(string type, EventPayload payload, CancellationToken ct)
@@ -57,14 +62,16 @@ internal sealed class CommerceMail(
             return;
         }
         var items = await reader.GetManyAsync(order.Lines.Select(l => l.EntryId).ToList(), order.Locale, preview: false, ct);
-        var letter = OrderLetters.Compose(type, order, buyer.DisplayName, items, payload.AmountMinor, options.Value, PublicUrl());
+        var typeIds = order.Lines.Select(l => l.TicketTypeId).OfType<Guid>().ToList();
+        var ticketNames = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name(order.Locale), ct);
+        var letter = OrderLetters.Compose(type, order, buyer.DisplayName, items, payload.AmountMinor, options.Value, PublicUrl(), ticketNames);
         if (type == CommerceEvents.OrderPaid)
         {
             foreach (var line in order.Lines)
             {
                 if (items.GetValueOrDefault(line.EntryId) is { } item && EntryTitles.IsTicket(item))
                 {
-                    letter.Attachments.AddRange(TicketFiles.For(order, line, item, EntryTitles.Of(item) ?? line.EntryId.ToString(), clock.GetUtcNow()));
+                    letter.Attachments.AddRange(TicketFiles.For(order, line, item, OrderLetters.Title(line, items, ticketNames), clock.GetUtcNow()));
                 }
             }
             if (options.Value.Invoice.AttachPdf)
@@ -114,6 +121,19 @@ internal sealed class CommerceMail(
         }
     }
 
+    private async Task WaitingListOfferAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.WaitingList.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) is not { State: Tickets.WaitingStates.Offered, OfferedUntil: { } until } entry
+            || await db.TicketTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == entry.TicketTypeId, ct) is not { } ticketType
+            || await users.FindByIdAsync(entry.UserId.ToString()) is not { Email: { } email } person)
+        {
+            // Claimed, left or lapsed before the mail went out: there is nothing to offer any more.
+            return;
+        }
+        var title = await TitleAsync(entry.EntryId, entry.Locale, ct);
+        await mailer.SendAsync(WaitingListLetters.Offer(entry, ticketType, person.DisplayName, title, until).ToMail(email, person.DisplayName), ct);
+    }
+
     private async Task<string> TitleAsync(Guid entryId, string locale, CancellationToken ct) =>
         EntryTitles.Of((await reader.GetManyAsync([entryId], Locales.IsSupported(locale) ? locale : Locales.Arabic, preview: false, ct)).GetValueOrDefault(entryId))
         ?? entryId.ToString();
@@ -143,9 +163,17 @@ internal static class OrderLetters
     /// <summary>The reference a buyer writes on a bank transfer: short, unambiguous, from the order's random bits.</summary>
     public static string TransferReference(Guid orderId) => "AS-" + orderId.ToString("N")[^10..].ToUpperInvariant();
 
-    public static Letter Compose(string type, Order order, string name, IReadOnlyDictionary<Guid, ContentItem> items, long? amountMinor,
-        CommerceOptions options, Uri? publicUrl)
+    /// <summary>A line's title in the order's language: the entry's, and the ticket type's name after it (<c>Workshop — Student</c>).</summary>
+    public static string Title(OrderLine line, IReadOnlyDictionary<Guid, ContentItem> items, IReadOnlyDictionary<Guid, string> ticketNames)
     {
+        var title = EntryTitles.Of(items.GetValueOrDefault(line.EntryId)) ?? line.EntryId.ToString();
+        return line.TicketTypeId is { } t && ticketNames.TryGetValue(t, out var name) ? $"{title} — {name}" : title;
+    }
+
+    public static Letter Compose(string type, Order order, string name, IReadOnlyDictionary<Guid, ContentItem> items, long? amountMinor,
+        CommerceOptions options, Uri? publicUrl, IReadOnlyDictionary<Guid, string>? ticketNames = null)
+    {
+        ticketNames ??= new Dictionary<Guid, string>();
         var reference = TransferReference(order.Id);
         var arabic = order.Locale != Locales.English;
         string T(string ar, string en) => arabic ? ar : en;
@@ -162,8 +190,7 @@ internal static class OrderLetters
         };
         foreach (var line in order.Lines)
         {
-            var title = EntryTitles.Of(items.GetValueOrDefault(line.EntryId)) ?? line.EntryId.ToString();
-            letter.Lines.Add(new LetterLine(title, line.Quantity, line.UnitMinor * line.Quantity));
+            letter.Lines.Add(new LetterLine(Title(line, items, ticketNames), line.Quantity, line.UnitMinor * line.Quantity));
         }
         letter.TotalMinor = order.TotalMinor;
         letter.Facts.Add((T("رقم الطلب", "Order number"), reference));
@@ -193,7 +220,8 @@ internal static class OrderLetters
                         "Your tickets: show this order number at the entrance; the number of seats is as in the table."));
                     foreach (var ticket in tickets)
                     {
-                        letter.Facts.Add((T("تذكرة", "Ticket"), $"{reference}-{ticket.Id} × {ticket.Quantity}"));
+                        var kind = ticket.TicketTypeId is { } t && ticketNames.TryGetValue(t, out var typeName) ? $" ({typeName})" : "";
+                        letter.Facts.Add((T("تذكرة", "Ticket") + kind, $"{reference}-{ticket.Id} × {ticket.Quantity}"));
                     }
                 }
                 if (publicUrl is not null)
@@ -210,6 +238,29 @@ internal static class OrderLetters
                 letter.Facts.Add((T("المسترد حتى الآن", "Refunded so far"), letter.Amount(order.RefundedMinor)));
                 break;
         }
+        return letter;
+    }
+}
+
+/// <summary>The letter to the first person on a waiting list when seats are held for them.</summary>
+internal static class WaitingListLetters
+{
+    public static Letter Offer(Tickets.WaitingListEntry entry, Tickets.TicketType type, string name, string title, DateTimeOffset until)
+    {
+        var letter = new Letter(entry.Locale)
+        {
+            Subject = entry.Locale == Locales.English ? $"A seat is free for you: “{title}” ({type.NameEn})" : $"مقعد متاح لك: «{title}» ({type.NameAr})",
+            Greeting = entry.Locale == Locales.English
+                ? string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},"
+                : string.IsNullOrWhiteSpace(name) ? "مرحبًا،" : $"مرحبًا {name}،",
+        };
+        var by = InvoicePage.Dates(until, letter.Arabic).Gregorian;
+        letter.Paragraphs.Add(letter.T(
+            $"أصبح لدينا ما طلبته من تذاكر «{type.NameAr}» لـ«{title}»، وحجزناه لك حتى {by} بتوقيت الرياض. اشترِه من صفحة الفعالية بحسابك نفسه قبل ذلك؛ بعده ينتقل إلى التالي في قائمة الانتظار.",
+            $"The “{type.NameEn}” tickets you waited for at “{title}” are free, and we are holding them for you until {by} Riyadh time. Buy them from the event's page with this same account before then; after that they pass to the next person waiting."));
+        letter.Facts.Add((letter.T("نوع التذكرة", "Ticket type"), type.Name(letter.Locale)));
+        letter.Facts.Add((letter.T("المقاعد", "Seats"), entry.Quantity.ToString(CultureInfo.InvariantCulture)));
+        letter.Facts.Add((letter.T("السعر للمقعد", "Price per seat"), letter.Amount(type.PriceMinor)));
         return letter;
     }
 }

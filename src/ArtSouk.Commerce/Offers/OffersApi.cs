@@ -180,7 +180,7 @@ internal static class OffersApi
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            var epoch = await ledger.TryReserveAsync(offer.EntryId, 1, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), ct);
+            var epoch = await ledger.TryReserveAsync(new StockTarget(offer.EntryId, null), 1, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), ct);
             if (epoch is null)
             {
                 await transaction.RollbackAsync(ct);

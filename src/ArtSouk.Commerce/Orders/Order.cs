@@ -38,6 +38,10 @@ internal sealed class OrderLine
     public long Id { get; init; }
     public Guid OrderId { get; init; }
     public Guid EntryId { get; init; }
+
+    /// <summary>The ticket type bought (an event's or workshop's seats), or null for the entry's own listing.</summary>
+    public Guid? TicketTypeId { get; init; }
+
     public int Quantity { get; init; }
     public long UnitMinor { get; init; }
 

@@ -12,7 +12,7 @@ namespace ArtSouk.Commerce.Orders;
 /// Moves orders between states. Each move is one transaction: the stock counters (a sale, a released hold), the new
 /// state (a concurrency token) and the audit record commit together or not at all.
 /// </summary>
-internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger, TimeProvider clock, DeliveryEviction eviction)
+internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger, TimeProvider clock, DeliveryEviction eviction, Tickets.WaitingList waiting)
 {
     /// <summary>Payment arrived (bank transfer confirmed, card succeeded): the held units become sold.</summary>
     public async Task<ProblemCode?> MarkPaidAsync(Order order, string reference, AuditActor actor, CancellationToken ct,
@@ -26,7 +26,7 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var line in order.Lines)
         {
-            if (!await ledger.TrySellAsync(line.EntryId, line.Quantity, line.HoldEpoch, now.ToUnixTimeMilliseconds(), ct))
+            if (!await ledger.TrySellAsync(StockTarget.Of(line), line.Quantity, line.HoldEpoch, now.ToUnixTimeMilliseconds(), ct))
             {
                 // The hold expired and someone else bought the units meanwhile.
                 await transaction.RollbackAsync(ct);
@@ -52,7 +52,7 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         return null;
     }
 
-    /// <summary>Cancels an order waiting for payment and gives its held units back.</summary>
+    /// <summary>Cancels an order waiting for payment and gives its held units back (to the waiting list first, for tickets).</summary>
     public async Task<ProblemCode?> CancelAsync(Order order, AuditActor actor, string reason, CancellationToken ct)
     {
         if (!OrderStates.May(order.State, OrderStates.Cancelled))
@@ -63,7 +63,7 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var line in order.Lines)
         {
-            await ledger.ReleaseAsync(line.EntryId, line.Quantity, line.HoldEpoch, now.ToUnixTimeMilliseconds(), ct);
+            await ledger.ReleaseAsync(StockTarget.Of(line), line.Quantity, line.HoldEpoch, now.ToUnixTimeMilliseconds(), ct);
         }
         var from = order.State;
         order.State = OrderStates.Cancelled;
@@ -74,6 +74,7 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
             return CommerceProblems.IllegalTransition;
         }
         await transaction.CommitAsync(ct);
+        await OfferFreedSeatsAsync(order, ct);
         eviction.Evict();
         return null;
     }
@@ -116,6 +117,11 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
         if (order.RefundedMinor == order.TotalMinor)
         {
             order.State = OrderStates.Refunded;
+            // Everything went back, so the goods did too: a unique work is on sale again, an edition or ticket type has the units back.
+            foreach (var line in order.Lines)
+            {
+                await ledger.RestockAsync(StockTarget.Of(line), line.Quantity, now.ToUnixTimeMilliseconds(), ct);
+            }
         }
         order.UpdatedAt = now;
         var refunded = new Kernel.Money.Money(amount, order.Currency).ToString();
@@ -144,7 +150,21 @@ internal sealed class OrderTransitions(CommerceDbContext db, StockLedger ledger,
             }
         }
         await transaction.CommitAsync(ct);
+        if (order.State == OrderStates.Refunded)
+        {
+            await OfferFreedSeatsAsync(order, ct);
+            eviction.Evict();
+        }
         return null;
+    }
+
+    /// <summary>Seats a cancelled or refunded order gave back go first to whoever waits for them.</summary>
+    private async Task OfferFreedSeatsAsync(Order order, CancellationToken ct)
+    {
+        foreach (var ticketType in order.Lines.Select(l => l.TicketTypeId).OfType<Guid>().Distinct())
+        {
+            await waiting.OfferAsync(ticketType, ct);
+        }
     }
 
     public static string RefundKey(Guid orderId, long refundedBefore, long amount) =>

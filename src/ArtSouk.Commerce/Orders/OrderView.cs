@@ -3,7 +3,7 @@ using ArtSouk.Kernel.Money;
 
 namespace ArtSouk.Commerce.Orders;
 
-internal sealed record OrderLineView(Guid EntryId, int Quantity, PriceView UnitPrice, PriceView Total);
+internal sealed record OrderLineView(Guid EntryId, Guid? TicketTypeId, int Quantity, PriceView UnitPrice, PriceView Total);
 
 /// <summary>An order as its buyer (and administrators) read it; <see cref="Payment"/> carries what a card checkout needs.</summary>
 internal sealed record OrderView(
@@ -12,7 +12,7 @@ internal sealed record OrderView(
 {
     public static OrderView Of(Order o, CardPaymentView? payment = null) => new(
         o.Id, o.State, o.PaymentMethod, PriceView.Of(new Money(o.TotalMinor, o.Currency)), PriceView.Of(new Money(o.RefundedMinor, o.Currency)),
-        o.Lines.Select(l => new OrderLineView(l.EntryId, l.Quantity, PriceView.Of(new Money(l.UnitMinor, o.Currency)),
+        o.Lines.Select(l => new OrderLineView(l.EntryId, l.TicketTypeId, l.Quantity, PriceView.Of(new Money(l.UnitMinor, o.Currency)),
             PriceView.Of(new Money(l.UnitMinor * l.Quantity, o.Currency)))).ToList(),
         o.CreatedAt, o.ReservedUntil, o.PaidAt, o.PaymentReference,
         payment ?? (o.PaymentIntentId is { } id ? new CardPaymentView("stripe", id, null) : null));

@@ -6,9 +6,10 @@ namespace ArtSouk.Commerce.Orders;
 
 /// <summary>
 /// Cancels orders whose hold expired without payment, every minute. Stock is free the moment a hold expires (the
-/// reservation guard ignores expired holds); this job only closes the orders and clears what Delivery shows.
+/// reservation guard ignores expired holds); this job only closes the orders and clears what Delivery shows, and passes
+/// cancelled orders' seats and lapsed waiting-list offers to the next person waiting.
 /// </summary>
-internal sealed class ReservationSweeper(CommerceDbContext db, OrderTransitions transitions, TimeProvider clock)
+internal sealed class ReservationSweeper(CommerceDbContext db, OrderTransitions transitions, Tickets.WaitingList waiting, TimeProvider clock)
 {
     public const string JobId = "commerce-expired-reservations";
 
@@ -31,6 +32,8 @@ internal sealed class ReservationSweeper(CommerceDbContext db, OrderTransitions 
                 cancelled++;
             }
         }
+        // Seats held off a waiting list that nobody claimed in time go to the next person in line.
+        await waiting.LapseAsync(ct);
         return cancelled;
     }
 }

@@ -104,7 +104,7 @@ public sealed class SaleOrders
         // The work is held for the winner as a checkout would hold it, so paying sells it through the same ledger.
         await _db.Listings.Where(l => l.EntryId == entryId && l.Availability == Availability.AtAuction)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Availability, Availability.Available).SetProperty(l => l.PriceMinor, total).SetProperty(l => l.UpdatedAt, now), ct);
-        var epoch = await _ledger.TryReserveAsync(entryId, 1, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), ct);
+        var epoch = await _ledger.TryReserveAsync(new StockTarget(entryId, null), 1, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), ct);
         order.Lines.Add(new OrderLine { OrderId = id, EntryId = entryId, Quantity = 1, UnitMinor = total, HoldEpoch = epoch ?? -1 });
         _db.Orders.Add(order);
         _db.Add(AuditRecord.Of(AuditActor.System("auctions"), now, "order.created", "order", id.ToString(),

@@ -26,6 +26,8 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
     public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<Tickets.TicketType> TicketTypes => Set<Tickets.TicketType>();
+    public DbSet<Tickets.WaitingListEntry> WaitingList => Set<Tickets.WaitingListEntry>();
 
     /// <summary>E-mails to buyers and sellers leave through here, written in the transaction of the change they tell about.</summary>
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -126,6 +128,30 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
             i.Property(x => x.Locale).HasMaxLength(5);
             i.HasIndex(x => new { x.EntryId, x.CreatedAt });
         });
+        modelBuilder.Entity<Tickets.TicketType>(t =>
+        {
+            t.ToTable("ticket_types");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.NameAr).HasMaxLength(100);
+            t.Property(x => x.NameEn).HasMaxLength(100);
+            t.Property(x => x.Currency).HasMaxLength(3);
+            t.Property(x => x.Availability).HasMaxLength(20);
+            t.Property(x => x.UpdatedBy).HasMaxLength(200);
+            t.HasIndex(x => new { x.EntryId, x.Position });
+        });
+        modelBuilder.Entity<Tickets.WaitingListEntry>(w =>
+        {
+            w.ToTable("waiting_list");
+            w.HasKey(x => x.Id);
+            // An offer and the person leaving (or a second offer) racing from one state: the second finds it changed.
+            w.Property(x => x.State).HasMaxLength(20).IsConcurrencyToken();
+            w.Property(x => x.Locale).HasMaxLength(5);
+            // One place in a type's queue per person; joining again after an offer lapsed moves them to the back.
+            w.HasIndex(x => new { x.TicketTypeId, x.UserId }).IsUnique();
+            w.HasIndex(x => new { x.TicketTypeId, x.State, x.JoinedAt });
+            w.HasIndex(x => new { x.State, x.OfferedUntil });
+        });
+        modelBuilder.Entity<OrderLine>().HasIndex(x => x.TicketTypeId);
         modelBuilder.MapOutbox();
         // On SQLite every module shares one file and the CMS already has outbox_* tables: commerce's carry its name.
         modelBuilder.Entity<OutboxMessage>().ToTable("commerce_outbox_messages");

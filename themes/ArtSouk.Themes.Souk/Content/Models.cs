@@ -23,7 +23,11 @@ public sealed record ListModel(
     string ListPath,
     string CalendarPath);
 
-public sealed record EntryModel(SiteEntry Entry, IReadOnlyDictionary<Guid, SiteEntry> Lookup, IReadOnlyList<Related> Related, string? CalendarFile);
+public sealed record EntryModel(SiteEntry Entry, IReadOnlyDictionary<Guid, SiteEntry> Lookup, IReadOnlyList<Related> Related, string? CalendarFile)
+{
+    /// <summary>The script behind the ticket buttons of event and workshop pages.</summary>
+    public string? TicketsScript { get; init; }
+}
 
 public sealed record ErrorModel(int Status);
 

@@ -64,6 +64,9 @@ public sealed class SiteEntry
     /// <summary>The work's price and availability when commerce lists it (set by the router before rendering).</summary>
     public SiteListing? Listing { get; internal set; }
 
+    /// <summary>An event's or workshop's ticket types, when commerce sells it by type.</summary>
+    public IReadOnlyList<SiteTicket> Tickets { get; internal set; } = [];
+
     public ContentType Type { get; }
 
     public Guid Id => Item.Id;

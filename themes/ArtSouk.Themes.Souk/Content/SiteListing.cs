@@ -32,12 +32,68 @@ public sealed record SiteListing(decimal Amount, string Currency, string Availab
 }
 
 /// <summary>
+/// One ticket type of an event or workshop, as the Delivery API's <c>tickets</c> array carries it: a listing's shape plus
+/// its names in both languages, capacity and sales window.
+/// </summary>
+public sealed record SiteTicket(Guid Id, string NameAr, string NameEn, SiteListing Listing, int Capacity, DateTimeOffset? SalesStart, DateTimeOffset? SalesEnd,
+    string Sales, int Waiting)
+{
+    public const string Upcoming = "upcoming";
+    public const string Open = "open";
+    public const string Ended = "ended";
+
+    public string Name(string locale) => locale == "en" ? NameEn : NameAr;
+
+    public bool CanBuy => Sales == Open && Listing.CanBuy;
+
+    /// <summary>Sold out (or every seat held) while sales are open: the waiting list is the way in.</summary>
+    public bool CanWait => Sales == Open && !Listing.CanBuy;
+
+    public static IReadOnlyList<SiteTicket> ListOf(JsonNode? node)
+    {
+        if (node is not JsonArray tickets)
+        {
+            return [];
+        }
+        var list = new List<SiteTicket>();
+        foreach (var ticket in tickets.OfType<JsonObject>())
+        {
+            if (SiteListing.Of(ticket) is not { } listing || ticket["id"] is not JsonValue id || !id.TryGetValue<Guid>(out var ticketId))
+            {
+                continue;
+            }
+            string Text(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var text) ? text : "";
+            DateTimeOffset? At(JsonNode? n) => n is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at) ? at : null;
+            var ar = Text(ticket["name"]?["ar"]);
+            var en = Text(ticket["name"]?["en"]);
+            list.Add(new SiteTicket(ticketId, ar.Length > 0 ? ar : en, en.Length > 0 ? en : ar, listing,
+                ticket["capacity"] is JsonValue c && c.TryGetValue<int>(out var capacity) ? capacity : 0,
+                At(ticket["salesStart"]), At(ticket["salesEnd"]), Text(ticket["sales"]) is { Length: > 0 } sales ? sales : Open,
+                ticket["waiting"] is JsonValue w && w.TryGetValue<int>(out var waiting) ? waiting : 0));
+        }
+        return list;
+    }
+}
+
+/// <summary>
 /// Reads listings through the Delivery item extension commerce registers (the site never references commerce): one call
 /// per page for every work shown on it. Without commerce in the host, nothing is for sale.
 /// </summary>
 internal sealed class SiteListings(IEnumerable<IDeliveryItemExtension> extensions)
 {
     private readonly IDeliveryItemExtension? _listing = extensions.FirstOrDefault(e => e.PropertyName == "listing");
+    private readonly IDeliveryItemExtension? _tickets = extensions.FirstOrDefault(e => e.PropertyName == "tickets");
+
+    /// <summary>The ticket types of events and workshops, through commerce's <c>tickets</c> extension.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<SiteTicket>>> TicketsAsync(IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
+    {
+        if (_tickets is null || entryIds.Count == 0)
+        {
+            return new Dictionary<Guid, IReadOnlyList<SiteTicket>>();
+        }
+        var values = await _tickets.ValuesAsync(entryIds, ct);
+        return values.ToDictionary(v => v.Key, v => SiteTicket.ListOf(v.Value));
+    }
 
     public async Task<IReadOnlyDictionary<Guid, SiteListing>> ForAsync(IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
     {

@@ -116,6 +116,12 @@ internal sealed partial class SiteRouter(
         {
             work.Listing = found.GetValueOrDefault(work.Id);
         }
+        var ticketed = _made.Where(e => e.Type.Name is "event" or "workshop" && e.Tickets.Count == 0).ToList();
+        var tickets = await listings.TicketsAsync(ticketed.Select(e => e.Id).Distinct().ToList(), ct);
+        foreach (var entry in ticketed)
+        {
+            entry.Tickets = tickets.GetValueOrDefault(entry.Id) ?? [];
+        }
     }
 
     /// <summary>A page of the site (the modules' pages too): its language, canonical and alternate paths, and metadata.</summary>
@@ -587,7 +593,10 @@ internal sealed partial class SiteRouter(
             page.JsonLd.Add(thing);
         }
         page.JsonLd.Add(JsonLd.Breadcrumbs(page));
-        return await RenderAsync<EntryView>(page, new EntryModel(entry, lookup, related.Where(r => r.Items.Count > 0).ToList(), ics));
+        return await RenderAsync<EntryView>(page, new EntryModel(entry, lookup, related.Where(r => r.Items.Count > 0).ToList(), ics)
+        {
+            TicketsScript = entry.Type.Name is "event" or "workshop" ? assets.Url("tickets.js") : null,
+        });
     }
 
     /// <summary>Rich text as a plain one-line description (meta tags, JSON-LD).</summary>

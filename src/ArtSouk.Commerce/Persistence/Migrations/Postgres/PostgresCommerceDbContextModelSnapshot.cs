@@ -365,8 +365,8 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnName("payment_reference");
 
                     b.Property<long>("RefundedMinor")
-                        .HasColumnType("bigint")
                         .IsConcurrencyToken()
+                        .HasColumnType("bigint")
                         .HasColumnName("refunded_minor");
 
                     b.Property<DateTimeOffset>("ReservedUntil")
@@ -429,6 +429,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
 
+                    b.Property<Guid?>("TicketTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_type_id");
+
                     b.Property<long>("UnitMinor")
                         .HasColumnType("bigint")
                         .HasColumnName("unit_minor");
@@ -441,6 +445,9 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_order_lines_order_id");
+
+                    b.HasIndex("TicketTypeId")
+                        .HasDatabaseName("ix_order_lines_ticket_type_id");
 
                     b.ToTable("order_lines", "commerce");
                 });
@@ -476,6 +483,159 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasName("pk_payment_events");
 
                     b.ToTable("payment_events", "commerce");
+                });
+
+            modelBuilder.Entity("ArtSouk.Commerce.Tickets.TicketType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("availability");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("HoldEpoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hold_epoch");
+
+                    b.Property<long>("HoldsUntilMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("holds_until_ms");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_minor");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserved");
+
+                    b.Property<DateTimeOffset?>("SalesEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sales_end");
+
+                    b.Property<DateTimeOffset?>("SalesStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sales_start");
+
+                    b.Property<int>("Sold")
+                        .HasColumnType("integer")
+                        .HasColumnName("sold");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_types");
+
+                    b.HasIndex("EntryId", "Position")
+                        .HasDatabaseName("ix_ticket_types_entry_id_position");
+
+                    b.ToTable("ticket_types", "commerce");
+                });
+
+            modelBuilder.Entity("ArtSouk.Commerce.Tickets.WaitingListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("HoldEpoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hold_epoch");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("locale");
+
+                    b.Property<DateTimeOffset?>("OfferedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_until");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TicketTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_type_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list");
+
+                    b.HasIndex("State", "OfferedUntil")
+                        .HasDatabaseName("ix_waiting_list_state_offered_until");
+
+                    b.HasIndex("TicketTypeId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_list_ticket_type_id_user_id");
+
+                    b.HasIndex("TicketTypeId", "State", "JoinedAt")
+                        .HasDatabaseName("ix_waiting_list_ticket_type_id_state_joined_at");
+
+                    b.ToTable("waiting_list", "commerce");
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Audit.AuditRecord", b =>

@@ -359,8 +359,8 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                         .HasColumnName("payment_reference");
 
                     b.Property<long>("RefundedMinor")
-                        .HasColumnType("INTEGER")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
                         .HasColumnName("refunded_minor");
 
                     b.Property<long>("ReservedUntil")
@@ -421,6 +421,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
+                    b.Property<Guid?>("TicketTypeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_type_id");
+
                     b.Property<long>("UnitMinor")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unit_minor");
@@ -433,6 +437,9 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_order_lines_order_id");
+
+                    b.HasIndex("TicketTypeId")
+                        .HasDatabaseName("ix_order_lines_ticket_type_id");
 
                     b.ToTable("order_lines", (string)null);
                 });
@@ -468,6 +475,159 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                         .HasName("pk_payment_events");
 
                     b.ToTable("payment_events", (string)null);
+                });
+
+            modelBuilder.Entity("ArtSouk.Commerce.Tickets.TicketType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("availability");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("HoldEpoch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_epoch");
+
+                    b.Property<long>("HoldsUntilMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holds_until_ms");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_ar");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("PriceMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_minor");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved");
+
+                    b.Property<long?>("SalesEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_end");
+
+                    b.Property<long?>("SalesStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sales_start");
+
+                    b.Property<int>("Sold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sold");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_types");
+
+                    b.HasIndex("EntryId", "Position")
+                        .HasDatabaseName("ix_ticket_types_entry_id_position");
+
+                    b.ToTable("ticket_types", (string)null);
+                });
+
+            modelBuilder.Entity("ArtSouk.Commerce.Tickets.WaitingListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("HoldEpoch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_epoch");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locale");
+
+                    b.Property<long?>("OfferedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_until");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TicketTypeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_type_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list");
+
+                    b.HasIndex("State", "OfferedUntil")
+                        .HasDatabaseName("ix_waiting_list_state_offered_until");
+
+                    b.HasIndex("TicketTypeId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_list_ticket_type_id_user_id");
+
+                    b.HasIndex("TicketTypeId", "State", "JoinedAt")
+                        .HasDatabaseName("ix_waiting_list_ticket_type_id_state_joined_at");
+
+                    b.ToTable("waiting_list", (string)null);
                 });
 
             modelBuilder.Entity("ArtSouk.Kernel.Audit.AuditRecord", b =>
