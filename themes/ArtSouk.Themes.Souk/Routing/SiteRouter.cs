@@ -23,6 +23,7 @@ internal sealed partial class SiteRouter(
     ContentReader reader,
     ContentTypeRegistry types,
     PageRenderer renderer,
+    SiteAssets assets,
     SiteListings listings,
     ISearchIndex search,
     IOptions<SearchOptions> searchOptions,
