@@ -88,6 +88,18 @@ def replay(rows, lot_row):
     return non_rising, wrong_price, lost, own_raises, final
 
 
+def cpu_of(pid):
+    """CPU seconds (user + system) used so far by process pid, from /proc."""
+    with open(f'/proc/{pid}/stat') as f: fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def machine_cpu():
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    with open('/proc/stat') as f: v = [int(x) for x in f.readline().split()[1:]]
+    return (sum(v) - v[3] - v[4]) / os.sysconf('SC_CLK_TCK'), sum(v) / os.sysconf('SC_CLK_TCK')
+
+
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--bidders', type=int, default=200); ap.add_argument('--seconds', type=int, default=20)
     a = ap.parse_args()
@@ -160,9 +172,12 @@ def main():
     threads = [threading.Thread(target=bidder, args=(i,), daemon=True) for i in range(a.bidders)]
     for t in threads: t.start()
     stop_at[0] = time.time() + a.seconds
+    host_cpu0, client_cpu0, machine0 = cpu_of(host.pid), sum(os.times()[:2]), machine_cpu()
     t0 = time.time(); start.wait()
     for t in threads: t.join()
     elapsed = time.time() - t0
+    host_cpu, client_cpu, machine = cpu_of(host.pid) - host_cpu0, sum(os.times()[:2]) - client_cpu0, machine_cpu()
+    busy, total = machine[0] - machine0[0], machine[1] - machine0[1]
 
     psql = ['psql', '-X', '-At', '-F', ','] + psql_args(conn)
     rows = [tuple(int(x) if x.isdigit() else x for x in l.split(',')) for l in sh(psql + ['-c',
@@ -190,6 +205,8 @@ def main():
     print(f'ratio accepted/pgbench   {accepted / tps:10.2f}')
     print(f'anomalies                {non_rising + wrong_price + lost:10d}   (replay of {len(rows)} accepted bids: non-rising prices {non_rising}, '
           f'price differing from the model {wrong_price}, final lot differing from the model {lost}; leaders raising their own maximum {own_raises})')
+    print(f'CPU during the storm      host {host_cpu / elapsed:.2f} cores, bidders\' client {client_cpu / elapsed:.2f} cores, '
+          f'everything else (PostgreSQL, other processes) {max(0.0, busy - host_cpu - client_cpu) / elapsed:.2f} cores; machine busy {busy / total:.0%} of {os.cpu_count()} cores')
     print(f'final price              {final[0] / 100:10.2f} SAR (model), {lot_row[0] / 100:.2f} SAR (lot)')
 
 
