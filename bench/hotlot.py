@@ -5,8 +5,9 @@
 
 Starts a throwaway PostgreSQL cluster (fsync off), publishes the host (Release), creates one timed lot, registers the
 bidders, then for --seconds each bidder (one asyncio task and keep-alive connection each, all in one thread, so the
-client spends little CPU) behaves like a person on a phone: it bids the next valid amount it last saw (with a maximum a few increments above), retries at once on 409 with the
-nextValidAmount the problem names, and, once it leads, stops bidding and watches the lot (GET, as its screen would be
+client spends little CPU) behaves like a person on a phone: it bids the next valid amount it last saw (with a maximum
+a few increments above), retries at once on 409 with the nextValidAmount the problem names, and, once it leads,
+stops bidding and watches the lot (GET, as its screen would be
 pushed) until another paddle leads. Then pgbench runs a one-row UPDATE (the same hot-row shape as a bid's conditional
 update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench
 tps (the issue's target is >= 0.5), and the anomalies found by replaying the stored bids, in the server's order,
@@ -227,6 +228,8 @@ def main():
     print(f'attempts/s               {(counts["accepted"] + counts["refused"]) / elapsed:10.0f}   ({counts["refused"]} refused 409/422, {counts["errors"]} errors)')
     print(f'pgbench hot-row UPDATE   {tps:10.0f} tps ({clients} clients)')
     print(f'ratio accepted/pgbench   {accepted / tps:10.2f}')
+    judged = (counts['accepted'] + counts['refused']) / elapsed
+    print(f'ratio attempts/pgbench   {judged / tps:10.2f}   ({(counts["accepted"] + counts["refused"]) / max(1, counts["accepted"]):.1f} attempts judged per accepted bid)')
     print(f'anomalies                {non_rising + wrong_price + lost:10d}   (replay of {len(rows)} accepted bids: non-rising prices {non_rising}, '
           f'price differing from the model {wrong_price}, final lot differing from the model {lost}; leaders raising their own maximum {own_raises})')
     print(f'CPU during the storm      host {host_cpu / elapsed:.2f} cores, bidders\' client {client_cpu / elapsed:.2f} cores, '
