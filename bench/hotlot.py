@@ -4,9 +4,10 @@
   python3 bench/hotlot.py [--bidders 200] [--seconds 20]
 
 Starts a throwaway PostgreSQL cluster (fsync off), publishes the host (Release), creates one timed lot, registers the
-bidders, then for --seconds each bidder (one thread and keep-alive connection each) behaves like a person on a phone:
-it bids the next valid amount it last saw (with a maximum a few increments above), retries at once on 409 with the
-nextValidAmount the problem names, and, once it leads, stops bidding and watches the lot (GET, as its screen would be
+bidders, then for --seconds each bidder (one asyncio task and keep-alive connection each, all in one thread, so the
+client spends little CPU) behaves like a person on a phone: it bids the next valid amount it last saw (with a maximum
+a few increments above), retries at once on 409 with the nextValidAmount the problem names, and, once it leads,
+stops bidding and watches the lot (GET, as its screen would be
 pushed) until another paddle leads. Then pgbench runs a one-row UPDATE (the same hot-row shape as a bid's conditional
 update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench
 tps (the issue's target is >= 0.5), and the anomalies found by replaying the stored bids, in the server's order,
@@ -15,7 +16,7 @@ bidder not leading that did not raise the price strictly, a stored price after a
 or a lot whose final price, leader or maxima differ from the model's (a lost proxy).
 Not a test: numbers depend on the machine; it asserts nothing.
 """
-import argparse, http.client, json, os, shutil, subprocess, sys, tempfile, threading, time, uuid
+import argparse, asyncio, http.client, json, os, shutil, subprocess, sys, tempfile, time, uuid
 from harness import free_port, postgres, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -31,6 +32,29 @@ def call(conn, method, path, body=None, token=None):
     r = conn.getresponse()
     data = r.read()
     return r.status, (json.loads(data) if data else None)
+
+
+async def acall(rw, method, path, body, token):
+    """One request on a kept-alive HTTP/1.1 connection (asyncio streams: all bidders in one thread, little CPU per request)."""
+    reader, writer = rw
+    data = json.dumps(body).encode() if body is not None else b''
+    writer.write(f'{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n'
+                 f'Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n'.encode() + data)
+    status = int((await reader.readline()).split()[1])
+    length, chunked = 0, False
+    while (line := await reader.readline()) not in (b'\r\n', b''):
+        k, _, v = line.decode('latin-1').partition(':')
+        if k.lower() == 'content-length': length = int(v)
+        elif k.lower() == 'transfer-encoding' and 'chunked' in v.lower(): chunked = True
+    if chunked:
+        parts = []
+        while (size := int((await reader.readline()).split(b';')[0], 16)):
+            parts.append(await reader.readexactly(size)); await reader.readexactly(2)
+        await reader.readline()
+        payload = b''.join(parts)
+    else:
+        payload = await reader.readexactly(length) if length else b''
+    return status, (json.loads(payload) if payload else None)
 
 
 def psql_args(conn):
@@ -88,6 +112,18 @@ def replay(rows, lot_row):
     return non_rising, wrong_price, lost, own_raises, final
 
 
+def cpu_of(pid):
+    """CPU seconds (user + system) used so far by process pid, from /proc."""
+    with open(f'/proc/{pid}/stat') as f: fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def machine_cpu():
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    with open('/proc/stat') as f: v = [int(x) for x in f.readline().split()[1:]]
+    return (sum(v) - v[3] - v[4]) / os.sysconf('SC_CLK_TCK'), sum(v) / os.sysconf('SC_CLK_TCK')
+
+
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--bidders', type=int, default=200); ap.add_argument('--seconds', type=int, default=20)
     a = ap.parse_args()
@@ -125,44 +161,48 @@ def main():
     print(f'{a.bidders} bidders registered; storm of {a.seconds} s on one lot', flush=True)
 
     counts = {'accepted': 0, 'refused': 0, 'errors': 0}
-    lock = threading.Lock()
-    start = threading.Barrier(a.bidders + 1)
     stop_at = [0.0]
 
-    def bidder(i):
-        hc = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
+    async def bidder(i):
+        rw = await asyncio.open_connection('127.0.0.1', port)
         nxt, paddle, watching = 1000.0, None, False
-        start.wait()
         while time.time() < stop_at[0]:
             try:
                 if watching:
                     # Leading: a person does not bid against themselves; they watch until another paddle leads.
-                    st, view = call(hc, 'GET', f'/api/v1/lots/{lot}', None, tokens[i])
+                    st, view = await acall(rw, 'GET', f'/api/v1/lots/{lot}', None, tokens[i])
                     if st == 200 and view['leadingPaddle'] == paddle:
-                        time.sleep(0.05)
+                        await asyncio.sleep(0.05)
                         continue
                     watching = False
                     if st == 200: nxt = float(view['nextValidAmount'])
                     continue
-                st, body = call(hc, 'POST', f'/api/v1/lots/{lot}/bids', {'amount': nxt, 'maxAmount': nxt + 100 * (i % 5), 'clientBidId': uuid.uuid4().hex}, tokens[i])
+                st, body = await acall(rw, 'POST', f'/api/v1/lots/{lot}/bids', {'amount': nxt, 'maxAmount': nxt + 100 * (i % 5), 'clientBidId': uuid.uuid4().hex}, tokens[i])
             except Exception:
-                with lock: counts['errors'] += 1
-                hc = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
+                counts['errors'] += 1
+                rw[1].close()
+                rw = await asyncio.open_connection('127.0.0.1', port)
                 continue
             key = 'accepted' if st == 201 else 'refused' if st in (409, 422) else 'errors'
-            with lock: counts[key] += 1
+            counts[key] += 1
             if body and body.get('nextValidAmount') is not None:
                 nxt = float(body['nextValidAmount'])
             if st == 201:
                 paddle = body['paddle']
             # Leading after its bid, or told it already leads (its maximum answered someone meanwhile): it watches.
             watching = (st == 201 and body.get('leading')) or (st == 409 and body.get('code') == 'already-leading' and paddle is not None)
-    threads = [threading.Thread(target=bidder, args=(i,), daemon=True) for i in range(a.bidders)]
-    for t in threads: t.start()
-    stop_at[0] = time.time() + a.seconds
-    t0 = time.time(); start.wait()
-    for t in threads: t.join()
+        rw[1].close()
+
+    async def storm():
+        stop_at[0] = time.time() + a.seconds
+        await asyncio.gather(*(bidder(i) for i in range(a.bidders)))
+
+    host_cpu0, client_cpu0, machine0 = cpu_of(host.pid), sum(os.times()[:2]), machine_cpu()
+    t0 = time.time()
+    asyncio.run(storm())
     elapsed = time.time() - t0
+    host_cpu, client_cpu, machine = cpu_of(host.pid) - host_cpu0, sum(os.times()[:2]) - client_cpu0, machine_cpu()
+    busy, total = machine[0] - machine0[0], machine[1] - machine0[1]
 
     psql = ['psql', '-X', '-At', '-F', ','] + psql_args(conn)
     rows = [tuple(int(x) if x.isdigit() else x for x in l.split(',')) for l in sh(psql + ['-c',
@@ -188,8 +228,12 @@ def main():
     print(f'attempts/s               {(counts["accepted"] + counts["refused"]) / elapsed:10.0f}   ({counts["refused"]} refused 409/422, {counts["errors"]} errors)')
     print(f'pgbench hot-row UPDATE   {tps:10.0f} tps ({clients} clients)')
     print(f'ratio accepted/pgbench   {accepted / tps:10.2f}')
+    judged = (counts['accepted'] + counts['refused']) / elapsed
+    print(f'ratio attempts/pgbench   {judged / tps:10.2f}   ({(counts["accepted"] + counts["refused"]) / max(1, counts["accepted"]):.1f} attempts judged per accepted bid)')
     print(f'anomalies                {non_rising + wrong_price + lost:10d}   (replay of {len(rows)} accepted bids: non-rising prices {non_rising}, '
           f'price differing from the model {wrong_price}, final lot differing from the model {lost}; leaders raising their own maximum {own_raises})')
+    print(f'CPU during the storm      host {host_cpu / elapsed:.2f} cores, bidders\' client {client_cpu / elapsed:.2f} cores, '
+          f'everything else (PostgreSQL, other processes) {max(0.0, busy - host_cpu - client_cpu) / elapsed:.2f} cores; machine busy {busy / total:.0%} of {os.cpu_count()} cores')
     print(f'final price              {final[0] / 100:10.2f} SAR (model), {lot_row[0] / 100:.2f} SAR (lot)')
 
 

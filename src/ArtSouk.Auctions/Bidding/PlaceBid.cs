@@ -68,16 +68,29 @@ internal static class PlaceBid
             return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
         }
         var clientBidId = request.ClientBidId!;
-        if (await db.Lots.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) is not { } lot)
+        // One round trip reads what judging needs: the lot, its sale, the bidder's registration, and whether this
+        // clientBidId was already accepted (a retry). A refused bid costs this read and nothing else.
+        var read = await (
+            from l in db.Lots.AsNoTracking()
+            where l.Id == id
+            join s in db.Sales.AsNoTracking() on l.SaleId equals s.Id
+            from r in db.Registrations.AsNoTracking().Where(r => r.SaleId == l.SaleId && r.BidderId == bidder).DefaultIfEmpty()
+            select new
+            {
+                Lot = l, Sale = s, Registration = r,
+                Retry = db.Bids.Any(b => b.LotId == l.Id && b.BidderId == bidder && b.ClientBidId == clientBidId),
+            }).SingleOrDefaultAsync(ct);
+        if (read is null)
         {
             return new NotFoundProblem(ProblemCode.NotFound, Say($"لا توجد قطعة {id}", $"No lot {id}."));
         }
-        if (await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } first)
+        var lot = read.Lot;
+        if (read.Retry && await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } first)
         {
             return TypedResults.Ok(first);
         }
-        var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == lot.SaleId, ct);
-        var standing = await Registrations.StandingAsync(db, sale, bidder, clock.GetUtcNow(), ct);
+        var sale = read.Sale;
+        var standing = await Registrations.StandingAsync(db, sale, bidder, read.Registration, clock.GetUtcNow(), ct);
         if (standing.Paddle is not { } paddle)
         {
             return standing.Refusal == AuctionsProblems.DepositRequired
@@ -94,11 +107,14 @@ internal static class PlaceBid
             if (attempt > 0)
             {
                 // What beat this attempt may have been the same request, retried by the client: then that is the answer.
-                if (await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } retried)
+                var again = await db.Lots.AsNoTracking().Where(l => l.Id == id)
+                    .Select(l => new { Lot = l, Retry = db.Bids.Any(b => b.LotId == l.Id && b.BidderId == bidder && b.ClientBidId == clientBidId) })
+                    .SingleAsync(ct);
+                if (again.Retry && await FirstAnswerAsync(db, again.Lot, bidder, clientBidId, ct) is { } retried)
                 {
                     return TypedResults.Ok(retried);
                 }
-                lot = await db.Lots.AsNoTracking().SingleAsync(l => l.Id == id, ct);
+                lot = again.Lot;
             }
             var now = clock.GetUtcNow();
             var nowMs = now.ToUnixTimeMilliseconds();

@@ -50,10 +50,14 @@ internal static class Registrations
     /// The bidder's paddle if they may bid in <paramref name="sale"/>; registers them on the spot when the sale needs neither
     /// approval nor a deposit. A deposit not yet paid refuses the bid whatever the approval.
     /// </summary>
-    public static async Task<BidderStanding> StandingAsync(AuctionsDbContext db, Sale sale, Guid bidder, DateTimeOffset now, CancellationToken ct)
+    public static async Task<BidderStanding> StandingAsync(AuctionsDbContext db, Sale sale, Guid bidder, DateTimeOffset now, CancellationToken ct) =>
+        await StandingAsync(db, sale, bidder,
+            await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.SaleId == sale.Id && r.BidderId == bidder, ct), now, ct);
+
+    /// <summary>The same, for a caller that already read the bidder's registration (<c>null</c>: none) with the lot.</summary>
+    public static async Task<BidderStanding> StandingAsync(AuctionsDbContext db, Sale sale, Guid bidder, Registration? read, DateTimeOffset now, CancellationToken ct)
     {
-        var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.SaleId == sale.Id && r.BidderId == bidder, ct)
-            ?? (sale.BiddersNeedApproval || sale.DepositMinor > 0 ? null : await EnsureAsync(db, sale, bidder, now, ct));
+        var registration = read ?? (sale.BiddersNeedApproval || sale.DepositMinor > 0 ? null : await EnsureAsync(db, sale, bidder, now, ct));
         return registration switch
         {
             null => new(null, sale.DepositMinor > 0 ? AuctionsProblems.DepositRequired : AuctionsProblems.RegistrationRequired),
