@@ -132,6 +132,25 @@ public abstract class CommerceOrderDeskTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, (await Host.Admin.GetAsync("/api/v1/commerce/inquiries/received?limit=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Host.Admin.GetAsync("/api/v1/manage/orders?limit=0")).StatusCode);
     }
+
+    [Fact]
+    public async Task Only_curators_and_administrators_read_or_move_an_order_at_the_desk_not_its_buyer_nor_marketing()
+    {
+        var (buyer, _, id, _) = await BankOrderAsync(300m);
+        var (marketing, _) = await Host.App.AccountAsync(Host.Admin, "marketing");
+        foreach (var client in new[] { buyer, marketing })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/manage/orders/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/manage/orders/{id}/mark-paid", new { reference = "TRF-SELF" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/manage/orders/{id}/fulfil", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/manage/orders/{id}/complete", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/manage/orders/{id}/cancel", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/manage/orders/{id}/refund", new { amount = 300m })).StatusCode);
+        }
+        // Nothing moved: the order still waits for its transfer.
+        var order = await Host.Admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/orders/{id}");
+        Assert.Equal("pending_payment", order!["state"]!.GetValue<string>());
+    }
 }
 
 [Collection("sqlite")]
