@@ -30,3 +30,22 @@ def postgres(work, procs, settings=''):
                 f'-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off {settings}', 'start'])
     procs.append(lambda: subprocess.run(as_pg + [f'{bindir}/pg_ctl', '-D', data, '-m', 'fast', 'stop'], capture_output=True))
     return f'Host=127.0.0.1;Port={port};Username=postgres;Database=postgres'
+
+
+def house_ladder_above(p):
+    """The default (house) ladder's next point strictly above p, in halalas: Ladder.Above in src/ArtSouk.Auctions/Rules/Ladder.cs."""
+    rungs = [(0, [100_00])]
+    scale = 1
+    while scale <= 10_000:
+        rungs += [(2_000_00 * scale, [200_00 * scale]), (3_000_00 * scale, [200_00 * scale, 300_00 * scale, 300_00 * scale, 200_00 * scale]),
+                  (5_000_00 * scale, [500_00 * scale]), (10_000_00 * scale, [1_000_00 * scale])]
+        scale *= 10
+    rungs = sorted(dict(rungs).items())
+    i = max(k for k, (f, _) in enumerate(rungs) if f <= p)
+    start, steps = rungs[i]
+    ceiling = rungs[i + 1][0] if i + 1 < len(rungs) else 1 << 62
+    point = p - (p - start) % sum(steps)
+    for step in steps:
+        point += step
+        if point > p: return min(point, ceiling)
+    return min(point, ceiling)

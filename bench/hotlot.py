@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Hot-lot benchmark: many bidders on one lot on PostgreSQL, against pgbench's single-row UPDATE in the same run.
 
-  python3 bench/hotlot.py [--bidders 200] [--seconds 20]
+  python3 bench/hotlot.py [--bidders 200] [--seconds 20] [--ladder fine|default]
 
 Starts a throwaway PostgreSQL cluster (fsync off), publishes the host (Release), creates one timed lot, registers the
 bidders, then for --seconds each bidder (one asyncio task and keep-alive connection each, all in one thread, so the
-client spends little CPU) behaves like a person on a phone: it bids the next valid amount it last saw (with a maximum
-a few increments above), retries at once on 409 with the nextValidAmount the problem names, and, once it leads,
-stops bidding and watches the lot (GET, as its screen would be
-pushed) until another paddle leads. Then pgbench runs a one-row UPDATE (the same hot-row shape as a bid's conditional
-update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench
+client spends little CPU) behaves like a person on a phone whose lot page gets accepted bids pushed: not leading, it bids
+the next valid amount on its screen (or the one its last 409 named) with a maximum some way above it (below), and
+retries at once on 409; leading, it waits until its screen shows another paddle leading. The sale's ladder is
+--ladder fine (the default: a flat 1 SAR step, the maxima 0-200 SAR above the amount on screen, bidder i reaching
+(i mod 5) x 50 SAR) or --ladder default (the house ladder, ~6-10% steps, maxima 0-4 increments above). The push is simulated: each 201
+the client receives updates every screen PUSH_DELAY later. Then pgbench runs a one-row UPDATE (the same hot-row shape
+as a bid's conditional update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench
 tps (the issue's target is >= 0.5), and the anomalies found by replaying the stored bids, in the server's order,
 through a reference model of the ladder and proxy rule (the closed form the FsCheck properties use): a bid from a
 bidder not leading that did not raise the price strictly, a stored price after a bid that differs from the model's,
@@ -17,12 +19,13 @@ or a lot whose final price, leader or maxima differ from the model's (a lost pro
 Not a test: numbers depend on the machine; it asserts nothing.
 """
 import argparse, asyncio, http.client, json, os, shutil, subprocess, sys, tempfile, time, uuid
-from harness import free_port, postgres, sh
+from harness import free_port, house_ladder_above, postgres, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-hotlot-')
 ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 procs = []
+PUSH_DELAY = 0.011  # seconds from a bid's 201 to the pushed price on the other bidders' screens (bidlatency p50)
 
 
 def call(conn, method, path, body=None, token=None):
@@ -62,23 +65,13 @@ def psql_args(conn):
     return ['-h', parts['Host'], '-p', parts['Port'], '-U', parts['Username'], parts['Database']]
 
 
+FINE_STEP = 100  # halalas: --ladder fine is one rung from 0 climbing by 1 SAR
+LADDER = ['fine']
+
+
 def ladder_above(p):
-    """The default ladder's next point strictly above p (halalas): Ladder.Above in src/ArtSouk.Auctions/Rules/Ladder.cs."""
-    rungs = [(0, [100_00])]
-    scale = 1
-    while scale <= 10_000:
-        rungs += [(2_000_00 * scale, [200_00 * scale]), (3_000_00 * scale, [200_00 * scale, 300_00 * scale, 300_00 * scale, 200_00 * scale]),
-                  (5_000_00 * scale, [500_00 * scale]), (10_000_00 * scale, [1_000_00 * scale])]
-        scale *= 10
-    rungs = sorted(dict(rungs).items())
-    i = max(k for k, (f, _) in enumerate(rungs) if f <= p)
-    start, steps = rungs[i]
-    ceiling = rungs[i + 1][0] if i + 1 < len(rungs) else 1 << 62
-    point = p - (p - start) % sum(steps)
-    for step in steps:
-        point += step
-        if point > p: return min(point, ceiling)
-    return min(point, ceiling)
+    """The sale's ladder's next point strictly above p (halalas): Ladder.Above in src/ArtSouk.Auctions/Rules/Ladder.cs."""
+    return p - p % FINE_STEP + FINE_STEP if LADDER[0] == 'fine' else house_ladder_above(p)
 
 
 def reference(bids):
@@ -118,6 +111,21 @@ def cpu_of(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
 
 
+def postgres_cpu():
+    """CPU seconds used so far by the throwaway cluster's postmaster and its live backends (children)."""
+    with open(os.path.join(WORK, 'pg', 'postmaster.pid')) as f: master = int(f.readline())
+    total = 0.0
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit(): continue
+        try:
+            with open(f'/proc/{entry}/stat') as f: fields = f.read().rsplit(')', 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == master or int(fields[1]) == master:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+    return total
+
+
 def machine_cpu():
     """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
     with open('/proc/stat') as f: v = [int(x) for x in f.readline().split()[1:]]
@@ -126,7 +134,9 @@ def machine_cpu():
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--bidders', type=int, default=200); ap.add_argument('--seconds', type=int, default=20)
+    ap.add_argument('--ladder', choices=['fine', 'default'], default='fine')
     a = ap.parse_args()
+    LADDER[0] = a.ladder
     conn = postgres(WORK, procs, '-c max_connections=400 -c shared_buffers=256MB')
     if conn is None: sys.exit('PostgreSQL server binaries not found')
     out = os.path.join(WORK, 'host')
@@ -136,6 +146,7 @@ def main():
                ArtSouk__Seed='false', ArtSouk__Admin__Email=ADMIN[0], ArtSouk__Admin__Password=ADMIN[1],
                Database__Provider='Postgres', Database__ConnectionString=conn + ';Maximum Pool Size=200',
                Accounts__RateLimits__Register__PermitLimit='1000000', Accounts__RateLimits__SignIn__PermitLimit='1000000')
+    if os.environ.get('HOTLOT_PERF'): env.update(DOTNET_PerfMapEnabled='1', DOTNET_EnableWriteXorExecute='0')
     host = subprocess.Popen(['dotnet', os.path.join(out, 'ArtSouk.Host.dll')], cwd=out, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     procs.append(host.kill)
     c = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
@@ -151,7 +162,8 @@ def main():
     now = time.time()
     iso = lambda t: time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(t))
     sale = call(c, 'POST', '/api/v1/manage/auctions', {'title': {'ar': 'مزاد', 'en': 'Sale'}, 'type': 'timed', 'startsAt': iso(now - 60),
-                                                       'endsAt': iso(now + 3600), 'biddersNeedApproval': False, 'softCloseMinutes': 0}, admin)[1]['id']
+                                                       'endsAt': iso(now + 3600), 'biddersNeedApproval': False, 'softCloseMinutes': 0,
+                                                       **({'increments': [{'from': 0, 'steps': [FINE_STEP / 100]}]} if a.ladder == 'fine' else {})}, admin)[1]['id']
     lot = call(c, 'POST', f'/api/v1/manage/auctions/{sale}/lots', {'entryId': work, 'startingBid': 1000, 'closesAt': iso(now + 3600)}, admin)[1]['id']
     tokens = []
     for i in range(a.bidders):
@@ -163,21 +175,36 @@ def main():
     counts = {'accepted': 0, 'refused': 0, 'errors': 0}
     stop_at = [0.0]
 
+    # What every bidder's screen shows: the lot page gets each accepted bid pushed (SignalR, `bid` event: amount,
+    # paddle, next valid amount), measured at p50 11 ms after the bidder's 201 (bench/bidlatency.py). Here the push is
+    # simulated: each 201 the client receives updates every screen PUSH_DELAY later, never to an older price.
+    screen = {'next': 1000.0, 'paddle': None, 'price': 0.0}
+    loop_ref = []
+
+    def push(price, nxt, paddle):
+        # paddle None: the bid was accepted without taking the lead (the leader's maximum answered), so the leader stays.
+        if price >= screen['price']:
+            screen.update(price=price, next=nxt, paddle=screen['paddle'] if paddle is None else paddle)
+
     async def bidder(i):
         rw = await asyncio.open_connection('127.0.0.1', port)
-        nxt, paddle, watching = 1000.0, None, False
+        # How far above the amount on screen this bidder lets its maximum go (0: no maximum): i mod 5 increments of the
+        # default ladder, or (i mod 5) x 50 SAR on the fine one.
+        reach = i % 5
+        nxt, paddle, leading = 1000.0, None, False
         while time.time() < stop_at[0]:
+            if leading:
+                # Leading: a person does not bid against themselves; they watch the pushed price until another paddle leads.
+                await asyncio.sleep(0.01)
+                leading = screen['paddle'] == paddle
+                continue
+            amount = max(nxt, screen['next'])
+            mx = amount + 50 * reach if a.ladder == 'fine' else amount
+            for _ in range(reach if a.ladder == 'default' else 0): mx = ladder_above(round(mx * 100)) / 100
+            body_out = {'amount': amount, 'clientBidId': uuid.uuid4().hex}
+            if reach: body_out['maxAmount'] = mx
             try:
-                if watching:
-                    # Leading: a person does not bid against themselves; they watch until another paddle leads.
-                    st, view = await acall(rw, 'GET', f'/api/v1/lots/{lot}', None, tokens[i])
-                    if st == 200 and view['leadingPaddle'] == paddle:
-                        await asyncio.sleep(0.05)
-                        continue
-                    watching = False
-                    if st == 200: nxt = float(view['nextValidAmount'])
-                    continue
-                st, body = await acall(rw, 'POST', f'/api/v1/lots/{lot}/bids', {'amount': nxt, 'maxAmount': nxt + 100 * (i % 5), 'clientBidId': uuid.uuid4().hex}, tokens[i])
+                st, body = await acall(rw, 'POST', f'/api/v1/lots/{lot}/bids', body_out, tokens[i])
             except Exception:
                 counts['errors'] += 1
                 rw[1].close()
@@ -189,22 +216,30 @@ def main():
                 nxt = float(body['nextValidAmount'])
             if st == 201:
                 paddle = body['paddle']
+                loop_ref[0].call_later(PUSH_DELAY, push, float(body['currentBid']), nxt, body['paddle'] if body.get('leading') else None)
             # Leading after its bid, or told it already leads (its maximum answered someone meanwhile): it watches.
-            watching = (st == 201 and body.get('leading')) or (st == 409 and body.get('code') == 'already-leading' and paddle is not None)
+            leading = (st == 201 and body.get('leading')) or (st == 409 and body.get('code') == 'already-leading' and paddle is not None)
         rw[1].close()
 
     async def storm():
+        loop_ref.append(asyncio.get_running_loop())
         stop_at[0] = time.time() + a.seconds
         await asyncio.gather(*(bidder(i) for i in range(a.bidders)))
 
-    host_cpu0, client_cpu0, machine0 = cpu_of(host.pid), sum(os.times()[:2]), machine_cpu()
+    psql = ['psql', '-X', '-At', '-F', ','] + psql_args(conn)
+    commits = lambda: int(sh(psql + ['-c', 'select xact_commit from pg_stat_database where datname = current_database()']).strip())
+    commits0 = commits()
+    host_cpu0, client_cpu0, machine0, pg_cpu0 = cpu_of(host.pid), sum(os.times()[:2]), machine_cpu(), postgres_cpu()
+    # HOTLOT_PERF=<file>: sample the host with perf for 10 s of the storm (JIT frames through DOTNET_PerfMapEnabled).
+    perf = subprocess.Popen(['perf', 'record', '-F', '499', '-g', '-p', str(host.pid), '-o', os.environ['HOTLOT_PERF'], '--', 'sleep', '10'],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if os.environ.get('HOTLOT_PERF') else None
     t0 = time.time()
     asyncio.run(storm())
     elapsed = time.time() - t0
+    if perf: perf.wait()
+    pg_cpu = postgres_cpu() - pg_cpu0
     host_cpu, client_cpu, machine = cpu_of(host.pid) - host_cpu0, sum(os.times()[:2]) - client_cpu0, machine_cpu()
     busy, total = machine[0] - machine0[0], machine[1] - machine0[1]
-
-    psql = ['psql', '-X', '-At', '-F', ','] + psql_args(conn)
     rows = [tuple(int(x) if x.isdigit() else x for x in l.split(',')) for l in sh(psql + ['-c',
             f"select bidder_id, amount_minor, max_minor, price_after_minor from auctions.bids where lot_id = '{lot}' and kind = 'bid' "
             "and retracted_at is null order by id"]).splitlines() if l]
@@ -215,6 +250,9 @@ def main():
 
     # The host's pool holds up to 200 connections; stop it so pgbench gets the server to itself.
     host.kill(); host.wait()
+    # The database's commits during the storm (and the few reads above): read once the host's backends have exited and flushed their counters.
+    time.sleep(2)
+    transactions = commits() - commits0
     pg = psql_args(conn)
     sh(['pgbench', '-i', '-s', '1', '-h', pg[1], '-p', pg[3], '-U', pg[5], pg[6]])
     script = os.path.join(WORK, 'hot.sql'); open(script, 'w').write('UPDATE pgbench_accounts SET abalance = abalance + 1 WHERE aid = 1;\n')
@@ -223,7 +261,7 @@ def main():
     tps = float([l for l in bench.splitlines() if l.startswith('tps')][0].split('=')[1].split()[0])
 
     accepted = counts['accepted'] / elapsed
-    print(f'\nbidders {a.bidders}, {elapsed:.1f} s, host and PostgreSQL on this machine ({os.cpu_count()} cores)')
+    print(f'\nbidders {a.bidders}, {elapsed:.1f} s, ladder {a.ladder}, host and PostgreSQL on this machine ({os.cpu_count()} cores)')
     print(f'accepted bids/s          {accepted:10.0f}   ({counts["accepted"]} accepted, {stored} stored on the lot)')
     print(f'attempts/s               {(counts["accepted"] + counts["refused"]) / elapsed:10.0f}   ({counts["refused"]} refused 409/422, {counts["errors"]} errors)')
     print(f'pgbench hot-row UPDATE   {tps:10.0f} tps ({clients} clients)')
@@ -233,7 +271,11 @@ def main():
     print(f'anomalies                {non_rising + wrong_price + lost:10d}   (replay of {len(rows)} accepted bids: non-rising prices {non_rising}, '
           f'price differing from the model {wrong_price}, final lot differing from the model {lost}; leaders raising their own maximum {own_raises})')
     print(f'CPU during the storm      host {host_cpu / elapsed:.2f} cores, bidders\' client {client_cpu / elapsed:.2f} cores, '
-          f'everything else (PostgreSQL, other processes) {max(0.0, busy - host_cpu - client_cpu) / elapsed:.2f} cores; machine busy {busy / total:.0%} of {os.cpu_count()} cores')
+          f'PostgreSQL {pg_cpu / elapsed:.2f} cores, everything else (other processes) {max(0.0, busy - host_cpu - client_cpu - pg_cpu) / elapsed:.2f} cores; '
+          f'machine busy {busy / total:.0%} of {os.cpu_count()} cores')
+    print(f'CPU per attempt          host {1000 * host_cpu / max(1, counts["accepted"] + counts["refused"]):.2f} ms, '
+          f'PostgreSQL {1000 * pg_cpu / max(1, counts["accepted"] + counts["refused"]):.2f} ms')
+    print(f'PostgreSQL commits       {transactions / max(1, counts["accepted"] + counts["refused"]):10.2f} per attempt ({transactions} in the storm)')
     print(f'final price              {final[0] / 100:10.2f} SAR (model), {lot_row[0] / 100:.2f} SAR (lot)')
 
 

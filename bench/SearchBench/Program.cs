@@ -30,12 +30,17 @@ try
         "الخط العربي", "ceramic vessels", "Jawaher Sudairi", "معرض الرياض", "portraits"];
     string[] prefixes = ["نو", "نوف ال", "moh", "abd", "Nouf Al", "الص", "cal", "kha", "ريم", "jaw", "عبدالر", "sculp", "مع", "des", "خزف"];
     var filters = new Dictionary<string, IReadOnlyList<string>>();
+    // What the collector cost each mode of the last comparison: the time every client stood still, and the garbage made.
+    var paused = new TimeSpan[4];
+    var allocated = new long[4];
     // The modes compared run in turns of a quarter second each, so the load other processes put on this shared machine
     // falls on all of them alike (one after the other, a busy minute would favour whichever ran in a quiet one).
     async Task<List<double>[]> Compare(params (Action Setup, Func<int, Task> Call)[] modes)
     {
         var times = modes.Select(_ => new List<double>()).ToArray();
         var counters = new int[modes.Length];
+        Array.Clear(paused);
+        Array.Clear(allocated);
         foreach (var (setup, call) in modes)
         {
             // Warm up the JIT, the searcher and the term dictionaries before measuring.
@@ -51,6 +56,8 @@ try
             {
                 var (setup, call) = modes[m];
                 setup();
+                var pausedBefore = GC.GetTotalPauseDuration();
+                var allocatedBefore = GC.GetTotalAllocatedBytes();
                 var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 4;
                 var mode = m;
                 var tasks = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
@@ -69,6 +76,8 @@ try
                 {
                     times[m].AddRange(await t);
                 }
+                paused[m] += GC.GetTotalPauseDuration() - pausedBefore;
+                allocated[m] += GC.GetTotalAllocatedBytes() - allocatedBefore;
             }
         }
         foreach (var t in times)
@@ -76,6 +85,13 @@ try
             t.Sort();
         }
         return times;
+    }
+    void Collected(string what, params string[] names)
+    {
+        for (var m = 0; m < names.Length; m++)
+        {
+            Console.WriteLine($"  {what} {names[m],-18} GC pauses {paused[m].TotalMilliseconds / seconds,6:0.0} ms/s, allocated {allocated[m] / 1e6 / seconds,7:N0} MB/s");
+        }
     }
     static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * q))];
     static string Describe(List<double> sorted, int seconds) =>
@@ -94,11 +110,20 @@ try
     {
         index.CacheAnswers = false;
         index.Queries = null;
+        index.RankedSuggest = true;
+    }
+    // Suggestions as they were computed before the ranked postings: every match scored, stored fields read.
+    void Scored()
+    {
+        index.CacheAnswers = false;
+        index.Queries = null;
+        index.RankedSuggest = false;
     }
     void Cached()
     {
         index.CacheAnswers = true;
         index.Queries = null;
+        index.RankedSuggest = true;
     }
 
     // As visitors ask: a Zipf stream over the head queries above and a long tail of titles and names taken from the
@@ -123,9 +148,22 @@ try
     Task StreamSuggest(int n) => index.SuggestAsync(suggestStream[suggestDraws[n % suggestDraws.Length]], n % 2 == 0 ? "ar" : "en", 10, CancellationToken.None);
 
     var searches = await Compare((Baseline, Search), (Current, Search), (Cached, StreamSearch));
-    var suggests = await Compare((Baseline, Suggest), (Current, Suggest), (Cached, StreamSuggest));
+    Collected("search ", "baseline", "current", "current, cached");
+    var suggests = await Compare((Baseline, Suggest), (Scored, Suggest), (Current, Suggest), (Cached, StreamSuggest));
+    Collected("suggest", "baseline", "scored in full", "current (ranked)", "current, cached");
     var (baseSearch, search, cachedSearch) = (searches[0], searches[1], searches[2]);
-    var (baseSuggest, suggest, cachedSuggest) = (suggests[0], suggests[1], suggests[2]);
+    var (baseSuggest, scoredSuggest, suggest, cachedSuggest) = (suggests[0], suggests[1], suggests[2], suggests[3]);
+
+    // The ranked suggestions must be the scored ones: every prefix of the stream, both ways, on the same reader.
+    var differing = 0;
+    var compared = suggestStream.Distinct(StringComparer.Ordinal).Take(3000).ToList();
+    foreach (var q in compared)
+    {
+        Scored();
+        var scored = await index.SuggestAsync(q, "en", 10, CancellationToken.None);
+        Current();
+        differing += scored.SequenceEqual(await index.SuggestAsync(q, "en", 10, CancellationToken.None)) ? 0 : 1;
+    }
     static string Distinct(List<double> runs, int[] draws, string[] stream) =>
         $"{draws.Take(runs.Count + 51).Select(d => stream[d]).Distinct().Count():N0} distinct of {runs.Count + 50:N0} asked";
 
@@ -134,7 +172,9 @@ try
     Console.WriteLine($"search  current           {Describe(search, seconds)}");
     Console.WriteLine($"search  current, cached   {Describe(cachedSearch, seconds)}  ({Distinct(cachedSearch, searchDraws, searchStream)})");
     Console.WriteLine($"suggest baseline          {Describe(baseSuggest, seconds)}");
-    Console.WriteLine($"suggest current           {Describe(suggest, seconds)}");
+    Console.WriteLine($"suggest scored in full    {Describe(scoredSuggest, seconds)}");
+    Console.WriteLine($"suggest current (ranked)  {Describe(suggest, seconds)}");
+    Console.WriteLine($"ranked suggestions differing from the scored ones: {differing} of {compared.Count} prefixes");
     Console.WriteLine($"suggest current, cached   {Describe(cachedSuggest, seconds)}  ({Distinct(cachedSuggest, suggestDraws, suggestStream)})");
     Console.WriteLine($"p95 ratio baseline/current: search {P(baseSearch, 0.95) / P(search, 0.95):0.0}x, suggest {P(baseSuggest, 0.95) / P(suggest, 0.95):0.0}x");
     index.CacheAnswers = false;
@@ -161,6 +201,26 @@ try
         Current();
         var now = await Alone(q);
         Console.WriteLine($"  {before.Median,7:0.00} / {now.Median,7:0.00}  {now.Total,7:N0}  {q}");
+    }
+    Console.WriteLine("per prefix, one client, median ms scored in full / ranked:");
+    async Task<double> Typed(string q)
+    {
+        var times = new List<double>();
+        for (var n = 0; n < 15; n++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await index.SuggestAsync(q, "en", 10, CancellationToken.None);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+    foreach (var q in prefixes)
+    {
+        Scored();
+        var scored = await Typed(q);
+        Current();
+        Console.WriteLine($"  {scored,7:0.00} / {await Typed(q),7:0.00}  {q}");
     }
 }
 finally

@@ -42,6 +42,7 @@ public static class AuctionsExtensions
         services.AddScoped<Deposits>();
         services.AddScoped<ArtSouk.Commerce.Payments.IDepositNotices>(sp => sp.GetRequiredService<Deposits>());
         services.AddSingleton<LotBroadcast>();
+        services.AddSingleton<BidQueue>();
         services.AddScoped<IAuctionCatalog, AuctionCatalog>();
         var signalR = services.AddSignalR();
         // With several nodes, a bid accepted on one reaches watchers connected to another through Redis.

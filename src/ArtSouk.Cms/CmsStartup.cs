@@ -5,7 +5,6 @@ using ArtSouk.Cms.Publishing;
 using ArtSouk.Cms.Seeding;
 using ArtSouk.Kernel.Configuration;
 using ArtSouk.Kernel.Persistence;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace ArtSouk.Cms;
 
-/// <summary>Brings the CMS store up to date before the server listens: migrations, filter indexes, demo content, jobs.</summary>
+/// <summary>Brings the CMS store up to date before the server listens: migrations, filter indexes, demo content.</summary>
 internal sealed partial class CmsStartup(
     IServiceScopeFactory scopes, IOptions<ArtSoukOptions> options, CmsReadiness readiness, IHostApplicationLifetime lifetime,
     ILogger<CmsStartup> logger) : IHostedService
@@ -46,8 +45,6 @@ internal sealed partial class CmsStartup(
                     LogSeeded(logger, seeded);
                 }
             }
-            scope.ServiceProvider.GetService<IRecurringJobManager>()?.AddOrUpdate<ScheduledPublishing>(
-                ScheduledPublishing.JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         }
         readiness.MarkReady();
         LogReady(logger, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

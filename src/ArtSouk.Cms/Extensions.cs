@@ -11,12 +11,15 @@ using ArtSouk.Cms.Slugs;
 using ArtSouk.Cms.Webhooks;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Jobs;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
 using ArtSouk.Kernel.Security;
+using ArtSouk.Kernel.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -57,7 +60,9 @@ public static class CmsExtensions
         services.AddScoped(sp => new ContentReader(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(), dialect));
         services.AddScoped(sp => new ScheduledPublishing(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<ContentTypeRegistry>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Publisher>(), sp.GetRequiredService<EntryChanges>(), sp.GetRequiredService<AuditTrail>()));
+        services.AddRecurringJob<ScheduledPublishing>(ScheduledPublishing.JobId, "* * * * *");
         services.AddScoped<DemoSeeder>();
+        services.TryAddSingleton<DemoSeed>();
         services.AddScoped<LargeStore>();
         services.AddScoped<WebhookSender>();
         services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<WebhookSender>());

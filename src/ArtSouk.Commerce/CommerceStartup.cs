@@ -1,14 +1,14 @@
-using ArtSouk.Commerce.Orders;
+using ArtSouk.Commerce.Listings;
 using ArtSouk.Commerce.Persistence;
 using ArtSouk.Kernel.Persistence;
-using Hangfire;
+using ArtSouk.Kernel.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ArtSouk.Commerce;
 
-/// <summary>Migrates the commerce store before the server listens and schedules the expired-reservation sweep.</summary>
+/// <summary>Migrates the commerce store before the server listens, and prices the demo catalogue on the start that seeds it.</summary>
 internal sealed class CommerceStartup(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,10 +21,11 @@ internal sealed class CommerceStartup(IServiceScopeFactory scopes) : IHostedServ
             // Checkout writes while the Delivery API reads; WAL lets both proceed (the CMS sets it too, on the same file).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        scope.ServiceProvider.GetService<IRecurringJobManager>()?.AddOrUpdate<ReservationSweeper>(
-            ReservationSweeper.JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        scope.ServiceProvider.GetService<IRecurringJobManager>()?.AddOrUpdate<Payments.PaymentReconciliation>(
-            Payments.PaymentReconciliation.JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // The CMS starts first: on the start that seeded the demo catalogue, its works get prices and its events seats.
+        if (scope.ServiceProvider.GetRequiredService<DemoSeed>().Entries is { Count: > 0 } seeded && !await db.Listings.AnyAsync(cancellationToken))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoListings>().SeedAsync(seeded, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,11 +10,14 @@ using ArtSouk.Commerce.Persistence;
 using ArtSouk.Commerce.Tickets;
 using ArtSouk.Kernel.Audit;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Jobs;
 using ArtSouk.Kernel.Delivery;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Persistence;
+using ArtSouk.Kernel.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Stripe;
 
@@ -43,6 +46,7 @@ public static class CommerceExtensions
         services.AddScoped<Invoices.InvoiceIssuer>();
         services.AddSingleton<InvoicePdf>();
         services.AddScoped<ReservationSweeper>();
+        services.AddRecurringJob<ReservationSweeper>(ReservationSweeper.JobId, "* * * * *");
         services.AddScoped(sp => new SaleOrders(sp.GetRequiredService<CommerceDbContext>(), sp.GetRequiredService<StockLedger>(), sp.GetRequiredService<TimeProvider>()));
 
         // Stripe.net talks to Stripe, or, without Commerce:Stripe:ApiBase, to the local fake that speaks its HTTP API.
@@ -61,6 +65,9 @@ public static class CommerceExtensions
         services.AddScoped<IPaymentProvider, StripePayments>();
         services.AddScoped(sp => new CardDeposits(sp.GetRequiredService<IStripeClient>()));
         services.AddScoped<PaymentReconciliation>();
+        services.AddRecurringJob<PaymentReconciliation>(PaymentReconciliation.JobId, "* * * * *");
+        services.TryAddSingleton<DemoSeed>();
+        services.AddScoped<DemoListings>();
         services.AddHostedService<CommerceStartup>();
         // After the start-up that migrates: the dispatcher reads the outbox tables that migration creates.
         services.AddScoped<Sellers>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Jobs;
 using ArtSouk.Kernel.Json;
 using ArtSouk.Kernel.Outbox;
 using ArtSouk.Kernel.Problems;
@@ -67,7 +68,9 @@ internal static class HostExtensions
             {
                 return new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
             }
-            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            // A lock is held for milliseconds (scheduling, expiring); one left behind by a host killed while holding it
+            // would otherwise keep the next start's scheduler from firing the minutely jobs for the default ten minutes.
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromMinutes(1) };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
         builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
@@ -79,7 +82,9 @@ internal static class HostExtensions
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
-        builder.Services.AddHostedService<RecurringJobs>();
+        builder.Services.AddRecurringJob<OutboxRetention>(OutboxRetention.JobId, "0 * * * *");
+        builder.Services.AddSingleton<RecurringJobs>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurringJobs>());
         builder.Services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", HealthStatus.Unhealthy, ["ready"]);
         builder.Services.AddOpenApi(o =>
         {
@@ -207,33 +212,4 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnexpected(ILogger logger, string path, Exception exception);
-}
-
-/// <summary>Ready when this host's job storage has a live server (its own storage, not the process-wide JobStorage.Current).</summary>
-internal sealed class JobsHealthCheck(JobStorage storage) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var servers = storage.GetMonitoringApi().Servers();
-            return Task.FromResult(servers.Count > 0 ? HealthCheckResult.Healthy($"{servers.Count} job server(s)") : HealthCheckResult.Unhealthy("no job server running"));
-        }
-        catch (InvalidOperationException ex)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("job storage unavailable", ex));
-        }
-    }
-}
-
-/// <summary>Host-wide recurring jobs; modules register their own (scheduled publishing) at their start-up.</summary>
-internal sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<OutboxRetention>(OutboxRetention.JobId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

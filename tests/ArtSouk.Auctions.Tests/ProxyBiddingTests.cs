@@ -9,7 +9,9 @@ namespace ArtSouk.Auctions.Tests;
 /// <summary>
 /// The incremental proxy rule against a reference that recomputes the lot from all accepted bids each time:
 /// leader = highest maximum (the earliest to reach it on a tie), price = max(highest bid shown, min(leader's max,
-/// runner-up's max + one increment)), raised to the reserve when the leader's max covers it.
+/// runner-up's max + one increment)), raised to the reserve when the leader's max covers it. A bid is accepted when
+/// its maximum reaches the next valid amount (its shown amount then at least that amount), or, from the leader, when it
+/// raises the leader's maximum.
 /// </summary>
 public sealed class ProxyBiddingTests
 {
@@ -66,14 +68,22 @@ public sealed class ProxyBiddingTests
                 var max = amount + step.MaxAboveRiyals * 100L;
                 var reference = Reference(accepted, terms);
                 var outcome = ProxyAuction.Place(book, terms, bidder, amount, max);
-                var referenceAccepts = reference.Leader == bidder ? max > reference.LeaderMaxMinor : amount >= terms.NextValid(reference);
+                // A maximum is a standing instruction: a bid below the next valid amount whose maximum covers it is placed
+                // at the next valid amount; a leader's raise shows at the price it already had.
+                var leads = reference.Leader == bidder;
+                var referenceAccepts = leads ? max > reference.LeaderMaxMinor : max >= terms.NextValid(reference);
                 if (outcome.Accepted != referenceAccepts)
                 {
                     return false.Label($"acceptance differs at {step}");
                 }
                 if (outcome.Accepted)
                 {
-                    accepted.Add(new Accepted(bidder, outcome.EffectiveMinor, max));
+                    var shown = leads ? reference.PriceMinor : Math.Max(amount, terms.NextValid(reference));
+                    if (outcome.EffectiveMinor != shown)
+                    {
+                        return false.Label($"shown amount at {step}: engine {outcome.EffectiveMinor}, reference {shown}");
+                    }
+                    accepted.Add(new Accepted(bidder, shown, max));
                     book = outcome.Book;
                 }
                 if (book != Reference(accepted, terms))
@@ -114,6 +124,26 @@ public sealed class ProxyBiddingTests
         var c = ProxyAuction.Place(b.Book, terms, Bidders[1], 4_900_00, 4_900_00);
         Assert.Equal(5_000_00, c.Book.PriceMinor);
         Assert.Equal(Bidders[0], c.Book.Leader);
+    }
+
+    [Fact]
+    public void An_overtaken_bid_whose_maximum_covers_the_next_amount_is_placed_there_and_one_without_is_refused()
+    {
+        var terms = new Terms(1_000_00, null, Ladder.Default);
+        var a = ProxyAuction.Place(Book.Empty, terms, Bidders[0], 1_000_00, 1_000_00);
+        var b = ProxyAuction.Place(a.Book, terms, Bidders[1], 1_100_00, 1_100_00);
+        // Bidder 2 saw 1,000 and bid 1,100 with a maximum of 1,500; by the time it arrives the price is 1,100.
+        var late = ProxyAuction.Place(b.Book, terms, Bidders[2], 1_100_00, 1_500_00);
+        Assert.True(late.Accepted);
+        Assert.Equal(1_200_00, late.EffectiveMinor);
+        Assert.Equal(1_200_00, late.Book.PriceMinor);
+        Assert.Equal(Bidders[2], late.Book.Leader);
+        // The same late amount without a maximum is too low, and the refusal names the next valid amount.
+        var plain = ProxyAuction.Place(b.Book, terms, Bidders[3], 1_100_00, 1_100_00);
+        Assert.Equal(Refusal.BelowNextValid, plain.Refusal);
+        Assert.Equal(1_200_00, plain.NextValidMinor);
+        // A maximum below the next valid amount does not help.
+        Assert.Equal(Refusal.BelowNextValid, ProxyAuction.Place(b.Book, terms, Bidders[3], 1_000_00, 1_150_00).Refusal);
     }
 
     [Fact]

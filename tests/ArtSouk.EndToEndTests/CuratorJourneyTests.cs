@@ -43,11 +43,14 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = ManagerHost.ScreenshotPath($"editor-{locale}-1280") });
 
+        // The picker has closed and nothing is in flight: the click goes to the Create the person sees.
+        await Assertions.Expect(page.Locator("[data-field=portrait] .picker")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-action=save]")).ToHaveTextAsync(locale == "ar" ? "إنشاء" : "Create");
         await page.Locator("[data-action=save]").ClickAsync();
-        await page.WaitForURLAsync(EditorUrl());
+        await host.ExpectAsync(page, "the created entry's editor", () => page.WaitForURLAsync(EditorUrl()));
         var id = EditorUrl().Match(page.Url).Groups[1].Value;
         await page.Locator("[data-action=publish]").ClickAsync();
-        await page.Locator(".locale-publish[data-locale=en] .badge.live").WaitForAsync();
+        await host.ExpectAsync(page, "both languages live", () => page.Locator(".locale-publish[data-locale=en] .badge.live").WaitForAsync());
 
         var delivered = await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/content/artist/{id}?locale=en");
         Assert.Equal($"Reem Al-Otaibi {stamp}", delivered!["fields"]!["name"]!.GetValue<string>());

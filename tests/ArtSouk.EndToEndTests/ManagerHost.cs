@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ArtSouk.EndToEndTests;
@@ -34,6 +36,64 @@ public sealed class ManagerHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ArtSouk:Admin:Email", AdminEmail);
         builder.UseSetting("ArtSouk:Admin:Password", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(s => s.AddLogging(l => l.AddProvider(new Recorder(_serverLog))));
+    }
+
+    private readonly ConcurrentQueue<string> _serverLog = new();
+    private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _consoles = new();
+
+    /// <summary>
+    /// Waits for <paramref name="step"/>; when it times out, fails saying what the person would have seen (the page's
+    /// address, its alerts, whether the circuit was reconnecting) and what the browser's console and the server logged,
+    /// with a screenshot, so a failure on a loaded CI machine can be read rather than guessed at.
+    /// </summary>
+    public async Task ExpectAsync(IPage page, string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (TimeoutException ex)
+        {
+            var shot = ScreenshotPath("failed-" + string.Concat(what.Where(char.IsLetterOrDigit)));
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            var alerts = await page.Locator(".alert, [role=alert]").AllInnerTextsAsync();
+            var reconnect = await page.EvaluateAsync<string>("() => document.getElementById('components-reconnect-modal')?.className ?? 'none'");
+            throw new Xunit.Sdk.XunitException(string.Join(Environment.NewLine,
+                $"Expected {what}, but it did not come ({ex.Message.Split('\n')[0]}).",
+                $"page: {page.Url}; alerts: [{string.Join(" | ", alerts)}]; reconnect UI: {reconnect}; screenshot: {shot}",
+                "browser console:", string.Join(Environment.NewLine, (_consoles.GetValueOrDefault(page) ?? new()).TakeLast(20)),
+                "server warnings:", string.Join(Environment.NewLine, _serverLog.TakeLast(20))));
+        }
+    }
+
+    /// <summary>The server's warnings and errors, newest last, kept for <see cref="ExpectAsync"/>.</summary>
+    private sealed class Recorder(ConcurrentQueue<string> log) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, log);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (!IsEnabled(logLevel))
+                {
+                    return;
+                }
+                log.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
+                while (log.Count > 200 && log.TryDequeue(out _))
+                {
+                }
+            }
+        }
     }
 
     public async ValueTask InitializeAsync()
@@ -85,7 +145,11 @@ public sealed class ManagerHost : WebApplicationFactory<Program>, IAsyncLifetime
         });
         // The browser tests run beside the integration tests on two cores: a step waits up to a minute, it is not a measurement.
         context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var console = _consoles.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.Console += (_, m) => console.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {m.Type}: {m.Text}");
+        page.Close += (_, closed) => _consoles.TryRemove(closed, out ConcurrentQueue<string>? _);
+        return page;
     }
 
     public static string ScreenshotPath(string name)

@@ -175,11 +175,11 @@ public abstract class AuctionDepositTests(HostFixture fixture)
     public async Task After_the_sale_the_underbidder_is_refunded_once_and_the_winner_once_their_order_is_paid()
     {
         var sale = await SaleAsync(1000m, approval: false);
-        var lot = await Auctioneer.LotAsync(Host.Admin, sale, 1000m, closesAt: DateTimeOffset.UtcNow.AddSeconds(8));
         var (under, _) = await Host.App.AccountAsync(Host.Admin, "collector");
         var (winner, _) = await Host.App.AccountAsync(Host.Admin, "collector");
         var u = await PaidBidderAsync(under, sale);
         var w = await PaidBidderAsync(winner, sale);
+        var lot = await Auctioneer.LotAsync(Host.Admin, sale, 1000m, closesIn: TimeSpan.FromSeconds(8));
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(under, lot, 1000m)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(winner, lot, 1100m)).StatusCode);
 

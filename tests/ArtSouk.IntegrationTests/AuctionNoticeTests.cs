@@ -87,7 +87,7 @@ public sealed class AuctionNoticeTests : IAsyncLifetime
         var sale = await Auctioneer.SaleAsync(_admin);
         var (a, aEmail) = await PersonAsync("ar");
         var (b, bEmail) = await PersonAsync("en");
-        var lot = await Auctioneer.LotAsync(_admin, sale, closesAt: DateTimeOffset.UtcNow.AddSeconds(6));
+        var lot = await Auctioneer.LotAsync(_admin, sale, closesIn: TimeSpan.FromSeconds(6));
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(a, lot, 1000m)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(b, lot, 1100m)).StatusCode);
         var number = await NumberOfAsync(lot);
@@ -137,8 +137,8 @@ public sealed class AuctionNoticeTests : IAsyncLifetime
     public async Task A_lot_that_closes_unsold_puts_its_work_back_on_sale()
     {
         var sale = await Auctioneer.SaleAsync(_admin);
-        var lot = await Auctioneer.LotAsync(_admin, sale, reserve: 5000m, closesAt: DateTimeOffset.UtcNow.AddSeconds(4));
         var bidder = await Auctioneer.BidderAsync(_app, _admin);
+        var lot = await Auctioneer.LotAsync(_admin, sale, reserve: 5000m, closesIn: TimeSpan.FromSeconds(4));
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1000m)).StatusCode);
         var entry = Guid.Parse((await Auctioneer.LotViewAsync(_app.CreateClient(), lot))["entryId"]!.GetValue<string>());
         Assert.Equal("at_auction", await AvailabilityAsync(entry));

@@ -22,16 +22,7 @@ public sealed class PostgresAuctionRedisTests
         {
             Assert.Skip("redis-server is not installed");
         }
-        string connection;
-        try
-        {
-            connection = await Postgres.CreateDatabaseAsync();
-        }
-        catch (PostgresUnavailableException ex)
-        {
-            Assert.Skip(ex.Message);
-            return;
-        }
+        var connection = await Postgres.CreateDatabaseOrSkipAsync();
         var ct = TestContext.Current.CancellationToken;
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))

@@ -20,41 +20,9 @@ public abstract class CommerceMailTests(string provider)
         public required SmtpSink Smtp { get; init; }
         public required ArtSoukApp App { get; init; }
         public required HttpClient Admin { get; init; }
-        private readonly List<MimeMessage> _early = [];
 
         /// <summary>The next message to <paramref name="address"/> whose subject contains <paramref name="subject"/>; others are kept for later calls.</summary>
-        public async Task<MimeMessage> MailAsync(string address, string subject)
-        {
-            bool Wanted(MimeMessage m) => m.To.Mailboxes.Any(b => b.Address == address) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal);
-            if (_early.FirstOrDefault(Wanted) is { } kept)
-            {
-                _early.Remove(kept);
-                return kept;
-            }
-            var until = DateTime.UtcNow + MailWait;
-            while (true)
-            {
-                var left = until - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero)
-                {
-                    throw new TimeoutException($"No e-mail to {address} about \"{subject}\"; received: {string.Join(" | ", _early.Select(m => m.Subject))}");
-                }
-                MimeMessage next;
-                try
-                {
-                    next = await Smtp.NextAsync(left);
-                }
-                catch (OperationCanceledException)
-                {
-                    continue;
-                }
-                if (Wanted(next))
-                {
-                    return next;
-                }
-                _early.Add(next);
-            }
-        }
+        public Task<MimeMessage> MailAsync(string address, string subject) => Smtp.NextToAsync(address, subject, MailWait);
 
         public async ValueTask DisposeAsync()
         {

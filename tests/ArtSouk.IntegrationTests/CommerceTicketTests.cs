@@ -17,7 +17,6 @@ public abstract class TicketShop(string provider) : IAsyncLifetime
 {
     public static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
 
-    private readonly List<MimeMessage> _early = [];
     private ArtSoukApp? _app;
 
     public ManualClock Clock { get; } = new();
@@ -57,60 +56,10 @@ public abstract class TicketShop(string provider) : IAsyncLifetime
     }
 
     /// <summary>The next message to <paramref name="address"/> whose subject contains <paramref name="subject"/>; others are kept for later calls.</summary>
-    public async Task<MimeMessage> MailAsync(string address, string subject)
-    {
-        bool Wanted(MimeMessage m) => m.To.Mailboxes.Any(b => b.Address == address) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal);
-        if (_early.FirstOrDefault(Wanted) is { } kept)
-        {
-            _early.Remove(kept);
-            return kept;
-        }
-        var until = DateTime.UtcNow + MailWait;
-        while (true)
-        {
-            var left = until - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"No e-mail to {address} about \"{subject}\"; received: {string.Join(" | ", _early.Select(m => m.Subject))}");
-            }
-            MimeMessage next;
-            try
-            {
-                next = await Smtp.NextAsync(left);
-            }
-            catch (OperationCanceledException)
-            {
-                continue;
-            }
-            if (Wanted(next))
-            {
-                return next;
-            }
-            _early.Add(next);
-        }
-    }
+    public Task<MimeMessage> MailAsync(string address, string subject) => Smtp.NextToAsync(address, subject, MailWait);
 
     /// <summary>Whether a message to <paramref name="address"/> about <paramref name="subject"/> arrived (waiting briefly for stragglers).</summary>
-    public async Task<bool> AnyMailAsync(string address, string subject, TimeSpan wait)
-    {
-        try
-        {
-            var until = DateTime.UtcNow + wait;
-            while (DateTime.UtcNow < until)
-            {
-                if (_early.Any(m => m.To.Mailboxes.Any(b => b.Address == address) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)))
-                {
-                    return true;
-                }
-                _early.Add(await Smtp.NextAsync(until - DateTime.UtcNow));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Nothing more arrived.
-        }
-        return _early.Any(m => m.To.Mailboxes.Any(b => b.Address == address) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal));
-    }
+    public Task<bool> AnyMailAsync(string address, string subject, TimeSpan wait) => Smtp.AnyToAsync(address, subject, wait);
 
     public async ValueTask DisposeAsync()
     {
@@ -130,7 +79,7 @@ public sealed class PostgresTicketShop() : TicketShop("postgres");
 /// <summary>
 /// Ticket types of events and workshops: set by their sellers, shown on Delivery items, sold within their sales window and
 /// never beyond their capacity, with a waiting list that holds freed seats for the first in line; and full refunds that put
-/// goods back on sale.
+/// goods back on sale; ticket lines in the cart beside listed works.
 /// </summary>
 public abstract class CommerceTicketTests(TicketShop shop)
 {
@@ -489,7 +438,7 @@ public abstract class CommerceTicketTests(TicketShop shop)
         Assert.Contains("Buy tickets", english, StringComparison.Ordinal);
         Assert.Contains("On sale from", english, StringComparison.Ordinal);
         Assert.Contains($"action=\"/api/v1/tickets/{Id(vip)}/waiting-list\"", english, StringComparison.Ordinal);
-        Assert.Matches("<script src=\"/_site/tickets\\.[0-9a-f]+\\.js\" defer>", english);
+        Assert.Matches("<script src=\"/_site/buyer\\.[0-9a-f]+\\.js\" defer>", english);
     }
 
     [Fact]
@@ -548,6 +497,203 @@ public abstract class CommerceTicketTests(TicketShop shop)
         var general = Named(await TicketsOnDeliveryAsync(evening), "General");
         Assert.Equal("available", general["availability"]!.GetValue<string>());
         Assert.Equal(2, general["stock"]!.GetValue<int>());
+    }
+
+    private async Task<Guid> ListedArtworkAsync(HttpClient admin, decimal amount)
+    {
+        var artist = await admin.CreateEntryAsync("artist", new { name = new { ar = Unique("فنانة"), en = Unique("Artist") } });
+        var work = await admin.CreateEntryAsync("artwork", new { title = new { ar = Unique("عمل"), en = Unique("Work") }, artist });
+        (await admin.PutAsJsonAsync($"/api/v1/manage/listings/{work}", new { price = new { amount, currency = "SAR" }, availability = "available", stock = 1 })).EnsureSuccessStatusCode();
+        return work;
+    }
+
+    private static Task<HttpResponseMessage> AddToCartAsync(HttpClient client, Guid entry, JsonObject? ticketType, int quantity = 1, string locale = "ar") =>
+        client.PostAsJsonAsync($"/api/v1/cart/items?locale={locale}", new { entryId = entry, quantity, ticketTypeId = ticketType is null ? (Guid?)null : Guid.Parse(Id(ticketType)) });
+
+    private static async Task<JsonObject> CartAsync(HttpClient client, string locale = "ar") => (await client.GetFromJsonAsync<JsonObject>($"/api/v1/cart?locale={locale}"))!;
+
+    private static JsonObject Line(JsonObject cart, JsonObject ticketType) =>
+        cart["items"]!.AsArray().Single(i => i!["ticketType"]?["id"]?.GetValue<string>() == Id(ticketType))!.AsObject();
+
+    private async Task<int> HeldAsync(HttpClient admin, Guid entry, JsonObject ticketType) =>
+        (await admin.GetFromJsonAsync<JsonArray>($"/api/v1/manage/listings/{entry}/ticket-types"))!
+            .Single(t => t!["id"]!.GetValue<string>() == Id(ticketType))!["reserved"]!.GetValue<int>();
+
+    [Fact]
+    public async Task Two_ticket_types_and_an_artwork_share_one_cart_and_check_out_as_one_order_holding_the_seats()
+    {
+        var admin = await AdminAsync();
+        var workshop = await EventAsync(admin, "workshop", "ورشة الخزف", "Ceramics Workshop");
+        var general = await TicketTypeAsync(admin, workshop, "عام", "General", 150m, 10);
+        var student = await TicketTypeAsync(admin, workshop, "طالب", "Student", 75.50m, 5);
+        var work = await ListedArtworkAsync(admin, 1000m);
+        var (buyer, _) = await BuyerAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await AddToCartAsync(buyer, workshop, general, quantity: 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AddToCartAsync(buyer, workshop, student, quantity: 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AddToCartAsync(buyer, work, null)).StatusCode);
+        // Adding a type again sets its quantity; it stays one line.
+        var cart = await JsonAsync(await AddToCartAsync(buyer, workshop, general, quantity: 2, locale: "en"));
+        Assert.Equal(3, cart["items"]!.AsArray().Count);
+        var line = Line(cart, general);
+        Assert.Equal(workshop.ToString(), line["entryId"]!.GetValue<string>());
+        Assert.Equal("General", line["ticketType"]!["name"]!.GetValue<string>());
+        Assert.Equal(2, line["quantity"]!.GetValue<int>());
+        Assert.Equal(150m, line["unitPrice"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal("available", line["availability"]!.GetValue<string>());
+        Assert.Equal(1375.50m, cart["total"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal("طالب", Line(await CartAsync(buyer, "ar"), student)["ticketType"]!["name"]!.GetValue<string>());
+        var artworkLine = cart["items"]!.AsArray().Single(i => i!["entryId"]!.GetValue<string>() == work.ToString())!;
+        Assert.Null(artworkLine["ticketType"]);
+
+        // One type's line leaves alone; the entry's route without a type empties the entry's lines.
+        var removed = (await buyer.DeleteFromJsonAsync<JsonObject>($"/api/v1/cart/items/{workshop}?ticketTypeId={Id(student)}"))!;
+        Assert.Equal(2, removed["items"]!.AsArray().Count);
+        Assert.Equal(1300m, removed["total"]!["amount"]!.GetValue<decimal>());
+        Assert.Single((await buyer.DeleteFromJsonAsync<JsonObject>($"/api/v1/cart/items/{workshop}"))!["items"]!.AsArray());
+        await AddToCartAsync(buyer, workshop, general, quantity: 2);
+        await AddToCartAsync(buyer, workshop, student, quantity: 1);
+
+        var checkout = await buyer.PostAsJsonAsync("/api/v1/checkout", new { paymentMethod = "bank-transfer" });
+        Assert.Equal(HttpStatusCode.Created, checkout.StatusCode);
+        var order = await JsonAsync(checkout);
+        var lines = order["lines"]!.AsArray();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(2, lines.Single(l => l!["ticketTypeId"]?.GetValue<string>() == Id(general))!["quantity"]!.GetValue<int>());
+        Assert.Equal(1, lines.Single(l => l!["ticketTypeId"]?.GetValue<string>() == Id(student))!["quantity"]!.GetValue<int>());
+        Assert.Single(lines, l => l!["entryId"]!.GetValue<string>() == work.ToString() && l["ticketTypeId"] is null);
+        Assert.Equal(1375.50m, order["total"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal(2, await HeldAsync(admin, workshop, general));
+        Assert.Equal(1, await HeldAsync(admin, workshop, student));
+        Assert.Equal(1, (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/manage/listings/{work}"))!["reserved"]!.GetValue<int>());
+        Assert.Equal(8, Named(await TicketsOnDeliveryAsync(workshop, "workshop"), "General")["stock"]!.GetValue<int>());
+        Assert.Empty((await CartAsync(buyer))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_anonymous_carts_ticket_lines_merge_on_sign_in_one_line_per_ticket_type()
+    {
+        var admin = await AdminAsync();
+        var evening = await EventAsync(admin);
+        var general = await TicketTypeAsync(admin, evening, "عام", "General", 100m, 20);
+        var vip = await TicketTypeAsync(admin, evening, "كبار الشخصيات", "VIP", 900m, 5);
+        var (account, _) = await BuyerAsync();
+        (await AddToCartAsync(account, evening, general, quantity: 1)).EnsureSuccessStatusCode();
+
+        var visitor = Shop.App.CreateClient();
+        (await AddToCartAsync(visitor, evening, general, quantity: 3)).EnsureSuccessStatusCode();
+        var anonymous = await JsonAsync(await AddToCartAsync(visitor, evening, vip, quantity: 2, locale: "en"));
+        Assert.Equal(2, anonymous["items"]!.AsArray().Count);
+        Assert.Equal("VIP", Line(anonymous, vip)["ticketType"]!["name"]!.GetValue<string>());
+
+        // The visitor signs in in the same browser.
+        visitor.DefaultRequestHeaders.Authorization = account.DefaultRequestHeaders.Authorization;
+        var merged = await CartAsync(visitor);
+        Assert.Equal(2, merged["items"]!.AsArray().Count);
+        Assert.Equal(3, Line(merged, general)["quantity"]!.GetValue<int>());
+        Assert.Equal(2, Line(merged, vip)["quantity"]!.GetValue<int>());
+        Assert.Equal(2100m, merged["total"]!["amount"]!.GetValue<decimal>());
+
+        var order = await JsonAsync(await account.PostAsJsonAsync("/api/v1/checkout", new { paymentMethod = "bank-transfer" }));
+        Assert.Equal([2, 3], order["lines"]!.AsArray().Select(l => l!["quantity"]!.GetValue<int>()).Order());
+        Assert.Equal(3, await HeldAsync(admin, evening, general));
+        Assert.Equal(2, await HeldAsync(admin, evening, vip));
+    }
+
+    [Fact]
+    public async Task A_ticket_line_that_sold_out_or_closed_meanwhile_reads_so_in_the_cart_and_is_a_409_at_checkout()
+    {
+        var admin = await AdminAsync();
+        var evening = await EventAsync(admin);
+        var now = Shop.Clock.GetUtcNow();
+        var few = await TicketTypeAsync(admin, evening, "الصف الأول", "Front row", 400m, 2);
+        var early = await TicketTypeAsync(admin, evening, "حجز مبكر", "Early bird", 80m, 10, salesEnd: now.AddHours(1));
+        var (buyer, _) = await BuyerAsync();
+        var (rival, _) = await BuyerAsync();
+        (await AddToCartAsync(buyer, evening, few, quantity: 2)).EnsureSuccessStatusCode();
+
+        var rivalOrder = (await JsonAsync(await BuyAsync(rival, evening, few, quantity: 2)))["id"]!.GetValue<string>();
+        Assert.Equal("reserved", Line(await CartAsync(buyer), few)["availability"]!.GetValue<string>());
+        (await admin.PostAsJsonAsync($"/api/v1/manage/orders/{rivalOrder}/mark-paid", new { reference = "TRF-CART-1" })).EnsureSuccessStatusCode();
+        Assert.Equal("sold_out", Line(await CartAsync(buyer), few)["availability"]!.GetValue<string>());
+
+        var refused = await buyer.PostAsJsonAsync("/api/v1/checkout?locale=ar", new { paymentMethod = "bank-transfer" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await People.ProblemAsync(refused);
+        Assert.Equal("sold_out", problem["code"]!.GetValue<string>());
+        Assert.Contains("نفدت تذاكر «الصف الأول»", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Nothing was held, and the cart still holds the line.
+        Assert.Empty((await buyer.GetFromJsonAsync<JsonArray>("/api/v1/orders"))!);
+        Assert.Single((await CartAsync(buyer))["items"]!.AsArray());
+
+        await buyer.DeleteAsync($"/api/v1/cart/items/{evening}?ticketTypeId={Id(few)}");
+        (await AddToCartAsync(buyer, evening, early, quantity: 1)).EnsureSuccessStatusCode();
+        Shop.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal("sales_ended", Line(await CartAsync(buyer), early)["availability"]!.GetValue<string>());
+        var ended = await buyer.PostAsJsonAsync("/api/v1/checkout?locale=en", new { paymentMethod = "bank-transfer" });
+        Assert.Equal(HttpStatusCode.Conflict, ended.StatusCode);
+        var over = await People.ProblemAsync(ended);
+        Assert.Equal("sales_ended", over["code"]!.GetValue<string>());
+        Assert.Contains("Sales of “Early bird” tickets ended", over["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await HeldAsync(admin, evening, early));
+    }
+
+    [Fact]
+    public async Task Bad_ticket_lines_for_the_cart_are_problems_in_Arabic_and_English()
+    {
+        var admin = await AdminAsync();
+        var evening = await EventAsync(admin);
+        var general = await TicketTypeAsync(admin, evening, "عام", "General", 100m, 20);
+        var otherEvent = await EventAsync(admin);
+        var elsewhere = await TicketTypeAsync(admin, otherEvent, "عام", "General", 100m, 20);
+        var (buyer, _) = await BuyerAsync();
+        async Task<JsonObject> Expect(HttpResponseMessage response, HttpStatusCode status, string code)
+        {
+            Assert.Equal(status, response.StatusCode);
+            var problem = await People.ProblemAsync(response);
+            Assert.Equal(code, problem["code"]!.GetValue<string>());
+            return problem;
+        }
+
+        var untypedAr = await Expect(await AddToCartAsync(buyer, evening, null, locale: "ar"), HttpStatusCode.UnprocessableEntity, "ticket-type-required");
+        Assert.Contains("أنواع تذاكر؛ أرسل ticketTypeId", untypedAr["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var untypedEn = await Expect(await AddToCartAsync(Shop.App.CreateClient(), evening, null, locale: "en"), HttpStatusCode.UnprocessableEntity, "ticket-type-required");
+        Assert.Contains("sells tickets by type; send ticketTypeId", untypedEn["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var foreign = await Expect(await AddToCartAsync(buyer, evening, elsewhere, locale: "en"), HttpStatusCode.NotFound, "not-found");
+        Assert.Contains($"has no ticket type {Id(elsewhere)}", foreign["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var unknown = await Expect(await buyer.PostAsJsonAsync("/api/v1/cart/items?locale=ar", new { entryId = evening, quantity = 1, ticketTypeId = Guid.NewGuid() }),
+            HttpStatusCode.NotFound, "not-found");
+        Assert.Contains("لا يوجد نوع تذكرة", unknown["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var none = await Expect(await AddToCartAsync(buyer, evening, general, quantity: 0, locale: "ar"), HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal("الكمية من 1 إلى 100", none["errors"]!["quantity"]![0]!.GetValue<string>());
+        var many = await Expect(await AddToCartAsync(buyer, evening, general, quantity: 101, locale: "en"), HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal("quantity is 1 to 100", many["errors"]!["quantity"]![0]!.GetValue<string>());
+        var nothing = await Expect(await buyer.PostAsJsonAsync("/api/v1/cart/items?locale=en", new { quantity = 1, ticketTypeId = Id(general) }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal("entryId is required", nothing["errors"]!["entryId"]![0]!.GetValue<string>());
+        await Expect(await buyer.DeleteAsync($"/api/v1/cart/items/{evening}?ticketTypeId=general"), HttpStatusCode.BadRequest, "malformed-body");
+
+        // None of it reached the cart.
+        Assert.Empty((await CartAsync(buyer))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Removing_a_ticket_type_takes_its_cart_lines_along()
+    {
+        var admin = await AdminAsync();
+        var evening = await EventAsync(admin);
+        var kept = await TicketTypeAsync(admin, evening, "عام", "General", 100m, 20);
+        var dropped = await TicketTypeAsync(admin, evening, "مجاني", "Free", 0m, 20);
+        var (buyer, _) = await BuyerAsync();
+        (await AddToCartAsync(buyer, evening, kept)).EnsureSuccessStatusCode();
+        (await AddToCartAsync(buyer, evening, dropped)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/manage/listings/{evening}/ticket-types/{Id(dropped)}")).StatusCode);
+        var cart = await CartAsync(buyer);
+        Assert.Equal([Id(kept)], cart["items"]!.AsArray().Select(i => i!["ticketType"]!["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Created, (await buyer.PostAsJsonAsync("/api/v1/checkout", new { paymentMethod = "bank-transfer" })).StatusCode);
     }
 }
 

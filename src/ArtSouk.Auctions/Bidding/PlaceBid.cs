@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ArtSouk.Auctions.Bidding;
 
@@ -25,9 +26,11 @@ internal sealed record BidView(long Id, Guid LotId, long Paddle, decimal Amount,
     decimal NextValidAmount, DateTimeOffset EndsAt, DateTimeOffset PlacedAt, string ClientBidId);
 
 /// <summary>
-/// <c>POST /api/v1/lots/{id}/bids</c>. The lot's row moves by one conditional UPDATE (same version, still open, end
-/// not passed) in the transaction that inserts the bid; a concurrent bid that got there first makes it affect no row,
-/// and the bid is judged again against the new state. So two hosts on one database never accept conflicting bids.
+/// <c>POST /api/v1/lots/{id}/bids</c>. One read (lot, sale, registration, retry) judges the bid; a refusal ends there.
+/// A bid that read says is acceptable is applied: on PostgreSQL by <c>auctions.place_bid</c>, which locks the lot's row
+/// and judges again against the row as it is then, in one autocommit call; on SQLite by one conditional UPDATE (same
+/// version, still open, end not passed) in the transaction that inserts the bid, a bid that lost the race being judged
+/// again against the new state. So two hosts on one database never accept conflicting bids.
 /// </summary>
 internal static class PlaceBid
 {
@@ -41,7 +44,7 @@ internal static class PlaceBid
 
     private static async Task<Results<Created<BidView>, Ok<BidView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem, BidRefusedProblem>> PlaceAsync(
         Guid id, PlaceBidRequest request, HttpContext http, AuctionsDbContext db, LotBroadcast broadcast, TimeProvider clock,
-        IOptions<AuctionsOptions> options, OutboxSignal outbox, CancellationToken ct)
+        IOptions<AuctionsOptions> options, OutboxSignal outbox, BidQueue queue, CancellationToken ct)
     {
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         if (!Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var bidder))
@@ -68,6 +71,30 @@ internal static class PlaceBid
             return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
         }
         var clientBidId = request.ClientBidId!;
+        if (db is PostgresAuctionsDbContext && await queue.TermsAsync(db, id, ct) is { } lotTerms)
+        {
+            // PostgreSQL: the lot's queue judges this bid with the others queued on the lot, in one round trip for all.
+            var bidMax = request.MaxAmount is null ? amount.Minor : max.Minor;
+            var judged = await queue.PlaceAsync(db, id, lotTerms, new QueuedBid(bidder, clientBidId, amount.Minor, bidMax), clock, options.Value.OutbidThrottle);
+            switch (judged.Outcome)
+            {
+                case "accepted":
+                    if (judged.Outbid)
+                    {
+                        outbox.Notify();
+                    }
+                    return TypedResults.Created($"/api/v1/lots/{id}/bids", new BidView(judged.BidId, id, judged.Paddle, LotView.Sar(judged.EffectiveMinor),
+                        LotView.Sar(bidMax), judged.Leading, LotView.Sar(judged.PriceMinor), LotView.Sar(judged.NextMinor),
+                        DateTimeOffset.FromUnixTimeMilliseconds(judged.EndsAtMs), judged.At, clientBidId));
+                case "too-low" or "already-leading":
+                    return Refused(http, judged.Outcome == "already-leading" ? Refusal.AlreadyLeading : Refusal.BelowNextValid, judged.NextMinor);
+                case "not-open" or "closed":
+                    return NotOpen(http, judged.Outcome == "not-open", judged.NextMinor);
+                default:
+                    // Not registered yet (registering is the single path's work), a retry, or a failed batch: answered below.
+                    break;
+            }
+        }
         // One round trip reads what judging needs: the lot, its sale, the bidder's registration, and whether this
         // clientBidId was already accepted (a retry). A refused bid costs this read and nothing else.
         var read = await (
@@ -120,20 +147,18 @@ internal static class PlaceBid
             var nowMs = now.ToUnixTimeMilliseconds();
             if (lot.State != LotStates.Open || nowMs >= lot.EndsAtMs || nowMs < lot.OpensAtMs)
             {
-                return Refused(http, nowMs < lot.OpensAtMs ? AuctionsProblems.LotNotOpen : AuctionsProblems.LotClosed, terms.NextValid(lot.Book),
-                    nowMs < lot.OpensAtMs ? "لم تبدأ المزايدة على هذه القطعة بعد" : "أُغلقت المزايدة على هذه القطعة",
-                    nowMs < lot.OpensAtMs ? "Bidding on this lot has not started yet" : "Bidding on this lot has closed");
+                return NotOpen(http, nowMs < lot.OpensAtMs, terms.NextValid(lot.Book));
             }
             var outcome = ProxyAuction.Place(lot.Book, terms, bidder, amount.Minor, maxMinor);
             if (!outcome.Accepted)
             {
-                var next = new Money(outcome.NextValidMinor, Money.Sar);
-                return outcome.Refusal == Refusal.AlreadyLeading
-                    ? Refused(http, AuctionsProblems.AlreadyLeading, outcome.NextValidMinor,
-                        $"مزايدتك هي الأعلى؛ ارفع حدّك الأقصى فوق ما حددته. المبلغ التالي المقبول لغيرك {next} ريال",
-                        $"You already lead; raise your maximum above the one you set. The next valid amount for others is {next} SAR")
-                    : Refused(http, AuctionsProblems.BidTooLow, outcome.NextValidMinor,
-                        $"المزايدة أقل من المبلغ التالي المقبول: {next} ريال", $"The bid is below the next valid amount: {next} SAR");
+                // Judged on a committed state, read in one statement with the retry check: a refusal changes nothing,
+                // so it is a true answer as of that state and needs no lock (most bids in a storm end here).
+                return Refused(http, outcome.Refusal, outcome.NextValidMinor);
+            }
+            if (db is PostgresAuctionsDbContext)
+            {
+                return await PlaceInDatabaseAsync(db, http, lot, sale, terms, bidder, paddle, clientBidId, amount.Minor, maxMinor, broadcast, clock, options.Value, outbox, ct);
             }
             var previous = lot.Book;
             var after = outcome.Book;
@@ -203,7 +228,122 @@ internal static class PlaceBid
             await broadcast.BidAcceptedAsync(id, after.PriceMinor, leaderPaddle, outcome.NextValidMinor, endsAt, endsAt != lot.EndsAtMs, terms.ReserveMet(after), lot.BidCount + 1, now);
             return TypedResults.Created($"/api/v1/lots/{id}/bids", view);
         }
-        return Refused(http, ProblemCode.Conflict, terms.NextValid(lot.Book), "المزايدة على هذه القطعة كثيفة الآن؛ أعد المحاولة", "This lot is very busy right now; try again");
+        return Busy(http, terms.NextValid(lot.Book));
+    }
+
+    /// <summary>
+    /// PostgreSQL: the whole accept path is one call of <c>auctions.place_bid</c> (autocommit), which locks the lot's row,
+    /// judges the bid against the row as it is then (the rule of <see cref="ProxyAuction.Place"/>), moves it, inserts the
+    /// bid, the proxy raise and the throttled outbid notice. Concurrent bids queue on the row's lock inside the database,
+    /// so each is judged against the state it is applied to; none is judged on a stale read and retried.
+    /// </summary>
+    private static async Task<Results<Created<BidView>, Ok<BidView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem, BidRefusedProblem>> PlaceInDatabaseAsync(
+        AuctionsDbContext db, HttpContext http, Lot lot, Sale sale, Terms terms, Guid bidder, long paddle, string clientBidId, long amountMinor, long maxMinor,
+        LotBroadcast broadcast, TimeProvider clock, AuctionsOptions options, OutboxSignal outbox, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var ladder = terms.Ladder.Arrays;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        string result;
+        long bidId = 0, effective = 0, price = 0, next = 0, endsAt = 0;
+        long? leaderPaddle = null;
+        bool leading = false, extended = false, reserveMet = false, outbid = false;
+        var bidCount = 0;
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "select * from auctions.place_bid($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)", connection)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter<Guid> { TypedValue = lot.Id },
+                    new NpgsqlParameter<Guid> { TypedValue = bidder },
+                    new NpgsqlParameter<long> { TypedValue = paddle },
+                    new NpgsqlParameter<string> { TypedValue = clientBidId },
+                    new NpgsqlParameter<long> { TypedValue = amountMinor },
+                    new NpgsqlParameter<long> { TypedValue = maxMinor },
+                    new NpgsqlParameter<long> { TypedValue = nowMs },
+                    new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() },
+                    new NpgsqlParameter<long> { TypedValue = sale.SoftCloseMinutes * 60_000L },
+                    new NpgsqlParameter<long> { TypedValue = sale.HardStopAt?.ToUnixTimeMilliseconds() ?? long.MaxValue },
+                    new NpgsqlParameter<long[]> { TypedValue = ladder.Froms },
+                    new NpgsqlParameter<int[]> { TypedValue = ladder.Starts },
+                    new NpgsqlParameter<int[]> { TypedValue = ladder.Lengths },
+                    new NpgsqlParameter<long[]> { TypedValue = ladder.Steps },
+                    new NpgsqlParameter<long> { TypedValue = (long)options.OutbidThrottle.TotalMilliseconds },
+                    new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() },
+                },
+            };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            result = reader.GetString(0);
+            if (!reader.IsDBNull(6))
+            {
+                next = reader.GetInt64(6);
+            }
+            if (result == "accepted")
+            {
+                bidId = reader.GetInt64(1);
+                effective = reader.GetInt64(2);
+                price = reader.GetInt64(3);
+                leading = reader.GetBoolean(4);
+                leaderPaddle = reader.IsDBNull(5) ? null : reader.GetInt64(5);
+                endsAt = reader.GetInt64(7);
+                extended = reader.GetBoolean(8);
+                reserveMet = reader.GetBoolean(9);
+                bidCount = reader.GetInt32(10);
+                outbid = reader.GetBoolean(11);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        switch (result)
+        {
+            case "accepted":
+                break;
+            case "retry":
+                return await FirstAnswerAsync(db, lot, bidder, clientBidId, ct) is { } first
+                    ? TypedResults.Ok(first)
+                    : Busy(http, terms.NextValid(lot.Book));
+            case "not-found":
+                return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"لا توجد قطعة {lot.Id}", $"No lot {lot.Id}."));
+            case "not-open" or "closed":
+                return NotOpen(http, result == "not-open", next);
+            default:
+                return Refused(http, result == "already-leading" ? Refusal.AlreadyLeading : Refusal.BelowNextValid, next);
+        }
+        if (outbid)
+        {
+            outbox.Notify();
+        }
+        var view = new BidView(bidId, lot.Id, paddle, LotView.Sar(effective), LotView.Sar(maxMinor), leading, LotView.Sar(price), LotView.Sar(next),
+            DateTimeOffset.FromUnixTimeMilliseconds(endsAt), now, clientBidId);
+        await broadcast.BidAcceptedAsync(lot.Id, price, leaderPaddle, next, endsAt, extended, reserveMet, bidCount, now);
+        return TypedResults.Created($"/api/v1/lots/{lot.Id}/bids", view);
+    }
+
+    /// <summary>A bid that could not be applied for the other bids on the lot, and may simply be sent again.</summary>
+    private static BidRefusedProblem Busy(HttpContext http, long nextMinor) =>
+        Refused(http, ProblemCode.Conflict, nextMinor, "المزايدة على هذه القطعة كثيفة الآن؛ أعد المحاولة", "This lot is very busy right now; try again");
+
+    private static BidRefusedProblem NotOpen(HttpContext http, bool notYet, long nextMinor) =>
+        Refused(http, notYet ? AuctionsProblems.LotNotOpen : AuctionsProblems.LotClosed, nextMinor,
+            notYet ? "لم تبدأ المزايدة على هذه القطعة بعد" : "أُغلقت المزايدة على هذه القطعة",
+            notYet ? "Bidding on this lot has not started yet" : "Bidding on this lot has closed");
+
+    private static BidRefusedProblem Refused(HttpContext http, Refusal refusal, long nextMinor)
+    {
+        var next = new Money(nextMinor, Money.Sar);
+        return refusal == Refusal.AlreadyLeading
+            ? Refused(http, AuctionsProblems.AlreadyLeading, nextMinor,
+                $"مزايدتك هي الأعلى؛ ارفع حدّك الأقصى فوق ما حددته. المبلغ التالي المقبول لغيرك {next} ريال",
+                $"You already lead; raise your maximum above the one you set. The next valid amount for others is {next} SAR")
+            : Refused(http, AuctionsProblems.BidTooLow, nextMinor,
+                $"المزايدة أقل من المبلغ التالي المقبول: {next} ريال", $"The bid is below the next valid amount: {next} SAR");
     }
 
     private static async Task<BidView?> FirstAnswerAsync(AuctionsDbContext db, Lot lot, Guid bidder, string clientBidId, CancellationToken ct)

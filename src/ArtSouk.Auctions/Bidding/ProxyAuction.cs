@@ -38,7 +38,9 @@ public sealed record Outcome(Refusal Refusal, Book Book, long EffectiveMinor, bo
 /// <summary>
 /// Proxy (maximum) bidding, incrementally: price = max(the leader's own bid, min(leader's max, runner-up's max + one
 /// increment)), raised to the reserve when the leader's max covers it; equal maxima go to the one already leading
-/// (the earlier by the server's order). Pure, so the endpoint and the property tests run the same rule.
+/// (the earlier by the server's order). A bid below the next valid amount whose maximum covers it is placed at the next
+/// valid amount. Pure, so the endpoint and the property tests run the same rule; PostgreSQL runs the same rule inside
+/// <c>auctions.place_bid</c> (migration <c>PlaceBidFunction</c>), checked against this one by the integration tests.
 /// </summary>
 public static class ProxyAuction
 {
@@ -61,7 +63,13 @@ public static class ProxyAuction
         }
         if (amountMinor < next)
         {
-            return new Outcome(Refusal.BelowNextValid, book, 0, false, next);
+            // A maximum is a standing instruction: a bid overtaken on its way in whose maximum still covers the next
+            // valid amount is placed at that amount (the proxy would bid it for them anyway). Without such a maximum it is too low.
+            if (max < next)
+            {
+                return new Outcome(Refusal.BelowNextValid, book, 0, false, next);
+            }
+            amountMinor = next;
         }
         Book after;
         if (book.Leader is null)

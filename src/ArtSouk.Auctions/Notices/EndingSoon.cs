@@ -22,7 +22,7 @@ internal sealed class EndingSoon(AuctionsDbContext db, OutboxSignal signal, Time
         var watched = await db.Watches.AsNoTracking()
             .Join(db.Lots.AsNoTracking().Where(l => l.State == LotStates.Open && l.EndsAtMs > nowMs && l.EndsAtMs <= soonMs && l.OpensAtMs <= nowMs),
                 w => w.LotId, l => l.Id, (w, l) => new { w.LotId, w.UserId, l.PriceMinor })
-            .Take(1000).ToListAsync(ct);
+            .OrderBy(w => w.LotId).ThenBy(w => w.UserId).Take(1000).ToListAsync(ct);
         if (watched.Count == 0)
         {
             return 0;

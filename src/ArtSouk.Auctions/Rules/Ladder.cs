@@ -8,6 +8,9 @@ namespace ArtSouk.Auctions.Rules;
 /// </summary>
 public sealed record Rung(decimal From, decimal[] Steps);
 
+/// <summary>A ladder flattened for SQL: rung i starts from <c>Froms[i]</c> and climbs by <c>Steps[Starts[i] .. Starts[i] + Lengths[i] - 1]</c> (1-based).</summary>
+public sealed record LadderArrays(long[] Froms, int[] Starts, int[] Lengths, long[] Steps);
+
 /// <summary>An increment ladder as data (halalas inside), stored with each sale.</summary>
 public sealed class Ladder
 {
@@ -19,7 +22,17 @@ public sealed class Ladder
         _rungs = rungs.OrderBy(r => r.From)
             .Select(r => ((long)(r.From * 100), r.Steps.Select(s => (long)(s * 100)).ToArray(), (long)(r.Steps.Sum() * 100))).ToArray();
         Rungs = rungs.OrderBy(r => r.From).ToArray();
+        var starts = new int[_rungs.Length];
+        for (var i = 1; i < _rungs.Length; i++)
+        {
+            starts[i] = starts[i - 1] + _rungs[i - 1].Steps.Length;
+        }
+        Arrays = new LadderArrays([.. _rungs.Select(r => r.From)], [.. starts.Select(s => s + 1)], [.. _rungs.Select(r => r.Steps.Length)],
+            [.. _rungs.SelectMany(r => r.Steps)]);
     }
+
+    /// <summary>The ladder as the arrays <c>auctions.ladder_above</c> takes on PostgreSQL (halalas; 1-based step offsets).</summary>
+    public LadderArrays Arrays { get; }
 
     public IReadOnlyList<Rung> Rungs { get; }
 

@@ -4,6 +4,7 @@ using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Entries;
 using ArtSouk.Cms.Media;
 using ArtSouk.Cms.Persistence;
+using ArtSouk.Kernel.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace ArtSouk.Cms.Seeding;
 /// entries have versions, slugs, publications and read models like any other, in one transaction. References are written as
 /// <c>"@key"</c> and images as <c>"@image:artwork|portrait|logo"</c>, painted on the fly.
 /// </summary>
-internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, EntryEditor editor, ILogger<DemoSeeder> logger)
+internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry types, MediaLibrary library, EntryEditor editor, DemoSeed demo, ILogger<DemoSeeder> logger)
 {
     private static readonly string[] TypeOrder = ["gallery", "artist", "artwork", "event", "workshop", "article", "collection", "page"];
 
@@ -60,6 +61,7 @@ internal sealed partial class DemoSeeder(CmsDbContext db, ContentTypeRegistry ty
             db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
+        demo.Seeded(ids.Select(i => new DemoEntry(i.Key, i.Value.Id, i.Value.Type)).ToList());
         return seeds.Count;
     }
 

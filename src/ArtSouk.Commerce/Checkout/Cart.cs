@@ -14,15 +14,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArtSouk.Commerce.Checkout;
 
-internal sealed record AddToCartRequest(Guid? EntryId, int? Quantity);
+internal sealed record AddToCartRequest(Guid? EntryId, int? Quantity, Guid? TicketTypeId = null);
 
-internal sealed record CartLineView(Guid EntryId, int Quantity, PriceView UnitPrice, string Availability);
+/// <summary>The ticket type a cart line holds seats of, named in the request's language.</summary>
+internal sealed record CartTicketTypeView(Guid Id, string Name);
+
+/// <summary>
+/// A listed entry (<c>ticketType</c> null; availability as its listing shows it) or seats of a ticket type, whose
+/// availability is what checkout would answer now: <c>available</c>, or its 409 code <c>reserved</c>, <c>sold_out</c>,
+/// <c>sales_not_started</c>, <c>sales_ended</c>.
+/// </summary>
+internal sealed record CartLineView(Guid EntryId, CartTicketTypeView? TicketType, int Quantity, PriceView UnitPrice, string Availability);
 
 internal sealed record CartView(IReadOnlyList<CartLineView> Items, PriceView Total);
 
 /// <summary>
 /// A buyer's cart; nothing is held until checkout. A visitor who is not signed in gets an anonymous cart named by a
-/// random cookie; the first cart request (or checkout) after signing in merges it into the account's cart.
+/// random cookie; the first cart request (or checkout) after signing in merges it into the account's cart. A line is a
+/// listed entry or the seats of one ticket type of an event or workshop, so two types of one event are two lines.
 /// </summary>
 internal static class Cart
 {
@@ -32,33 +41,52 @@ internal static class Cart
     {
         var group = app.MapGroup("/api/v1/cart").AllowAnonymous().WithTags("Commerce");
         group.MapGet("/", GetAsync).WithSummary("The caller's cart with current prices and availability");
-        group.MapPost("/items", AddAsync).WithSummary("Put a listed work in the cart (again: sets its quantity)");
-        group.MapDelete("/items/{entryId:guid}", RemoveAsync).WithSummary("Take a work out of the cart");
+        group.MapPost("/items", AddAsync)
+            .WithSummary("Put a listed work, or seats of an event's ticket type (ticketTypeId), in the cart (again: sets its quantity)");
+        group.MapDelete("/items/{entryId:guid}", RemoveAsync)
+            .WithSummary("Take an entry out of the cart: with ticketTypeId only that type's seats, without it every line of the entry");
     }
 
     private static async Task<Results<Ok<CartView>, ForbiddenProblem>> GetAsync(HttpContext http, CommerceDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await OwnerAsync(http, db, clock, create: false, ct) is { } owner ? TypedResults.Ok(await ViewAsync(db, owner, clock, ct)) : NoBuyer(http);
+        await OwnerAsync(http, db, clock, create: false, ct) is { } owner ? TypedResults.Ok(await ViewAsync(http, db, owner, clock, ct)) : NoBuyer(http);
 
-    private static async Task<Results<Ok<CartView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> AddAsync(
+    private static async Task<Results<Ok<CartView>, BadRequestProblem, ForbiddenProblem, NotFoundProblem, UnprocessableProblem>> AddAsync(
         AddToCartRequest request, HttpContext http, CommerceDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await OwnerAsync(http, db, clock, create: true, ct) is not { } buyer)
         {
             return NoBuyer(http);
         }
-        if (request.EntryId is not { } entryId || request.Quantity is < 1 or > 100)
+        var errors = new ValidationErrors();
+        if (request.EntryId is null)
         {
-            var message = Locales.Say(http.Request, "يلزم entryId وكمية من 1 إلى 100", "entryId and a quantity of 1 to 100 are required");
-            return new BadRequestProblem(ProblemCode.ValidationFailed, message, new Dictionary<string, string[]> { ["entryId"] = [message] });
+            errors.Add("entryId", Locales.Say(http.Request, "يلزم entryId", "entryId is required"));
         }
-        if (!await db.Listings.AnyAsync(l => l.EntryId == entryId, ct))
+        if (request.Quantity is < 1 or > 100)
         {
-            return new NotFoundProblem(ProblemCode.NotFound, Locales.Say(http.Request, $"العمل {entryId} غير معروض للبيع", $"Entry {entryId} is not listed for sale."));
+            errors.Add("quantity", Checkout.QuantityRule(http));
         }
-        var item = await db.CartItems.SingleOrDefaultAsync(c => c.BuyerId == buyer && c.EntryId == entryId, ct);
+        if (!errors.IsEmpty || request.EntryId is not { } entryId)
+        {
+            return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
+        }
+        var ticketType = CartItem.NoTicketType;
+        if (request.TicketTypeId is { } typeId)
+        {
+            if (!await db.TicketTypes.AnyAsync(t => t.Id == typeId && t.EntryId == entryId, ct))
+            {
+                return Checkout.NoSuchTicketType(http, entryId, typeId);
+            }
+            ticketType = typeId;
+        }
+        else if (!await db.Listings.AnyAsync(l => l.EntryId == entryId, ct))
+        {
+            return await db.TicketTypes.AnyAsync(t => t.EntryId == entryId, ct) ? Checkout.TicketTypeRequired(http, entryId) : Checkout.NotListed(http, entryId);
+        }
+        var item = await db.CartItems.SingleOrDefaultAsync(c => c.BuyerId == buyer && c.EntryId == entryId && c.TicketTypeId == ticketType, ct);
         if (item is null)
         {
-            db.CartItems.Add(new CartItem { BuyerId = buyer, EntryId = entryId, Quantity = request.Quantity ?? 1, AddedAt = clock.GetUtcNow() });
+            db.CartItems.Add(new CartItem { BuyerId = buyer, EntryId = entryId, TicketTypeId = ticketType, Quantity = request.Quantity ?? 1, AddedAt = clock.GetUtcNow() });
         }
         else
         {
@@ -70,30 +98,74 @@ internal static class Cart
         }
         catch (DbUpdateException ex) when (Kernel.Persistence.DatabaseErrors.IsUniqueViolation(ex))
         {
-            // The same buyer added the same work twice at once: one line is what they meant.
+            // The same buyer added the same line twice at once: one line is what they meant.
             db.ChangeTracker.Clear();
         }
-        return TypedResults.Ok(await ViewAsync(db, buyer, clock, ct));
+        return TypedResults.Ok(await ViewAsync(http, db, buyer, clock, ct));
     }
 
-    private static async Task<Results<Ok<CartView>, ForbiddenProblem>> RemoveAsync(Guid entryId, HttpContext http, CommerceDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CartView>, ForbiddenProblem>> RemoveAsync(
+        Guid entryId, Guid? ticketTypeId, HttpContext http, CommerceDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await OwnerAsync(http, db, clock, create: false, ct) is not { } buyer)
         {
             return NoBuyer(http);
         }
-        await db.CartItems.Where(c => c.BuyerId == buyer && c.EntryId == entryId).ExecuteDeleteAsync(ct);
-        return TypedResults.Ok(await ViewAsync(db, buyer, clock, ct));
+        var lines = db.CartItems.Where(c => c.BuyerId == buyer && c.EntryId == entryId);
+        await (ticketTypeId is { } type ? lines.Where(c => c.TicketTypeId == type) : lines).ExecuteDeleteAsync(ct);
+        return TypedResults.Ok(await ViewAsync(http, db, buyer, clock, ct));
     }
 
-    private static async Task<CartView> ViewAsync(CommerceDbContext db, Guid buyer, TimeProvider clock, CancellationToken ct)
+    private static async Task<CartView> ViewAsync(HttpContext http, CommerceDbContext db, Guid buyer, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var lines = await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer)
-            .Join(db.Listings.AsNoTracking(), c => c.EntryId, l => l.EntryId, (c, l) => new { c, l })
-            .ToListAsync(ct);
-        var items = lines.OrderBy(x => x.c.AddedAt).Select(x => new CartLineView(x.c.EntryId, x.c.Quantity, PriceView.Of(x.l.Price), x.l.Shown(now))).ToList();
-        return new CartView(items, PriceView.Of(new Money(lines.Sum(x => x.l.PriceMinor * x.c.Quantity), Money.Sar)));
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var locale = Locales.FromRequest(http.Request);
+        var rows = await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).ToListAsync(ct);
+        var entryIds = rows.Where(r => r.TicketType is null).Select(r => r.EntryId).ToList();
+        var typeIds = rows.Select(r => r.TicketType).OfType<Guid>().ToList();
+        var listings = entryIds.Count == 0 ? [] : await db.Listings.AsNoTracking().Where(l => entryIds.Contains(l.EntryId)).ToDictionaryAsync(l => l.EntryId, ct);
+        var types = typeIds.Count == 0 ? [] : await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        // Seats the waiting list holds for this buyer are theirs at checkout, sales window or not.
+        var offered = typeIds.Count == 0 || buyer == Guid.Empty ? [] : await db.WaitingList.AsNoTracking()
+            .Where(w => w.UserId == buyer && typeIds.Contains(w.TicketTypeId) && w.State == Tickets.WaitingStates.Offered && w.OfferedUntil > now)
+            .ToDictionaryAsync(w => w.TicketTypeId, w => w.Quantity, ct);
+        var items = new List<CartLineView>();
+        long total = 0;
+        foreach (var row in rows.OrderBy(r => r.AddedAt))
+        {
+            if (row.TicketType is { } typeId)
+            {
+                // A type removed by its seller takes its cart lines along; one read in the meantime is skipped.
+                if (types.TryGetValue(typeId, out var type))
+                {
+                    items.Add(new CartLineView(row.EntryId, new CartTicketTypeView(type.Id, type.Name(locale)), row.Quantity, PriceView.Of(type.Price),
+                        Judged(type, row.Quantity, offered.GetValueOrDefault(typeId), now)));
+                    total += type.PriceMinor * row.Quantity;
+                }
+            }
+            else if (listings.TryGetValue(row.EntryId, out var listing))
+            {
+                items.Add(new CartLineView(row.EntryId, null, row.Quantity, PriceView.Of(listing.Price), listing.Shown(nowMs)));
+                total += listing.PriceMinor * row.Quantity;
+            }
+        }
+        return new CartView(items, PriceView.Of(new Money(total, Money.Sar)));
+    }
+
+    /// <summary>What checkout would answer for <paramref name="quantity"/> seats of <paramref name="type"/> now (see <see cref="Checkout"/>).</summary>
+    private static string Judged(Tickets.TicketType type, int quantity, int offered, DateTimeOffset now)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        if (offered == 0 && type.SalesRefusal(now) is { } closed)
+        {
+            return closed.Code;
+        }
+        if (type.Free(nowMs) + offered >= quantity)
+        {
+            return Availability.Available;
+        }
+        return type.SeatsRefusal(quantity, nowMs).Code;
     }
 
     /// <summary>
@@ -133,7 +205,7 @@ internal static class Cart
         return AnonymousOwner(token);
     }
 
-    /// <summary>Moves the anonymous cart the request's cookie names into <paramref name="buyer"/>'s (the larger quantity wins on a shared work) and forgets the cookie.</summary>
+    /// <summary>Moves the anonymous cart the request's cookie names into <paramref name="buyer"/>'s (the larger quantity wins on a shared line) and forgets the cookie.</summary>
     public static async Task MergeAnonymousAsync(HttpContext http, CommerceDbContext db, Guid buyer, CancellationToken ct)
     {
         if (AnonymousToken(http) is not { } token)
@@ -146,16 +218,20 @@ internal static class Cart
         if (moving.Count > 0)
         {
             var ids = moving.Select(m => m.EntryId).ToList();
-            var existing = await db.CartItems.Where(c => c.BuyerId == buyer && ids.Contains(c.EntryId)).ToDictionaryAsync(c => c.EntryId, ct);
+            // A line is an entry and a ticket type: two types of one event stay two lines.
+            var existing = await db.CartItems.Where(c => c.BuyerId == buyer && ids.Contains(c.EntryId)).ToDictionaryAsync(c => (c.EntryId, c.TicketTypeId), ct);
             foreach (var item in moving)
             {
-                if (existing.TryGetValue(item.EntryId, out var mine))
+                if (existing.TryGetValue((item.EntryId, item.TicketTypeId), out var mine))
                 {
                     mine.Quantity = Math.Max(mine.Quantity, item.Quantity);
                 }
                 else
                 {
-                    db.CartItems.Add(new CartItem { BuyerId = buyer, EntryId = item.EntryId, Quantity = item.Quantity, AddedAt = item.AddedAt });
+                    db.CartItems.Add(new CartItem
+                    {
+                        BuyerId = buyer, EntryId = item.EntryId, TicketTypeId = item.TicketTypeId, Quantity = item.Quantity, AddedAt = item.AddedAt,
+                    });
                 }
                 db.CartItems.Remove(item);
             }

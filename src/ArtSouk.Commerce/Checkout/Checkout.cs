@@ -61,13 +61,14 @@ internal static partial class Checkout
             await Cart.MergeAnonymousAsync(http, db, buyer, ct);
         }
         var wanted = fromCart
-            ? await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).OrderBy(c => c.AddedAt).Select(c => new CheckoutItem(c.EntryId, c.Quantity, null)).ToListAsync(ct)
+            ? (await db.CartItems.AsNoTracking().Where(c => c.BuyerId == buyer).ToListAsync(ct))
+                .OrderBy(c => c.AddedAt).Select(c => new CheckoutItem(c.EntryId, c.Quantity, c.TicketType)).ToList()
             : request.Items!.ToList();
         for (var i = 0; i < wanted.Count; i++)
         {
             if (wanted[i].Quantity is < 1 or > 100)
             {
-                errors.Add($"items[{i}].quantity", Say("الكمية من 1 إلى 100", "quantity is 1 to 100"));
+                errors.Add($"items[{i}].quantity", QuantityRule(http));
             }
         }
         if (wanted.Select(w => (w.EntryId, w.TicketTypeId)).Distinct().Count() != wanted.Count)
@@ -93,7 +94,7 @@ internal static partial class Checkout
             {
                 if (!types.TryGetValue(typeId, out var type) || type.EntryId != item.EntryId)
                 {
-                    return new NotFoundProblem(ProblemCode.NotFound, Say($"لا يوجد نوع تذكرة {typeId} للمحتوى {item.EntryId}", $"Entry {item.EntryId} has no ticket type {typeId}."));
+                    return NoSuchTicketType(http, item.EntryId, typeId);
                 }
                 // Seats held for the buyer off the waiting list may be bought even if the window closed meanwhile.
                 if (OutsideSales(http, type, now) is { } closed && !await waiting.HoldsOfferAsync(buyer, typeId, now, ct))
@@ -105,10 +106,9 @@ internal static partial class Checkout
             {
                 if (await db.TicketTypes.AnyAsync(t => t.EntryId == item.EntryId, ct))
                 {
-                    return new UnprocessableProblem(CommerceProblems.TicketTypeRequired, Say($"للمحتوى {item.EntryId} أنواع تذاكر؛ أرسل ticketTypeId",
-                        $"Entry {item.EntryId} sells tickets by type; send ticketTypeId"));
+                    return TicketTypeRequired(http, item.EntryId);
                 }
-                return new NotFoundProblem(ProblemCode.NotFound, Say($"العمل {item.EntryId} غير معروض للبيع", $"Entry {item.EntryId} is not listed for sale."));
+                return NotListed(http, item.EntryId);
             }
         }
         long UnitMinor(CheckoutItem item) => item.TicketTypeId is { } t ? types[t].PriceMinor : listings[item.EntryId].PriceMinor;
@@ -155,7 +155,9 @@ internal static partial class Checkout
             CommerceEvents.Raise(db, CommerceEvents.OrderCreated, order.Id, now);
             if (fromCart)
             {
-                await db.CartItems.Where(c => c.BuyerId == buyer && ids.Contains(c.EntryId)).ExecuteDeleteAsync(ct);
+                // The bought lines leave the cart (ticket types belong to one entry each, so the two lists name exactly them).
+                var lineTypes = wanted.Select(w => w.TicketTypeId ?? CartItem.NoTicketType).Distinct().ToList();
+                await db.CartItems.Where(c => c.BuyerId == buyer && ids.Contains(c.EntryId) && lineTypes.Contains(c.TicketTypeId)).ExecuteDeleteAsync(ct);
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -179,6 +181,17 @@ internal static partial class Checkout
         }
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderView.Of(order, payment));
     }
+
+    public static string QuantityRule(HttpContext http) => Locales.Say(http.Request, "الكمية من 1 إلى 100", "quantity is 1 to 100");
+
+    public static NotFoundProblem NotListed(HttpContext http, Guid entryId) =>
+        new(ProblemCode.NotFound, Locales.Say(http.Request, $"العمل {entryId} غير معروض للبيع", $"Entry {entryId} is not listed for sale."));
+
+    public static NotFoundProblem NoSuchTicketType(HttpContext http, Guid entryId, Guid ticketTypeId) =>
+        new(ProblemCode.NotFound, Locales.Say(http.Request, $"لا يوجد نوع تذكرة {ticketTypeId} للمحتوى {entryId}", $"Entry {entryId} has no ticket type {ticketTypeId}."));
+
+    public static UnprocessableProblem TicketTypeRequired(HttpContext http, Guid entryId) =>
+        new(CommerceProblems.TicketTypeRequired, Locales.Say(http.Request, $"للمحتوى {entryId} أنواع تذاكر؛ أرسل ticketTypeId", $"Entry {entryId} sells tickets by type; send ticketTypeId"));
 
     /// <summary>Why the hold was refused, read after the fact: sold (all units gone), sold out (not enough left), or reserved (held by others).</summary>
     public static async Task<ConflictProblem> RefusalAsync(HttpContext http, CommerceDbContext db, Guid entryId, int quantity, DateTimeOffset now, CancellationToken ct)
@@ -208,7 +221,7 @@ internal static partial class Checkout
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         var type = await db.TicketTypes.AsNoTracking().SingleAsync(t => t.Id == ticketTypeId, ct);
         var nowMs = now.ToUnixTimeMilliseconds();
-        if (type.ActiveReserved(nowMs) > 0 && type.Capacity - type.Sold >= quantity)
+        if (type.SeatsRefusal(quantity, nowMs) == CommerceProblems.Reserved)
         {
             return new ConflictProblem(CommerceProblems.Reserved, Say($"مقاعد «{type.NameAr}» محجوزة لمشترين آخرين حتى يكتمل دفعهم أو تنتهي مهلتهم",
                 $"The “{type.NameEn}” seats are held for other buyers until they pay or their holds expire"));
@@ -222,17 +235,18 @@ internal static partial class Checkout
     /// <summary>A 409 when <paramref name="type"/> is not on sale at <paramref name="now"/>, saying from or until when, in the caller's language.</summary>
     public static ConflictProblem? OutsideSales(HttpContext http, Tickets.TicketType type, DateTimeOffset now)
     {
-        var arabic = Locales.FromRequest(http.Request) == Locales.Arabic;
-        return type.Sales(now) switch
+        if (type.SalesRefusal(now) is not { } refusal)
         {
-            Tickets.SalesStates.Upcoming => new ConflictProblem(CommerceProblems.SalesNotStarted, arabic
+            return null;
+        }
+        var arabic = Locales.FromRequest(http.Request) == Locales.Arabic;
+        return refusal == CommerceProblems.SalesNotStarted
+            ? new ConflictProblem(refusal, arabic
                 ? $"يبدأ بيع تذاكر «{type.NameAr}» في {Invoices.InvoicePage.Dates(type.SalesStart!.Value, true).Gregorian} بتوقيت الرياض"
-                : $"“{type.NameEn}” tickets go on sale on {Invoices.InvoicePage.Dates(type.SalesStart!.Value, false).Gregorian} Riyadh time"),
-            Tickets.SalesStates.Ended => new ConflictProblem(CommerceProblems.SalesEnded, arabic
+                : $"“{type.NameEn}” tickets go on sale on {Invoices.InvoicePage.Dates(type.SalesStart!.Value, false).Gregorian} Riyadh time")
+            : new ConflictProblem(refusal, arabic
                 ? $"انتهى بيع تذاكر «{type.NameAr}» في {Invoices.InvoicePage.Dates(type.SalesEnd!.Value, true).Gregorian} بتوقيت الرياض"
-                : $"Sales of “{type.NameEn}” tickets ended on {Invoices.InvoicePage.Dates(type.SalesEnd!.Value, false).Gregorian} Riyadh time"),
-            _ => null,
-        };
+                : $"Sales of “{type.NameEn}” tickets ended on {Invoices.InvoicePage.Dates(type.SalesEnd!.Value, false).Gregorian} Riyadh time");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Card payment for order {OrderId} could not be started")]

@@ -57,11 +57,21 @@ internal static class Availability
     public static IReadOnlyList<string> All { get; } = [Available, Reserved, Sold, NotForSale, AtAuction];
 }
 
-/// <summary>A cart line: what a signed-in buyer means to check out.</summary>
+/// <summary>A cart line: what a buyer means to check out, a listed entry or seats of one of an event's ticket types.</summary>
 internal sealed class CartItem
 {
+    /// <summary>The key's ticket type of a listing line: no ticket type has the empty id (they are version-7 GUIDs).</summary>
+    public static readonly Guid NoTicketType = Guid.Empty;
+
     public Guid BuyerId { get; init; }
     public Guid EntryId { get; init; }
+
+    /// <summary><see cref="NoTicketType"/> for the entry's listing, else the ticket type whose seats the line holds.</summary>
+    public Guid TicketTypeId { get; init; }
+
     public int Quantity { get; set; }
     public DateTimeOffset AddedAt { get; set; }
+
+    /// <summary>The ticket type as checkout takes it: <c>null</c> for a listing line.</summary>
+    public Guid? TicketType => TicketTypeId == NoTicketType ? null : TicketTypeId;
 }

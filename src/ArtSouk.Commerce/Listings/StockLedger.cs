@@ -57,10 +57,10 @@ internal sealed class StockLedger(CommerceDbContext db)
             WHERE {{KeyColumn(target)}} = {0} AND hold_epoch = {3} AND holds_until_ms > {1}
             """;
         var released = await db.Database.ExecuteSqlRawAsync(sql, [Key(target), nowMs, quantity, epoch], ct);
-        if (released > 0)
-        {
-            Changed(target, nowMs);
-        }
+        // Announced even when nothing was released: a hold that lapsed turned "reserved" into "available" by time alone,
+        // with no update to raise the event then, and the order's cancellation (the sweeper's, within a minute) is the
+        // first moment anyone hears of it.
+        Changed(target, nowMs);
         return released;
     }
 
@@ -109,8 +109,9 @@ internal sealed class StockLedger(CommerceDbContext db)
     }
 
     /// <summary>
-    /// Availability and stock moved: the event joins the caller's unit of work (every caller saves in the transaction of
-    /// the update), so search hears of it exactly when the change commits.
+    /// A listing's or a ticket type's availability and stock moved: the event joins the caller's unit of work (every
+    /// caller saves in the transaction of the update), so search hears of it exactly when the change commits. An event's
+    /// seats are part of what search shows of it (its lowest price and whether seats are left), so they raise it too.
     /// </summary>
     private void Changed(StockTarget target, long nowMs) =>
         Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, target.EntryId, DateTimeOffset.FromUnixTimeMilliseconds(nowMs));

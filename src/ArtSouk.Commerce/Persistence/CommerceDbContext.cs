@@ -50,7 +50,13 @@ internal abstract class CommerceDbContext(DbContextOptions options) : DbContext(
         modelBuilder.Entity<CartItem>(c =>
         {
             c.ToTable("cart_items");
-            c.HasKey(x => new { x.BuyerId, x.EntryId });
+            // One line per (buyer, entry, ticket type). The ticket type is part of the key and never NULL: a listing line
+            // carries the empty GUID, because PostgreSQL treats NULLs in a unique key as distinct (two listing lines of one
+            // work would both insert), and a non-null column keeps one primary key with the same meaning on both providers.
+            c.HasKey(x => new { x.BuyerId, x.EntryId, x.TicketTypeId });
+            c.Ignore(x => x.TicketType);
+            // A ticket type's lines are dropped with it.
+            c.HasIndex(x => x.TicketTypeId);
         });
         modelBuilder.Entity<Order>(o =>
         {

@@ -1,4 +1,5 @@
 using ArtSouk.Kernel.Money;
+using ArtSouk.Kernel.Problems;
 
 namespace ArtSouk.Commerce.Tickets;
 
@@ -46,6 +47,13 @@ internal sealed class TicketType
 
     public int Free(long nowMs) => Math.Max(0, Capacity - Sold - ActiveReserved(nowMs));
 
+    /// <summary>
+    /// Why <paramref name="quantity"/> seats cannot be held now: <c>reserved</c> when other buyers' holds are what stands
+    /// in the way (unsold seats would cover it once they lapse), else <c>sold_out</c>.
+    /// </summary>
+    public ProblemCode SeatsRefusal(int quantity, long nowMs) =>
+        ActiveReserved(nowMs) > 0 && Capacity - Sold >= quantity ? CommerceProblems.Reserved : CommerceProblems.SoldOut;
+
     public string Shown(long nowMs) => Availability != Listings.Availability.Available ? Availability
         : Sold >= Capacity ? Listings.Availability.Sold
         : Free(nowMs) == 0 ? Listings.Availability.Reserved
@@ -55,6 +63,14 @@ internal sealed class TicketType
     public string Sales(DateTimeOffset now) => SalesStart is { } start && now < start ? SalesStates.Upcoming
         : SalesEnd is { } end && now >= end ? SalesStates.Ended
         : SalesStates.Open;
+
+    /// <summary>Why no seats can be bought now for the sales window: <c>sales_not_started</c>, <c>sales_ended</c>, or null while it is open.</summary>
+    public ProblemCode? SalesRefusal(DateTimeOffset now) => Sales(now) switch
+    {
+        SalesStates.Upcoming => CommerceProblems.SalesNotStarted,
+        SalesStates.Ended => CommerceProblems.SalesEnded,
+        _ => null,
+    };
 }
 
 internal static class SalesStates

@@ -102,6 +102,7 @@ internal static class TicketTypesApi
         type.Position = request.Position ?? await db.TicketTypes.CountAsync(t => t.EntryId == entryId, ct);
         db.TicketTypes.Add(type);
         db.Add(AuditRecord.Of(AuditActor.From(http.User), now, "ticket-type.create", "listing", entryId.ToString(), Changes(type)));
+        Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, entryId, now);
         await db.SaveChangesAsync(ct);
         eviction.Evict();
         return TypedResults.Created($"/api/v1/manage/listings/{entryId}/ticket-types/{type.Id}", TicketTypeView.Of(type, now, 0));
@@ -148,6 +149,7 @@ internal static class TicketTypesApi
         db.Entry(type).Property(t => t.Reserved).IsModified = false;
         db.Entry(type).Property(t => t.HoldsUntilMs).IsModified = false;
         db.Entry(type).Property(t => t.HoldEpoch).IsModified = false;
+        Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, entryId, now);
         await db.SaveChangesAsync(ct);
         if (grew)
         {
@@ -170,7 +172,9 @@ internal static class TicketTypesApi
         {
             return Refusal(http);
         }
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Removed only while nothing is sold or held, checked by the DELETE itself; orders keep naming the type otherwise.
         var deleted = await db.TicketTypes
             .Where(t => t.Id == ticketTypeId && t.EntryId == entryId && t.Sold == 0 && (t.Reserved == 0 || t.HoldsUntilMs <= nowMs))
@@ -178,6 +182,11 @@ internal static class TicketTypesApi
         if (deleted == 1)
         {
             await db.WaitingList.Where(w => w.TicketTypeId == ticketTypeId).ExecuteDeleteAsync(ct);
+            // A cart line of a type that is gone could only ever fail checkout.
+            await db.CartItems.Where(c => c.TicketTypeId == ticketTypeId).ExecuteDeleteAsync(ct);
+            Mail.CommerceEvents.Raise(db, Mail.CommerceEvents.ListingChanged, entryId, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             eviction.Evict();
             return TypedResults.NoContent();
         }

@@ -92,7 +92,8 @@ internal sealed class WaitingList(CommerceDbContext db, StockLedger ledger, Time
     public async Task<int> LapseAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.WaitingList.AsNoTracking().Where(w => w.State == WaitingStates.Offered && w.OfferedUntil < now).Take(200).ToListAsync(ct);
+        var due = await db.WaitingList.AsNoTracking().Where(w => w.State == WaitingStates.Offered && w.OfferedUntil < now)
+            .OrderBy(w => w.Id).Take(200).ToListAsync(ct);
         var lapsed = new HashSet<Guid>();
         foreach (var offer in due)
         {

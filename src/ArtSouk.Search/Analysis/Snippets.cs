@@ -25,7 +25,9 @@ public static class Snippets
         {
             return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
         }
-        var hits = words.Select(query.Matches).ToArray();
+        // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var hits = words.Select(w => seen.TryGetValue(w.Exact, out var hit) ? hit : seen[w.Exact] = query.Matches(w)).ToArray();
         var best = 0;
         var bestCount = -1;
         var count = 0;

@@ -166,7 +166,10 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
         {
             return new SearchResult([], 0, request.Facets.ToDictionary(f => f, _ => (IReadOnlyList<FacetCount>)[]));
         }
-        var query = new BoolQuery { Must = [EsQueries.Build(QueryPlan.Search(terms))], Filter = Filters(request) };
+        var plan = QueryPlan.Search(terms);
+        // The Lucene adapter's two tiers: a constant on top for the documents that match on titles, names and keys.
+        var tier = new ConstantScoreQuery { Filter = EsQueries.Build(QueryPlan.TitleTier(plan)), Boost = QueryPlan.TierBoost };
+        var query = new BoolQuery { Must = [EsQueries.Build(plan)], Should = [tier], Filter = Filters(request) };
         var search = new Elastic.Clients.Elasticsearch.SearchRequest(alias)
         {
             Query = query,
@@ -177,7 +180,8 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
         };
         var response = await client.SearchAsync<JsonObject>(search, cancellationToken);
         Ensure(response.IsValidResponse, response, "searching");
-        var hits = response.Hits.Where(h => h.Source is not null).Select(h => Hit(h.Source!, h.Score ?? 0, request.Locale, terms)).ToList();
+        var hits = response.Hits.Where(h => h.Source is not null)
+            .Select(h => Hit(h.Source!, Untiered(h.Score ?? 0), request.Locale, terms)).ToList();
         var facets = request.Facets.ToDictionary(f => f, f =>
             (IReadOnlyList<FacetCount>)(response.Aggregations?.GetStringTerms(f)?.Buckets ?? [])
                 .Select(b => new FacetCount(b.Key.ToString(), (int)b.DocCount)).ToList());
@@ -353,6 +357,9 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
     }
 
     private static string? Text(JsonObject source, string name) => source[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>A hit's score without the first tier's constant, so scores read as the Lucene adapter's do.</summary>
+    private static double Untiered(double score) => score >= QueryPlan.TierBoost ? score - QueryPlan.TierBoost : score;
 
     private static SearchHit Hit(JsonObject source, double score, string locale, QueryTerms terms)
     {

@@ -18,8 +18,11 @@ namespace ArtSouk.Search.Indexing;
 /// </summary>
 internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegistry types, IEnumerable<IDeliveryItemExtension> extensions)
 {
-    /// <summary>The types whose listing (price, availability) is indexed: artworks; tickets are not filtered by price.</summary>
+    /// <summary>The types whose listing (price, availability) is indexed: artworks by their own listing.</summary>
     private static readonly string[] Listed = ["artwork"];
+
+    /// <summary>The types indexed with the price and availability of their seats: the cheapest ticket type still on sale.</summary>
+    private static readonly string[] Ticketed = ["event", "workshop"];
 
     /// <summary>The content types search covers.</summary>
     public static IReadOnlyList<string> Types { get; } = ["artist", "gallery", "artwork", "event", "workshop", "article", "collection"];
@@ -45,7 +48,12 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
         }
         var namesAr = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.Arabic, false, ct);
         var namesEn = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.English, false, ct);
-        var listings = await ListingsAsync(arabic.Values.Concat(english.Values).Where(i => Listed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct);
+        var loaded = arabic.Values.Concat(english.Values).ToList();
+        var listings = await ListingsAsync(loaded.Where(i => Listed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct);
+        foreach (var (id, seats) in await SeatsAsync(loaded.Where(i => Ticketed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct))
+        {
+            listings[id] = seats;
+        }
         var documents = new List<SearchDocument>();
         foreach (var id in ids)
         {
@@ -72,7 +80,7 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
     /// Listings as the Delivery API shows them (<c>listing: { price: { amount, currency }, availability }</c>), read through
     /// the Kernel's delivery extension port, so search needs nothing of commerce but what it publishes to every reader.
     /// </summary>
-    private async Task<IReadOnlyDictionary<Guid, SearchListing>> ListingsAsync(List<Guid> ids, CancellationToken ct)
+    private async Task<Dictionary<Guid, SearchListing>> ListingsAsync(List<Guid> ids, CancellationToken ct)
     {
         var found = new Dictionary<Guid, SearchListing>();
         if (ids.Count == 0 || extensions.FirstOrDefault(e => e.PropertyName == "listing") is not { } listings)
@@ -84,6 +92,37 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
             if (node["price"]?["amount"] is JsonValue amount && amount.TryGetValue<decimal>(out var sar) && node["availability"]?.GetValue<string>() is { } availability)
             {
                 found[id] = new SearchListing((long)decimal.Round(sar * 100), availability);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Events and workshops as a buyer shopping by price sees them (the Delivery API's <c>tickets: [{ price, availability,
+    /// sales }]</c>), over the types whose sales have not ended: <c>available</c> while any has seats, else the nearest to
+    /// it (<c>reserved</c> before <c>sold</c>), at the cheapest price of the types in that state. An entry whose every type's sales ended is not for
+    /// sale any more and is left out of price and availability.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, SearchListing>> SeatsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, SearchListing>();
+        if (ids.Count == 0 || extensions.FirstOrDefault(e => e.PropertyName == "tickets") is not { } tickets)
+        {
+            return found;
+        }
+        string[] rank = ["available", "reserved", "sold"];
+        foreach (var (id, node) in await tickets.ValuesAsync(ids, ct))
+        {
+            var selling = (node as JsonArray ?? [])
+                .Select(t => (Price: t?["price"]?["amount"] is JsonValue v && v.TryGetValue<decimal>(out var sar) ? sar : (decimal?)null,
+                    Availability: t?["availability"]?.GetValue<string>(), Sales: t?["sales"]?.GetValue<string>()))
+                .Where(t => t.Price is not null && t.Sales != "ended" && Array.IndexOf(rank, t.Availability) >= 0)
+                .ToList();
+            if (selling.Count > 0)
+            {
+                var availability = rank[selling.Min(t => Array.IndexOf(rank, t.Availability))];
+                var cheapest = selling.Where(t => t.Availability == availability).Min(t => t.Price!.Value);
+                found[id] = new SearchListing((long)decimal.Round(cheapest * 100), availability);
             }
         }
         return found;

@@ -48,7 +48,14 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets, string locale
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Counts()
     {
         FlushSegment();
-        return _counts.ToDictionary(
+        return Ordered(_counts);
+    }
+
+    /// <summary>Each facet's 50 most frequent values, most frequent first, ties in value order.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Ordered(Dictionary<string, Dictionary<string, int>> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts.ToDictionary(
             f => f.Key,
             f => (IReadOnlyList<FacetCount>)f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(50)
                 .Select(v => new FacetCount(v.Key, v.Value)).ToList());

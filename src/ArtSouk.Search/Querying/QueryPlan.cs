@@ -136,6 +136,25 @@ internal static class QueryPlan
     }
 
     /// <summary>
+    /// Documents that satisfy the words on titles, names and keys rank before those that match only through their
+    /// bodies (the Lucene adapter evaluates in these two tiers; Elasticsearch adds <see cref="TierBoost"/> to the first).
+    /// </summary>
+    public const float TierBoost = 10_000;
+
+    public static bool IsBody(string field) => field is F.BodyExact or F.BodyStem;
+
+    /// <summary>The words of a <see cref="Search"/> plan on titles, names and keys only: what puts a document in the first tier.</summary>
+    public static QueryNode TitleTier(QueryNode search)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var words = search is AllNode { Must: [AllNode inner] } ? inner : throw new ArgumentException("not a search plan", nameof(search));
+        var titles = words.Should.Select(w => w is BestOfNode best
+            ? best with { Options = [.. best.Options.Where(o => o is not TermNode t || !IsBody(t.Field)).Where(o => o is not FuzzyNode f || !IsBody(f.Field))] }
+            : w).ToList();
+        return words with { Should = titles };
+    }
+
+    /// <summary>
     /// Autocomplete: every word must match a suggest gram (its letters, or its transliteration key's), so the cost is a
     /// handful of term lookups whatever the index holds; whole titles and whole words rank first.
     /// </summary>

@@ -65,6 +65,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         finally
         {
             Directory.Delete(_folder, recursive: true);
+            _folder = null;
         }
     }
 

@@ -40,6 +40,66 @@ public sealed class SmtpSink : IAsyncDisposable
         return await _received.Reader.ReadAsync(wait.Token);
     }
 
+    // Messages received while waiting for another one, for the calls that ask for them later.
+    private readonly List<MimeMessage> _kept = [];
+
+    private static bool About(MimeMessage message, string address, string subject) =>
+        message.To.Mailboxes.Any(b => b.Address == address) && (message.Subject ?? "").Contains(subject, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The next message to <paramref name="address"/> whose subject contains <paramref name="subject"/>, or a failure
+    /// naming what did arrive after <paramref name="timeout"/>; other messages are kept for later calls.
+    /// </summary>
+    public async Task<MimeMessage> NextToAsync(string address, string subject, TimeSpan timeout)
+    {
+        if (_kept.FirstOrDefault(m => About(m, address, subject)) is { } kept)
+        {
+            _kept.Remove(kept);
+            return kept;
+        }
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No e-mail to {address} about \"{subject}\"; received: {string.Join(" | ", _kept.Select(m => m.Subject))}");
+            }
+            MimeMessage next;
+            try
+            {
+                next = await NextAsync(left);
+            }
+            catch (OperationCanceledException)
+            {
+                continue;
+            }
+            if (About(next, address, subject))
+            {
+                return next;
+            }
+            _kept.Add(next);
+        }
+    }
+
+    /// <summary>Whether a message to <paramref name="address"/> about <paramref name="subject"/> arrived, waiting up to <paramref name="wait"/> for stragglers.</summary>
+    public async Task<bool> AnyToAsync(string address, string subject, TimeSpan wait)
+    {
+        try
+        {
+            var until = DateTime.UtcNow + wait;
+            while (DateTime.UtcNow < until && !_kept.Any(m => About(m, address, subject)))
+            {
+                _kept.Add(await NextAsync(until - DateTime.UtcNow));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing more arrived.
+        }
+        return _kept.Any(m => About(m, address, subject));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

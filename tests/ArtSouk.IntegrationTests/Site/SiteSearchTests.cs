@@ -90,6 +90,69 @@ public sealed class SiteSearchTests(SqliteHost host)
         Assert.DoesNotContain(Results(second), Results(first).Contains);
     }
 
+    [Fact]
+    public async Task A_price_band_narrows_the_results_and_can_be_dropped_again()
+    {
+        var all = Decoded(await ResultsAsync("/en/search?q=Riyadh"));
+        Assert.Contains("<aside class=\"refine\" aria-label=\"Refine results\">", all, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"/en/search\\?q=Riyadh&price=5000-20000\" dir=\"auto\"><span>SAR 5,000–20,000</span> <span class=\"facet-count\">\\d+</span></a>", all);
+
+        var band = Decoded(await ResultsAsync("/en/search?q=Riyadh&price=5000-20000"));
+
+        var prices = Regex.Matches(band, "<data class=\"price\" value=\"([0-9.]+)\">").Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(prices);
+        Assert.All(prices, price => Assert.InRange(price, 5_000m, 19_999.99m));
+        Assert.Contains("<a href=\"/en/search?q=Riyadh&price=5000-20000\" aria-current=\"true\" dir=\"auto\">", band, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"refine-clear\" href=\"/en/search?q=Riyadh\">Any price</a>", band, StringComparison.Ordinal);
+        // Type facets keep the band, so switching type keeps what the visitor chose.
+        Assert.Matches("<a href=\"/en/search\\?q=Riyadh&type=artwork&price=5000-20000\">", band);
+        // The other bands are still offered, counted without this one.
+        Assert.Contains("<a href=\"/en/search?q=Riyadh&price=0-5000\" dir=\"auto\"><span>Under SAR 5,000</span>", band, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_city_narrows_arabic_results_with_arabic_labels()
+    {
+        var riyadh = Uri.EscapeDataString("الرياض");
+        var all = Decoded(await ResultsAsync($"/ar/search?q={riyadh}"));
+        Assert.Contains("<h2 id=\"refine-city\" class=\"refine-title\">المدينة</h2>", all, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"refine-price\" class=\"refine-title\">السعر</h2>", all, StringComparison.Ordinal);
+        Assert.Contains("<span>أقل من ٥٬٠٠٠ ر.س</span>", all, StringComparison.Ordinal);
+
+        var narrowed = Decoded(await ResultsAsync($"/ar/search?q={riyadh}&city={riyadh}"));
+
+        Assert.Contains("<a class=\"refine-clear\" href=\"/ar/search?q=" + riyadh + "\">كل المدن</a>", narrowed, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"true\" dir=\"auto\"><span>الرياض</span>", narrowed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_city_shows_as_many_results_as_its_count_said()
+    {
+        static int Total(string html) => int.Parse(Regex.Match(html, "<p class=\"search-count\" role=\"status\">(\\d+) results? for").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var all = Decoded(await ResultsAsync("/en/search?q=Riyadh"));
+        var counted = int.Parse(Regex.Match(all, "<a href=\"/en/search\\?q=Riyadh&city=Riyadh\" dir=\"auto\"><span>Riyadh</span> <span class=\"facet-count\">(\\d+)</span>").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        var narrowed = Decoded(await ResultsAsync("/en/search?q=Riyadh&city=Riyadh"));
+
+        Assert.Equal(counted, Total(narrowed));
+        Assert.True(Total(narrowed) < Total(all), $"{Total(narrowed)} of {Total(all)}");
+    }
+
+    [Theory]
+    [InlineData("&availability=everything")]
+    [InlineData("&price=cheap")]
+    public async Task A_refinement_the_page_never_offers_is_left_out_rather_than_refused(string refinement)
+    {
+        var plain = await ResultsAsync("/en/search?q=Riyadh");
+
+        var (status, html, _) = await PageAsync("/en/search?q=Riyadh" + refinement);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Results(plain), Results(html));
+        Assert.DoesNotContain("<a class=\"refine-clear\"", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/ar/search", "ar", "أو تصفّح")]
     [InlineData("/en/search", "en", "Or browse")]

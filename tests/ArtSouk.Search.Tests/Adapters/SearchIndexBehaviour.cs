@@ -216,6 +216,14 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_entry_is_no_longer_suggested()
+    {
+        Assert.Contains(await Index.SuggestAsync("نوف", "ar", 10, CancellationToken.None), s => s.Id == Id("a01"));
+        await Index.DeleteAsync(Id("a01"), CancellationToken.None);
+        Assert.DoesNotContain(await Index.SuggestAsync("نوف", "ar", 10, CancellationToken.None), s => s.Id == Id("a01"));
+    }
+
+    [Fact]
     public async Task A_suggestion_needs_every_word_typed()
     {
         var suggestions = await Index.SuggestAsync("نوف القح", "ar", 10, CancellationToken.None);
@@ -275,6 +283,35 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
     {
         await base.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Suggestions_ranked_from_kept_postings_are_the_ones_scored_in_full()
+    {
+        var index = (LuceneSearchIndex)Index;
+        index.CacheAnswers = false;
+        // A second segment and a deletion in the first, as a refreshed reader holds them.
+        var renamed = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        await index.UpsertAsync([renamed with { English = renamed.English! with { Title = "Nouf Al-Harbi Studio" } }], CancellationToken.None);
+        await index.DeleteAsync(RelevanceSuite.IdOf("a02"), CancellationToken.None);
+        // Every prefix of every title as typed, in both scripts, whole words and the next being typed.
+        var typed = RelevanceSuite.Corpus().SelectMany(d => new[] { d.Ar?.Title, d.En?.Title, d.Names }).OfType<string>()
+            .SelectMany(text => Enumerable.Range(1, text.Length).Select(n => text[..n])).Distinct(StringComparer.Ordinal).ToList();
+        var differing = new List<string>();
+        foreach (var q in typed)
+        {
+            foreach (var locale in new[] { "ar", "en" })
+            {
+                index.RankedSuggest = false;
+                var scored = await index.SuggestAsync(q, locale, 10, CancellationToken.None);
+                index.RankedSuggest = true;
+                if (!scored.SequenceEqual(await index.SuggestAsync(q, locale, 10, CancellationToken.None)))
+                {
+                    differing.Add($"{q} ({locale})");
+                }
+            }
+        }
+        Assert.Empty(differing);
     }
 }
 

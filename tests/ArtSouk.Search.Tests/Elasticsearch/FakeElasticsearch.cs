@@ -485,6 +485,10 @@ public sealed class FakeElasticsearch : IAsyncDisposable
                 body = value;
                 break;
             }
+            case "constant_score":
+                // Matches as its filter does, scoring its boost alone (set below).
+                query = new ConstantScoreQuery(Translate(body["filter"]!.AsObject()));
+                break;
             case "prefix":
             {
                 var (field, value) = FieldSpec(body, "value");

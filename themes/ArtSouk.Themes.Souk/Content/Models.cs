@@ -25,8 +25,8 @@ public sealed record ListModel(
 
 public sealed record EntryModel(SiteEntry Entry, IReadOnlyDictionary<Guid, SiteEntry> Lookup, IReadOnlyList<Related> Related, string? CalendarFile)
 {
-    /// <summary>The script behind the ticket buttons of event and workshop pages.</summary>
-    public string? TicketsScript { get; init; }
+    /// <summary>The script behind the buyer's forms: tickets of events and workshops, buying, offers and questions on artworks.</summary>
+    public string? BuyerScript { get; init; }
 }
 
 public sealed record ErrorModel(int Status);
@@ -78,4 +78,10 @@ public sealed record SearchFacet(string Value, string Label, int Count, string P
 
 public sealed record SearchItem(string Title, string Path, string TypeLabel, string Snippet, SiteEntry? Entry);
 
-public sealed record SearchModel(string Query, IReadOnlyList<SearchItem> Items, int Total, IReadOnlyList<SearchFacet> Types, string AllPath, Pager? Pager, bool TooLong);
+/// <summary>One way to narrow results (city, price, availability): its values with counts, and the link that drops it when one is chosen.</summary>
+public sealed record SearchFacetGroup(string Field, string Label, IReadOnlyList<SearchFacet> Values, string? ClearPath);
+
+public sealed record SearchModel(string Query, IReadOnlyList<SearchItem> Items, int Total, IReadOnlyList<SearchFacet> Types, string AllPath, Pager? Pager, bool TooLong)
+{
+    public IReadOnlyList<SearchFacetGroup> Refine { get; init; } = [];
+}

@@ -11,6 +11,23 @@ public sealed record SiteListing(decimal Amount, string Currency, string Availab
     public const string Reserved = "reserved";
     public const string Sold = "sold";
     public const string AtAuction = "at_auction";
+    public const string NotForSale = "not_for_sale";
+
+    /// <summary>The availabilities in the order a buyer reads them, from what can be bought now to what cannot.</summary>
+    public static IReadOnlyList<string> Availabilities { get; } = [Available, Reserved, Sold, AtAuction, NotForSale];
+
+    /// <summary>Where an availability comes in <see cref="Availabilities"/>; unknown ones last.</summary>
+    public static int Rank(string availability) => Availabilities.Contains(availability) ? Availabilities.TakeWhile(a => a != availability).Count() : int.MaxValue;
+
+    /// <summary>An availability in the page's language: متاح للاقتناء / Available, and so on.</summary>
+    public static string Label(string availability, SiteText t) => availability switch
+    {
+        Available => t.Say("متاح للاقتناء", "Available"),
+        Reserved => t.Say("محجوز", "Reserved"),
+        Sold => t.Say("مُباع", "Sold"),
+        AtAuction => t.Say("في المزاد", "At auction"),
+        _ => t.Say("ليس للبيع", "Not for sale"),
+    };
 
     /// <summary>A price is shown while the work can be bought or is held by a checkout; sold and withdrawn works show their state only.</summary>
     public bool ShowsPrice => Availability is Available or Reserved;

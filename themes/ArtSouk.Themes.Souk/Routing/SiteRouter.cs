@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Configuration;
@@ -399,6 +400,9 @@ internal sealed partial class SiteRouter(
     /// <summary>The search port answers up to this offset; pages past it are not offered.</summary>
     private const int MaxSearchOffset = 1000;
 
+    /// <summary>The ways the search page narrows results besides type, as query parameters: each a filter and a facet of the search port.</summary>
+    private static readonly string[] Refinements = ["city", "price", "availability"];
+
     private async Task<RenderedPage> SearchAsync(string locale, IQueryCollection query, CancellationToken ct)
     {
         var t = Text(locale);
@@ -413,46 +417,106 @@ internal sealed partial class SiteRouter(
         {
             throw new InvalidQueryException("page", "page must be a whole number from 1", "رقم الصفحة يجب أن يكون عددًا صحيحًا من ١");
         }
-        string PathFor(string? ofType, int page = 1) => $"/{locale}/search?q={Uri.EscapeDataString(q)}"
-            + (ofType is null ? "" : "&type=" + ofType) + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : "");
+        // A refinement the page could not have offered (an unknown availability, a price that is not a band) is dropped, not refused.
+        var chosen = new Dictionary<string, string>();
+        foreach (var field in Refinements)
+        {
+            var value = query[field].ToString().Trim();
+            if (value.Length is > 0 and <= 100 && field switch
+            {
+                "price" => PriceBand().IsMatch(value),
+                "availability" => SiteListing.Availabilities.Contains(value),
+                _ => true,
+            })
+            {
+                chosen[field] = value;
+            }
+        }
+        string PathFor(string? ofType, IReadOnlyDictionary<string, string> refine, int page = 1) => $"/{locale}/search?q={Uri.EscapeDataString(q)}"
+            + (ofType is null ? "" : "&type=" + ofType)
+            + string.Concat(Refinements.Where(refine.ContainsKey).Select(f => $"&{f}={Uri.EscapeDataString(refine[f])}"))
+            + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : "");
+        Dictionary<string, string> With(string field, string? value)
+        {
+            var refine = new Dictionary<string, string>(chosen);
+            if (value is null)
+            {
+                refine.Remove(field);
+            }
+            else
+            {
+                refine[field] = value;
+            }
+            return refine;
+        }
 
         var items = new List<SearchItem>();
         var facets = new List<SearchFacet>();
+        var refinements = new List<SearchFacetGroup>();
         var total = 0;
         Pager? pager = null;
         if (q.Length > 0)
         {
-            var empty = new Dictionary<string, IReadOnlyList<string>>();
             var offset = (number - 1) * SearchPageSize;
             if (offset >= MaxSearchOffset)
             {
                 return await ErrorAsync(locale, StatusCodes.Status404NotFound);
             }
-            var result = await search.SearchAsync(new SearchRequest(q, locale, type is null ? [] : [type], empty, ["type"], offset, SearchPageSize), ct);
-            // With a type chosen, the counts of the other types come from the same words without it.
-            var counts = type is null ? result.Facets : (await search.SearchAsync(new SearchRequest(q, locale, [], empty, ["type"], 0, 1), ct)).Facets;
+            IReadOnlyDictionary<string, IReadOnlyList<string>> Filters(string? except) =>
+                chosen.Where(c => c.Key != except).ToDictionary(c => c.Key, c => (IReadOnlyList<string>)[c.Value]);
+            string[] every = ["type", .. Refinements];
+            var result = await search.SearchAsync(new SearchRequest(q, locale, type is null ? [] : [type], Filters(null), every, offset, SearchPageSize), ct);
+            // Each facet counts what choosing one of its values would show: the words and every other choice, without its own.
+            async Task<IReadOnlyList<FacetCount>> CountsOf(string field) =>
+                (field == "type" ? type is null : !chosen.ContainsKey(field))
+                    ? result.Facets.GetValueOrDefault(field, [])
+                    : (await search.SearchAsync(new SearchRequest(q, locale, field == "type" ? [] : type is null ? [] : [type], Filters(field == "type" ? null : field), [field], 0, 1), ct))
+                        .Facets.GetValueOrDefault(field, []);
             total = result.Total;
             var pages = Math.Max(1, (Math.Min(total, MaxSearchOffset) + SearchPageSize - 1) / SearchPageSize);
             if (number > pages)
             {
                 return await ErrorAsync(locale, StatusCodes.Status404NotFound);
             }
-            pager = new Pager(number, pages, n => PathFor(type, n));
+            pager = new Pager(number, pages, n => PathFor(type, chosen, n));
             var entries = await reader.GetManyAsync(result.Items.Select(h => h.Id).ToList(), locale, false, ct);
             foreach (var hit in result.Items)
             {
                 var entry = entries.TryGetValue(hit.Id, out var item) && types.Find(item.Type) is not null ? Entry(item) : null;
                 items.Add(new SearchItem(hit.Title, entry?.Path ?? hit.Url, types.Find(hit.Type)?.Label.In(locale) ?? hit.Type, hit.Snippet, entry));
             }
-            facets = counts.GetValueOrDefault("type", []).Where(f => f.Count > 0 && types.Find(f.Value) is not null)
-                .Select(f => new SearchFacet(f.Value, types.Find(f.Value)!.Plural.In(locale), f.Count, PathFor(f.Value), f.Value == type)).ToList();
+            facets = (await CountsOf("type")).Where(f => f.Count > 0 && types.Find(f.Value) is not null)
+                .Select(f => new SearchFacet(f.Value, types.Find(f.Value)!.Plural.In(locale), f.Count, PathFor(f.Value, chosen), f.Value == type)).ToList();
+            foreach (var field in Refinements)
+            {
+                var counts = (await CountsOf(field)).Where(f => f.Count > 0);
+                counts = field switch
+                {
+                    "price" => counts.OrderBy(f => long.Parse(f.Value[..f.Value.IndexOf('-', StringComparison.Ordinal)], CultureInfo.InvariantCulture)),
+                    "availability" => counts.Where(f => SiteListing.Availabilities.Contains(f.Value)).OrderBy(f => SiteListing.Rank(f.Value)),
+                    _ => counts.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(12),
+                };
+                var values = counts.Select(f => new SearchFacet(f.Value, RefinementLabel(field, f.Value, t), f.Count,
+                    PathFor(type, With(field, f.Value)), chosen.GetValueOrDefault(field) == f.Value)).ToList();
+                // A single value that is not chosen narrows nothing; a chosen one stays, so it can be dropped.
+                if (values.Count > 1 || chosen.ContainsKey(field))
+                {
+                    var label = field switch
+                    {
+                        "city" => t.Say("المدينة", "City"),
+                        "price" => t.Say("السعر", "Price"),
+                        _ => t.Say("التوفر", "Availability"),
+                    };
+                    refinements.Add(new SearchFacetGroup(field, label, values, chosen.ContainsKey(field) ? PathFor(type, With(field, null)) : null));
+                }
+            }
         }
         var title = q.Length == 0 ? t.Say("البحث", "Search") : t.Say($"البحث عن «{q}»", $"Search for “{q}”");
         var page = new SitePage
         {
             T = t,
             Title = title,
-            Path = q.Length == 0 ? $"/{locale}/search" : PathFor(type, number),
+            Path = q.Length == 0 ? $"/{locale}/search" : PathFor(type, chosen, number),
             Alternates = Both(l => q.Length == 0 ? $"/{l}/search" : $"/{l}/search?q={Uri.EscapeDataString(q)}"),
             Origin = SiteOrigin,
             Section = "search",
@@ -464,9 +528,35 @@ internal sealed partial class SiteRouter(
         };
         page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
         page.Crumbs.Add(new Crumb(t.Say("البحث", "Search"), $"/{locale}/search"));
-        var rendered = await RenderAsync<SearchView>(page, new SearchModel(q, items, total, facets, q.Length == 0 ? $"/{locale}/search" : PathFor(null), pager, raw.Length > max));
+        var model = new SearchModel(q, items, total, facets, q.Length == 0 ? $"/{locale}/search" : PathFor(null, chosen), pager, raw.Length > max) { Refine = refinements };
+        var rendered = await RenderAsync<SearchView>(page, model);
         // Results follow the index, which catches up with a publish after the page cache is emptied: never kept.
         return rendered with { CacheControl = "private, no-cache" };
+    }
+
+    /// <summary>A price band as the search port names it (<c>5000-20000</c>, <c>100000-</c>, SAR, lower end included).</summary>
+    [GeneratedRegex("^[0-9]{1,12}-[0-9]{0,12}$")]
+    private static partial Regex PriceBand();
+
+    private static string RefinementLabel(string field, string value, SiteText t)
+    {
+        switch (field)
+        {
+            case "price":
+                var dash = value.IndexOf('-', StringComparison.Ordinal);
+                var low = long.Parse(value[..dash], CultureInfo.InvariantCulture);
+                long? high = dash + 1 < value.Length ? long.Parse(value[(dash + 1)..], CultureInfo.InvariantCulture) : null;
+                return (low, high) switch
+                {
+                    (0, { } h) => t.Say($"أقل من {t.Price(h, "SAR")}", $"Under {t.Price(h, "SAR")}"),
+                    (_, null) => t.Say($"{t.Price(low, "SAR")} فأكثر", $"{t.Price(low, "SAR")} and over"),
+                    (_, { } h) => t.Say($"{t.Number(low)}–{t.Price(h, "SAR")}", $"SAR {t.Number(low)}–{t.Number(h)}"),
+                };
+            case "availability":
+                return SiteListing.Label(value, t);
+            default:
+                return value;
+        }
     }
 
     private static string Intro(ContentType type, SiteText t) => type.Name switch
@@ -596,7 +686,7 @@ internal sealed partial class SiteRouter(
         page.JsonLd.Add(JsonLd.Breadcrumbs(page));
         return await RenderAsync<EntryView>(page, new EntryModel(entry, lookup, related.Where(r => r.Items.Count > 0).ToList(), ics)
         {
-            TicketsScript = entry.Type.Name is "event" or "workshop" ? assets.Url("tickets.js") : null,
+            BuyerScript = entry.Type.Name is "event" or "workshop" or "artwork" && !preview ? assets.Url("buyer.js") : null,
         });
     }
 

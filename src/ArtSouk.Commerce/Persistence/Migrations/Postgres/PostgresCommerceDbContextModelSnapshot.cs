@@ -122,6 +122,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("entry_id");
 
+                    b.Property<Guid>("TicketTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_type_id");
+
                     b.Property<DateTimeOffset>("AddedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
@@ -130,8 +134,11 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
 
-                    b.HasKey("BuyerId", "EntryId")
+                    b.HasKey("BuyerId", "EntryId", "TicketTypeId")
                         .HasName("pk_cart_items");
+
+                    b.HasIndex("TicketTypeId")
+                        .HasDatabaseName("ix_cart_items_ticket_type_id");
 
                     b.ToTable("cart_items", "commerce");
                 });

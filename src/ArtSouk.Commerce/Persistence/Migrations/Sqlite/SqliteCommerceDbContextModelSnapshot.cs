@@ -116,6 +116,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entry_id");
 
+                    b.Property<Guid>("TicketTypeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_type_id");
+
                     b.Property<long>("AddedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("added_at");
@@ -124,8 +128,11 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
-                    b.HasKey("BuyerId", "EntryId")
+                    b.HasKey("BuyerId", "EntryId", "TicketTypeId")
                         .HasName("pk_cart_items");
+
+                    b.HasIndex("TicketTypeId")
+                        .HasDatabaseName("ix_cart_items_ticket_type_id");
 
                     b.ToTable("cart_items", (string)null);
                 });

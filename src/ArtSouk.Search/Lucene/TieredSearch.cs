@@ -1,0 +1,1088 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Numerics;
+using ArtSouk.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace ArtSouk.Search.Lucene;
+
+/// <summary>
+/// Runs a <see cref="QueryPlan"/> term at a time into per-segment arrays instead of through Lucene's scorer tree, which
+/// in Lucene.NET costs about half a microsecond per match and clause and made a common word cost tens of milliseconds.
+/// <para>
+/// Ranking is in two tiers. Documents whose titles, names or transliteration keys satisfy the query (the fields where
+/// exact phrases and names must rank first anyway) come first, scored on those fields; documents that match only
+/// through their bodies follow, scored on every field, and are scored at all only when the first tier gives fewer than
+/// the page needs. Within a tier the score is Lucene's (<see cref="DefaultSimilarity"/>: tf, idf², length norm, boosts,
+/// coord, dis-max tie-breaker), less the query norm, which is the same for every document of a query; in the first tier
+/// the coord still counts the words a document matches anywhere, so a title holding one word and a body the other ranks
+/// above a title holding only the one.
+/// </para>
+/// <para>
+/// Totals and facet counts stay exact: they come from unscored bit sets of every field (common terms' sets are kept
+/// per segment, <see cref="SegmentData"/>), which cost a few OR operations per word, never a score.
+/// </para>
+/// </summary>
+internal sealed class TieredSearch
+{
+    private static readonly float[] NormTable = BuildNormTable();
+    private static readonly DefaultSimilarity Similarity = new();
+
+    private readonly IndexSearcher _searcher;
+    private readonly List<Word> _words;
+    private readonly List<Extra> _extras;
+    private readonly int _minimumShouldMatch;
+    private readonly bool _nested;
+
+    /// <summary>A dis-max option: one term, or a typo's expansions, whose scores add up.</summary>
+    private sealed record Option(string Field, IReadOnlyList<(string Term, float Weight)> Terms, bool Body);
+
+    private sealed record Word(IReadOnlyList<Option> Options, float TieBreaker, float Boost);
+
+    /// <summary>A clause that only adds to the score (the whole title, the words as a phrase): a term or a Lucene weight.</summary>
+    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase);
+
+    private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
+    {
+        _searcher = searcher;
+        _words = words;
+        _extras = extras;
+        _minimumShouldMatch = minimumShouldMatch;
+        _nested = nested;
+    }
+
+    private static bool IsBody(string field) => QueryPlan.IsBody(field);
+
+    /// <summary>
+    /// The plan in the shapes <see cref="QueryPlan.Search"/> (words under one must, extras as shoulds) and
+    /// <see cref="QueryPlan.Suggest"/> (every word a must) produce, or null for any other shape (then Lucene runs it).
+    /// </summary>
+    public static TieredSearch? Prepare(IndexSearcher searcher, QueryNode plan)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        if (plan is not AllNode { MinimumShouldMatch: 0 } top)
+        {
+            return null;
+        }
+        IReadOnlyList<QueryNode> words;
+        int minimum;
+        bool nested;
+        float boost;
+        if (top.Must is [AllNode { Must.Count: 0 } inner])
+        {
+            words = inner.Should;
+            minimum = Math.Max(1, inner.MinimumShouldMatch);
+            nested = true;
+            boost = top.Boost * inner.Boost;
+        }
+        else if (top.Must.Count > 0 && top.Must.All(m => m is BestOfNode))
+        {
+            words = top.Must;
+            minimum = top.Must.Count;
+            nested = false;
+            boost = top.Boost;
+        }
+        else
+        {
+            return null;
+        }
+        if (words.Count == 0 || words.Count > 15)
+        {
+            return null;
+        }
+        var reader = searcher.IndexReader;
+        float Weight(string field, string term, float termBoost)
+        {
+            var idf = Similarity.Idf(DocFreq(reader, field, term), reader.MaxDoc);
+            return idf * termBoost * idf;
+        }
+        var prepared = new List<Word>();
+        foreach (var node in words)
+        {
+            if (node is not BestOfNode best)
+            {
+                return null;
+            }
+            var options = new List<Option>();
+            foreach (var option in best.Options)
+            {
+                var path = boost * best.Boost;
+                switch (option)
+                {
+                    case TermNode t:
+                        options.Add(new Option(t.Field, [(t.Value, Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
+                        break;
+                    case FuzzyNode f:
+                        if (Expansions(searcher, f) is not { } found)
+                        {
+                            return null;
+                        }
+                        var expanded = found.Select(e => (e.Term, Weight(f.Field, e.Term, e.Boost * path))).ToList();
+                        if (expanded.Count > 0)
+                        {
+                            options.Add(new Option(f.Field, expanded, IsBody(f.Field)));
+                        }
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            prepared.Add(new Word(options, best.TieBreaker, 1f));
+        }
+        var extras = new List<Extra>();
+        foreach (var should in top.Should)
+        {
+            switch (should)
+            {
+                case TermNode t when !IsBody(t.Field):
+                    extras.Add(new Extra(t.Field, t.Value, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
+                    break;
+                case PhraseNode p when !IsBody(p.Field):
+                    extras.Add(new Extra(null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return new TieredSearch(searcher, prepared, extras, minimum, nested);
+    }
+
+    /// <summary>Phrase weights already made on a reader, by phrase and boost (see <see cref="PhraseWeight"/>).</summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, global::Lucene.Net.Search.Weight>> Phrases = new();
+
+    /// <summary>
+    /// A phrase's weight, kept per reader: making one looks its terms up in every segment and allocates their states,
+    /// a reader's statistics never change, and a weight gives scorers to any number of threads at once.
+    /// </summary>
+    private static global::Lucene.Net.Search.Weight PhraseWeight(IndexSearcher searcher, PhraseNode node, float boost)
+    {
+        var memo = Phrases.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, global::Lucene.Net.Search.Weight>(StringComparer.Ordinal));
+        var key = string.Join('\u001f', node.Field, string.Join(' ', node.Terms), node.Slop.ToString(CultureInfo.InvariantCulture),
+            node.Boost.ToString(CultureInfo.InvariantCulture), boost.ToString(CultureInfo.InvariantCulture));
+        if (memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var phrase = (PhraseQuery)LuceneQueries.Build(node);
+        // Normalized by 1, not the query norm: its score is then tf · idf² · boost · norm, like the terms'.
+        var weight = searcher.Rewrite(phrase).CreateWeight(searcher);
+        weight.Normalize(1f, boost);
+        if (memo.Count >= 4096)
+        {
+            memo.Clear();
+        }
+        memo[key] = weight;
+        return weight;
+    }
+
+    /// <summary>Document frequencies already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int>> Frequencies = new();
+
+    /// <summary>
+    /// How many documents of <paramref name="reader"/> hold a term, kept per reader: a reader's statistics never change,
+    /// visitors repeat their words and prefixes, and each look-up opens a terms enumerator per segment, several kilobytes
+    /// of garbage in Lucene.NET for a number.
+    /// </summary>
+    public static int DocFreq(IndexReader reader, string field, string term)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var memo = Frequencies.GetValue(reader, _ => new ConcurrentDictionary<string, int>(StringComparer.Ordinal));
+        var key = field + "\u0000" + term;
+        if (memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var count = reader.DocFreq(new Term(field, term));
+        if (memo.Count >= 65_536)
+        {
+            memo.Clear();
+        }
+        memo[key] = count;
+        return count;
+    }
+
+    /// <summary>Typo expansions already looked up on a reader, by field, word and edits (see <see cref="Expansions"/>).</summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, List<(string Term, float Boost)>?>> Expanded = new();
+
+    /// <summary>
+    /// The terms Lucene's FuzzyQuery expands a typo to, each with the boost its edit distance gives, or null if the
+    /// rewrite is not a plain set of terms. Kept per reader: walking the term dictionary with a Levenshtein automaton
+    /// costs milliseconds in Lucene.NET, visitors repeat their typos, and a reader's terms never change.
+    /// </summary>
+    private static List<(string Term, float Boost)>? Expansions(IndexSearcher searcher, FuzzyNode node)
+    {
+        var memo = Expanded.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, List<(string, float)>?>(StringComparer.Ordinal));
+        var key = string.Join('\u001f', node.Field, node.Value, node.Edits.ToString(CultureInfo.InvariantCulture), node.Boost.ToString(CultureInfo.InvariantCulture));
+        if (memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var fuzzy = new FuzzyQuery(new Term(node.Field, node.Value), node.Edits, FuzzyNode.PrefixLength, FuzzyNode.MaxExpansions, transpositions: true) { Boost = node.Boost };
+        List<(string, float)>? expanded = [];
+        switch (searcher.Rewrite(fuzzy))
+        {
+            case BooleanQuery any:
+                foreach (var clause in any.Clauses)
+                {
+                    if (clause.Query is not TermQuery tq)
+                    {
+                        expanded = null;
+                        break;
+                    }
+                    expanded.Add((tq.Term.Text, tq.Boost * any.Boost));
+                }
+                break;
+            case TermQuery one:
+                expanded.Add((one.Term.Text, one.Boost));
+                break;
+            default:
+                expanded = null;
+                break;
+        }
+        if (memo.Count >= 4096)
+        {
+            memo.Clear();
+        }
+        memo[key] = expanded;
+        return expanded;
+    }
+
+    /// <summary>A ranked page, the exact number of matches, and the facet counts over all of them.</summary>
+    public (List<(int Doc, float Score)> Page, int Total, Dictionary<string, Dictionary<string, int>> Facets) Run(
+        Query? filter, IReadOnlyList<string> facets, string locale, int offset, int limit)
+    {
+        var wanted = offset + limit;
+        var first = new Ranking(wanted);
+        var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var filterWeight = filter is null ? null : new QueryWrapperFilter(filter);
+        var segments = new List<(AtomicReaderContext Context, long[] Matches, long[] First)>();
+        var total = 0;
+        var firstTotal = 0;
+        foreach (var context in _searcher.IndexReader.Leaves)
+        {
+            var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
+            total += count;
+            firstTotal += firstCount;
+            segments.Add((context, matches, firstTier));
+        }
+        var page = first.Sorted();
+        if (firstTotal < wanted && total > firstTotal)
+        {
+            // The titles do not fill the page: the documents matched only through their bodies, scored on everything.
+            var second = new Ranking(wanted - firstTotal);
+            foreach (var (context, matches, firstTier) in segments)
+            {
+                Rest(context, matches, firstTier, second);
+            }
+            page.AddRange(second.Sorted());
+        }
+        return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
+    }
+
+    /// <summary>One segment's first pass: matches (exact, all fields), facet counts, and the first tier ranked.</summary>
+    private (long[] Matches, long[] First, int Count, int FirstCount) Segment(AtomicReaderContext context, Filter? filter, IReadOnlyList<string> facets,
+        string locale, Dictionary<string, Dictionary<string, int>> facetCounts, Ranking ranking)
+    {
+        var reader = context.AtomicReader;
+        var data = SegmentData.Of(reader);
+        using var work = new Workspace(data);
+        var titleBits = Score(context, data, work, bodies: false);
+        // Every field of every word, unscored: the body terms' documents joined to the title tier's. Each body option's
+        // documents are kept to credit a first-tier document with the words it holds only in its body (below).
+        var wordBits = new long[_words.Count][];
+        var bodyOptions = new List<(long[] Bits, float Weight, byte[]? Norms)>[_words.Count];
+        var cursors = new List<SegmentData.Cursor>();
+        try
+        {
+            for (var w = 0; w < _words.Count; w++)
+            {
+                wordBits[w] = work.Bits();
+                Array.Copy(titleBits[w], wordBits[w], data.Words);
+                bodyOptions[w] = [];
+                foreach (var option in _words[w].Options.Where(o => o.Body))
+                {
+                    var cursor = cursors.Find(c => c.Field == option.Field);
+                    if (cursor is null && data.Take(reader, option.Field) is { } taken)
+                    {
+                        cursors.Add(cursor = taken);
+                    }
+                    if (cursor is null)
+                    {
+                        continue;
+                    }
+                    var bits = work.Bits();
+                    foreach (var (term, _) in option.Terms)
+                    {
+                        if (cursor.Terms.SeekExact(new BytesRef(term)))
+                        {
+                            data.Or(cursor.Terms, option.Field, term, bits, ref cursor.Docs);
+                        }
+                    }
+                    Bits.Or(wordBits[w], bits, data.Words);
+                    bodyOptions[w].Add((bits, option.Terms.Max(t => t.Weight), data.Norms(reader, option.Field)));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var cursor in cursors)
+            {
+                data.Return(cursor);
+            }
+        }
+        // How many words each document matches, as a bit-sliced counter (four slices count to 15 words); with one word
+        // to match (two words or fewer) any match will do, and only the first tier's documents need their count.
+        var counting = _minimumShouldMatch > 1;
+        var slices = new long[counting ? 4 : 0][];
+        for (var s = 0; s < slices.Length; s++)
+        {
+            slices[s] = work.Bits();
+        }
+        var any = work.Bits();
+        for (var w = 0; w < _words.Count; w++)
+        {
+            var bits = wordBits[w];
+            if (!counting)
+            {
+                Bits.Or(any, bits, data.Words);
+                continue;
+            }
+            for (var i = 0; i < data.Words; i++)
+            {
+                var carry = bits[i];
+                any[i] |= carry;
+                for (var s = 0; s < slices.Length && carry != 0; s++)
+                {
+                    var next = slices[s][i] & carry;
+                    slices[s][i] ^= carry;
+                    carry = next;
+                }
+            }
+        }
+        if (filter is not null)
+        {
+            var allowed = work.Bits();
+            var iterator = filter.GetDocIdSet(context, null)?.GetIterator();
+            if (iterator is not null)
+            {
+                for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
+                {
+                    Bits.Set(allowed, doc);
+                }
+            }
+            for (var i = 0; i < data.Words; i++)
+            {
+                any[i] &= allowed[i];
+            }
+        }
+        int Matched(int i, int bit)
+        {
+            if (counting)
+            {
+                return (int)((slices[0][i] >> bit) & 1) | (int)((slices[1][i] >> bit) & 1) << 1
+                    | (int)((slices[2][i] >> bit) & 1) << 2 | (int)((slices[3][i] >> bit) & 1) << 3;
+            }
+            var matched = 0;
+            for (var w = 0; w < wordBits.Length; w++)
+            {
+                matched += (int)((wordBits[w][i] >> bit) & 1);
+            }
+            return matched;
+        }
+        // The matches: every document that matches enough words and is not deleted.
+        var live = reader.LiveDocs;
+        var matches = new long[data.Words];
+        var count = 0;
+        for (var i = 0; i < data.Words; i++)
+        {
+            var word = any[i];
+            if (counting || live is not null)
+            {
+                var kept = 0L;
+                while (word != 0)
+                {
+                    var bit = BitOperations.TrailingZeroCount(word);
+                    word &= word - 1;
+                    if (Matched(i, bit) >= _minimumShouldMatch && (live is null || live.Get((i << 6) + bit)))
+                    {
+                        kept |= 1L << bit;
+                    }
+                }
+                word = kept;
+            }
+            matches[i] = word;
+            count += BitOperations.PopCount((ulong)word);
+        }
+        // Facet counts by ordinal, one plain loop over the matches per facet (-1, no value, counts at index 0).
+        var ords = facets.Select(f => (Facet: f, Ords: data.Ords(reader, F.FacetValue(f, locale)))).Where(f => f.Ords is not null).ToList();
+        var counts = ords.Select(f => new int[reader.GetSortedDocValues(F.FacetValue(f.Facet, locale))!.ValueCount + 1]).ToList();
+        for (var f = 0; f < ords.Count; f++)
+        {
+            var (of, into) = (ords[f].Ords!, counts[f]);
+            for (var i = 0; i < data.Words; i++)
+            {
+                var word = matches[i];
+                while (word != 0)
+                {
+                    into[of[(i << 6) + BitOperations.TrailingZeroCount(word)] + 1]++;
+                    word &= word - 1;
+                }
+            }
+        }
+        // The first tier: matches whose titles, names or keys satisfy the words on their own, ranked.
+        var firstTier = new long[data.Words];
+        var firstCount = 0;
+        for (var i = 0; i < data.Words; i++)
+        {
+            long titled = 0;
+            for (var w = 0; w < titleBits.Length; w++)
+            {
+                titled |= titleBits[w][i];
+            }
+            var word = matches[i] & titled;
+            while (word != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                var doc = (i << 6) + bit;
+                if (work.Matched[doc] < _minimumShouldMatch)
+                {
+                    continue;
+                }
+                firstTier[i] |= 1L << bit;
+                firstCount++;
+                var matched = Matched(i, bit);
+                if (matched > work.Matched[doc])
+                {
+                    work.Score[doc] += BodyOnly(doc, titleBits, bodyOptions);
+                }
+                ranking.Offer(context.DocBase + doc, Combine(work, doc, matched));
+            }
+        }
+        var bytes = new BytesRef();
+        for (var f = 0; f < ords.Count; f++)
+        {
+            var values = reader.GetSortedDocValues(F.FacetValue(ords[f].Facet, locale))!;
+            var into = facetCounts[ords[f].Facet];
+            for (var ord = 0; ord < counts[f].Length - 1; ord++)
+            {
+                if (counts[f][ord + 1] > 0)
+                {
+                    values.LookupOrd(ord, bytes);
+                    var value = bytes.Utf8ToString();
+                    into[value] = into.GetValueOrDefault(value) + counts[f][ord + 1];
+                }
+            }
+        }
+        return (matches, firstTier, count, firstCount);
+    }
+
+    /// <summary>
+    /// What the words a first-tier document holds only in its body add to its score, as if each occurred once: the
+    /// body's length norm and the option's weight are at hand, its postings are not (walking them is the cost saved).
+    /// </summary>
+    private float BodyOnly(int doc, long[][] titleBits, List<(long[] Bits, float Weight, byte[]? Norms)>[] bodyOptions)
+    {
+        var added = 0f;
+        for (var w = 0; w < _words.Count; w++)
+        {
+            if (Bits.Get(titleBits[w], doc))
+            {
+                continue;
+            }
+            float max = 0, sum = 0;
+            foreach (var (bits, weight, norms) in bodyOptions[w])
+            {
+                if (Bits.Get(bits, doc))
+                {
+                    var score = weight * (norms is null ? 1f : NormTable[norms[doc]]);
+                    max = Math.Max(max, score);
+                    sum += score;
+                }
+            }
+            added += (max + (sum - max) * _words[w].TieBreaker) * _words[w].Boost;
+        }
+        return added;
+    }
+
+    /// <summary>The second tier of one segment: its matches outside the first tier, scored on every field.</summary>
+    private void Rest(AtomicReaderContext context, long[] matches, long[] firstTier, Ranking ranking)
+    {
+        var reader = context.AtomicReader;
+        var data = SegmentData.Of(reader);
+        using var work = new Workspace(data);
+        Score(context, data, work, bodies: true);
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var word = matches[i] & ~firstTier[i];
+            while (word != 0)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                var doc = (i << 6) + bit;
+                ranking.Offer(context.DocBase + doc, Combine(work, doc, work.Matched[doc]));
+            }
+        }
+    }
+
+    /// <summary>Lucene's combination: words summed and scaled by the share matched (coord), extras added, the outer coord.</summary>
+    private float Combine(Workspace work, int doc, int matched) => Combine(work.Score[doc], work.Extra[doc], work.Extras[doc], matched);
+
+    private float Combine(float score, float extra, int extrasMatched, int matched)
+    {
+        var n = _words.Count;
+        var extras = _extras.Count;
+        if (_nested)
+        {
+            var inner = score * (n == 1 ? 1f : matched / (float)n);
+            return (inner + extra) * (extras == 0 ? 1f : (1 + extrasMatched) / (float)(1 + extras));
+        }
+        return (score + extra) * (n + extras == 1 ? 1f : (n + extrasMatched) / (float)(n + extras));
+    }
+
+    /// <summary>
+    /// The best <paramref name="size"/> matches, the same documents in the same order with the same scores as
+    /// <see cref="Run"/> gives, read from the front of ranked postings instead of scoring every match; or null for a plan
+    /// this cannot rank (it takes the shape <see cref="QueryPlan.Suggest"/> gives: every word a must of single terms in
+    /// one field with norms, none on bodies, and plain terms as extras).
+    /// <para>
+    /// With every option in one field, a document's word score is its matched options' weights times that field's norm,
+    /// so the documents that match no extra rank by norm within a pattern of options, and no document later in norm
+    /// order can beat the score of all options at the current norm. The few documents an extra matches (the title holds a
+    /// typed word, or is the whole text typed) are scored first from their own postings.
+    /// </para>
+    /// </summary>
+    public List<(int Doc, float Score)>? Top(int size)
+    {
+        if (_nested || _extras.Any(e => e.Phrase is not null) || _words.Any(w => w.Options.Count == 0))
+        {
+            return null;
+        }
+        var field = _words[0].Options[0].Field;
+        if (_words.Any(w => w.Options.Any(o => o.Body || o.Terms.Count != 1 || o.Field != field)))
+        {
+            return null;
+        }
+        var ranking = new Ranking(size);
+        foreach (var context in _searcher.IndexReader.Leaves)
+        {
+            TopOf(context, field, ranking);
+        }
+        return ranking.Sorted();
+    }
+
+    private void TopOf(AtomicReaderContext context, string field, Ranking ranking)
+    {
+        var reader = context.AtomicReader;
+        var data = SegmentData.Of(reader);
+        if (data.Take(reader, field) is not { } cursor)
+        {
+            return;
+        }
+        var rented = new List<long[]>();
+        var cursors = new List<SegmentData.Cursor> { cursor };
+        try
+        {
+            TopOf(context, reader, data, cursor, ranking, rented, cursors);
+        }
+        finally
+        {
+            foreach (var bits in rented)
+            {
+                ArrayPool<long>.Shared.Return(bits);
+            }
+            foreach (var taken in cursors)
+            {
+                data.Return(taken);
+            }
+        }
+    }
+
+    private void TopOf(AtomicReaderContext context, AtomicReader reader, SegmentData data, SegmentData.Cursor cursor, Ranking ranking,
+        List<long[]> rented, List<SegmentData.Cursor> cursors)
+    {
+        var field = cursor.Field;
+        var termsEnum = cursor.Terms;
+        var norms = data.Norms(reader, field);
+        // A common term's kept set, or a rare one's documents in a pooled set: a request allocates no segment-sized array.
+        long[] Held(SegmentData.Cursor positioned, string term)
+        {
+            if (data.TryCommon(positioned.Field, term, out var common))
+            {
+                return common;
+            }
+            var bits = ArrayPool<long>.Shared.Rent(data.Words);
+            rented.Add(bits);
+            Array.Clear(bits, 0, data.Words);
+            data.Or(positioned.Terms, positioned.Field, term, bits, ref positioned.Docs);
+            return bits;
+        }
+        // Each option's documents here (null: no document here holds it); the word with the fewest drives the walk.
+        var sets = new long[]?[_words.Count][];
+        var drive = -1;
+        var fewest = long.MaxValue;
+        for (var w = 0; w < _words.Count; w++)
+        {
+            var options = _words[w].Options;
+            sets[w] = new long[]?[options.Count];
+            long held = 0;
+            for (var o = 0; o < options.Count; o++)
+            {
+                var term = options[o].Terms[0].Term;
+                if (termsEnum.SeekExact(new BytesRef(term)))
+                {
+                    held += termsEnum.DocFreq;
+                    sets[w][o] = Held(cursor, term);
+                }
+            }
+            if (held == 0)
+            {
+                return;
+            }
+            if (held < fewest)
+            {
+                (drive, fewest) = (w, held);
+            }
+        }
+        var live = reader.LiveDocs;
+        bool Matches(int doc)
+        {
+            for (var w = 0; w < sets.Length; w++)
+            {
+                var any = false;
+                foreach (var set in sets[w])
+                {
+                    if (set is not null && Bits.Get(set, doc))
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any)
+                {
+                    return false;
+                }
+            }
+            return live is null || live.Get(doc);
+        }
+        // As Score and Combine compute it, term by term, so the floats are the same (each gram is indexed once per
+        // document, so its frequency is 1). With every option counted it is the most any document at this norm scores.
+        float Words(int doc, float norm, bool every)
+        {
+            var score = 0f;
+            for (var w = 0; w < _words.Count; w++)
+            {
+                var word = _words[w];
+                float max = 0, sum = 0;
+                for (var o = 0; o < word.Options.Count; o++)
+                {
+                    if (sets[w][o] is { } set && (every || Bits.Get(set, doc)))
+                    {
+                        var option = MathF.Sqrt(1) * word.Options[o].Terms[0].Weight * norm;
+                        if (option > max)
+                        {
+                            max = option;
+                        }
+                        sum += option;
+                    }
+                }
+                score += (max + (sum - max) * word.TieBreaker) * word.Boost;
+            }
+            return score;
+        }
+        float Norm(int doc) => norms is null ? 1f : NormTable[norms[doc]];
+
+        // The documents an extra matches (and every word), scored whole. Which those are comes from bit sets, a few ORs
+        // and ANDs per word: an extra may be a word thousands of titles hold ("al"), of which few match the rest.
+        Dictionary<int, (float Score, int Count)>? extra = null;
+        long[]? candidates = null;
+        foreach (var e in _extras)
+        {
+            var on = cursors.Find(c => c.Field == e.Field);
+            if (on is null && data.Take(reader, e.Field!) is { } taken)
+            {
+                cursors.Add(on = taken);
+            }
+            if (on is null || !on.Terms.SeekExact(new BytesRef(e.Term!)))
+            {
+                continue;
+            }
+            if (candidates is null)
+            {
+                candidates = ArrayPool<long>.Shared.Rent(data.Words);
+                rented.Add(candidates);
+                Candidates(sets, candidates, data.Words);
+            }
+            var held = Held(on, e.Term!);
+            var extraNorms = data.Norms(reader, e.Field!);
+            var docs = on.Docs = on.Terms.Docs(null, on.Docs, DocsFlags.FREQS);
+            for (var i = 0; i < data.Words; i++)
+            {
+                var set = held[i] & candidates[i];
+                while (set != 0)
+                {
+                    var doc = (i << 6) + BitOperations.TrailingZeroCount(set);
+                    set &= set - 1;
+                    if (docs.DocID < doc && docs.Advance(doc) != doc)
+                    {
+                        continue;
+                    }
+                    extra ??= [];
+                    extra.TryGetValue(doc, out var sum);
+                    extra[doc] = (sum.Score + MathF.Sqrt(docs.Freq) * e.Weight * (extraNorms is null ? 1f : NormTable[extraNorms[doc]]), sum.Count + 1);
+                }
+            }
+        }
+        foreach (var (doc, (score, count)) in extra ?? [])
+        {
+            if (live is null || live.Get(doc))
+            {
+                ranking.Offer(context.DocBase + doc, Combine(Words(doc, Norm(doc), every: false), score, count, _words.Count));
+            }
+        }
+
+        // The rest in norm order, the driving word's options merged; stop once nothing further can enter the ranking.
+        var lists = new List<int[]>();
+        for (var o = 0; o < _words[drive].Options.Count; o++)
+        {
+            var term = _words[drive].Options[o].Terms[0].Term;
+            if (sets[drive][o] is not null && termsEnum.SeekExact(new BytesRef(term)))
+            {
+                lists.Add(data.Ranked(termsEnum, field, term, norms, ref cursor.Docs));
+            }
+        }
+        var at = new int[lists.Count];
+        var bound = float.NaN;
+        var boundNorm = float.NaN;
+        while (true)
+        {
+            var next = -1;
+            var nextNorm = 0f;
+            for (var l = 0; l < lists.Count; l++)
+            {
+                if (at[l] < lists[l].Length)
+                {
+                    var doc = lists[l][at[l]];
+                    var norm = Norm(doc);
+                    if (next < 0 || norm > nextNorm || norm == nextNorm && doc < next)
+                    {
+                        (next, nextNorm) = (doc, norm);
+                    }
+                }
+            }
+            if (next < 0)
+            {
+                return;
+            }
+            if (nextNorm != boundNorm)
+            {
+                // A hair above the exact bound, so a rounding difference in the last bit never stops the walk early.
+                (bound, boundNorm) = (Combine(Words(next, nextNorm, every: true), 0f, 0, _words.Count) * 1.0001f, nextNorm);
+            }
+            if (ranking.IsFull && ranking.Worst > bound)
+            {
+                return;
+            }
+            for (var l = 0; l < lists.Count; l++)
+            {
+                if (at[l] < lists[l].Length && lists[l][at[l]] == next)
+                {
+                    at[l]++;
+                }
+            }
+            if (extra is not null && extra.ContainsKey(next) || !Matches(next))
+            {
+                continue;
+            }
+            ranking.Offer(context.DocBase + next, Combine(Words(next, nextNorm, every: false), 0f, 0, _words.Count));
+        }
+    }
+
+    /// <summary>The documents every word matches through one of its options (deleted ones included).</summary>
+    private static void Candidates(long[]?[][] sets, long[] all, int words)
+    {
+        Array.Fill(all, -1L, 0, words);
+        foreach (var word in sets)
+        {
+            for (var i = 0; i < words; i++)
+            {
+                long any = 0;
+                foreach (var set in word)
+                {
+                    if (set is not null)
+                    {
+                        any |= set[i];
+                    }
+                }
+                all[i] &= any;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scores every word's options (bodies' only when <paramref name="bodies"/>) and the extras into the workspace, term at a
+    /// time; returns each word's documents in the fields scored.
+    /// </summary>
+    private long[][] Score(AtomicReaderContext context, SegmentData data, Workspace work, bool bodies)
+    {
+        var reader = context.AtomicReader;
+        var wordBits = new long[_words.Count][];
+        var cursors = new List<SegmentData.Cursor>();
+        try
+        {
+            Score(context, data, work, bodies, wordBits, cursors);
+        }
+        finally
+        {
+            foreach (var cursor in cursors)
+            {
+                data.Return(cursor);
+            }
+        }
+        return wordBits;
+    }
+
+    private void Score(AtomicReaderContext context, SegmentData data, Workspace work, bool bodies, long[][] wordBits, List<SegmentData.Cursor> cursors)
+    {
+        var reader = context.AtomicReader;
+        SegmentData.Cursor? Enum(string field)
+        {
+            var cursor = cursors.Find(c => c.Field == field);
+            if (cursor is null && data.Take(reader, field) is { } taken)
+            {
+                cursors.Add(cursor = taken);
+            }
+            return cursor;
+        }
+        for (var w = 0; w < _words.Count; w++)
+        {
+            var word = _words[w];
+            var touched = wordBits[w] = work.Bits();
+            foreach (var option in word.Options)
+            {
+                if (option.Body && !bodies || Enum(option.Field) is not { } cursor)
+                {
+                    continue;
+                }
+                var norms = data.Norms(reader, option.Field);
+                var summed = option.Terms.Count > 1;
+                foreach (var (term, weight) in option.Terms)
+                {
+                    if (!cursor.Terms.SeekExact(new BytesRef(term)))
+                    {
+                        continue;
+                    }
+                    var (docs, tf) = data.Scored(cursor.Terms, option.Field, term, ref cursor.Docs);
+                    for (var p = 0; p < docs.Length; p++)
+                    {
+                        var doc = docs[p];
+                        var score = tf[p] * weight * (norms is null ? 1f : NormTable[norms[doc]]);
+                        if (summed)
+                        {
+                            // A typo's expansions add up into one option before the dis-max sees it.
+                            work.Option[doc] += score;
+                            Bits.Set(work.OptionBits, doc);
+                        }
+                        else
+                        {
+                            work.Fold(doc, score, touched);
+                        }
+                    }
+                }
+                if (summed)
+                {
+                    var bits = work.OptionBits;
+                    for (var i = 0; i < data.Words; i++)
+                    {
+                        var set = bits[i];
+                        bits[i] = 0;
+                        while (set != 0)
+                        {
+                            var doc = (i << 6) + BitOperations.TrailingZeroCount(set);
+                            set &= set - 1;
+                            work.Fold(doc, work.Option[doc], touched);
+                            work.Option[doc] = 0;
+                        }
+                    }
+                }
+            }
+            for (var i = 0; i < data.Words; i++)
+            {
+                var set = touched[i];
+                while (set != 0)
+                {
+                    var doc = (i << 6) + BitOperations.TrailingZeroCount(set);
+                    set &= set - 1;
+                    var max = work.Max[doc];
+                    work.Score[doc] += (max + (work.Sum[doc] - max) * word.TieBreaker) * word.Boost;
+                    work.Matched[doc]++;
+                    work.Max[doc] = 0;
+                    work.Sum[doc] = 0;
+                }
+            }
+        }
+        foreach (var extra in _extras)
+        {
+            if (extra.Phrase is { } phrase)
+            {
+                var scorer = phrase.GetScorer(context, null);
+                if (scorer is null)
+                {
+                    continue;
+                }
+                for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                {
+                    work.Extra[doc] += scorer.GetScore();
+                    work.Extras[doc]++;
+                }
+                continue;
+            }
+            if (Enum(extra.Field!) is not { } on || !on.Terms.SeekExact(new BytesRef(extra.Term!)))
+            {
+                continue;
+            }
+            var norms = data.Norms(reader, extra.Field!);
+            var (docs, tf) = data.Scored(on.Terms, extra.Field!, extra.Term!, ref on.Docs);
+            for (var p = 0; p < docs.Length; p++)
+            {
+                var doc = docs[p];
+                work.Extra[doc] += tf[p] * extra.Weight * (norms is null ? 1f : NormTable[norms[doc]]);
+                work.Extras[doc]++;
+            }
+        }
+    }
+
+    private static float[] BuildNormTable()
+    {
+        var similarity = new DefaultSimilarity();
+        var table = new float[256];
+        for (var b = 0; b < table.Length; b++)
+        {
+            table[b] = similarity.DecodeNormValue(b);
+        }
+        return table;
+    }
+
+    /// <summary>Per-document arrays for one segment and one query, rented and returned cleared.</summary>
+    private sealed class Workspace : IDisposable
+    {
+        private readonly SegmentData _data;
+        private readonly List<long[]> _bits = [];
+
+        public Workspace(SegmentData data)
+        {
+            _data = data;
+            var n = data.MaxDoc;
+            Score = Rent<float>(n);
+            Max = Rent<float>(n);
+            Sum = Rent<float>(n);
+            Option = Rent<float>(n);
+            Extra = Rent<float>(n);
+            Matched = Rent<byte>(n);
+            Extras = Rent<byte>(n);
+            OptionBits = Bits();
+        }
+
+        public float[] Score { get; }
+        public float[] Max { get; }
+        public float[] Sum { get; }
+        public float[] Option { get; }
+        public float[] Extra { get; }
+        public byte[] Matched { get; }
+        public byte[] Extras { get; }
+        public long[] OptionBits { get; }
+
+        public long[] Bits()
+        {
+            var bits = Rent<long>(_data.Words);
+            _bits.Add(bits);
+            return bits;
+        }
+
+        public void Fold(int doc, float score, long[] touched)
+        {
+            if (score > Max[doc])
+            {
+                Max[doc] = score;
+            }
+            Sum[doc] += score;
+            touched[doc >> 6] |= 1L << doc;
+        }
+
+        // Pools of their own: eight concurrent queries hold about forty arrays of a segment's size at once, more than the
+        // shared pool keeps per size, and every array it cannot keep is a large-object allocation and a later full GC.
+        private static readonly ArrayPool<float> Floats = ArrayPool<float>.Create(1 << 24, 64);
+        private static readonly ArrayPool<byte> Bytes = ArrayPool<byte>.Create(1 << 24, 32);
+        private static readonly ArrayPool<long> Longs = ArrayPool<long>.Create(1 << 20, 256);
+
+        private static ArrayPool<T> Pool<T>() => (ArrayPool<T>)(object)(typeof(T) == typeof(float) ? Floats : typeof(T) == typeof(byte) ? Bytes : Longs);
+
+        private static T[] Rent<T>(int length)
+        {
+            var array = Pool<T>().Rent(length);
+            Array.Clear(array, 0, length);
+            return array;
+        }
+
+        public void Dispose()
+        {
+            Floats.Return(Score);
+            Floats.Return(Max);
+            Floats.Return(Sum);
+            Floats.Return(Option);
+            Floats.Return(Extra);
+            Bytes.Return(Matched);
+            Bytes.Return(Extras);
+            foreach (var bits in _bits)
+            {
+                Longs.Return(bits);
+            }
+        }
+    }
+
+    /// <summary>The best <c>size</c> documents offered, ties to the lower document as Lucene's collector breaks them.</summary>
+    private sealed class Ranking(int size)
+    {
+        private readonly PriorityQueue<int, (float Score, int Doc)> _best = new(Comparer<(float Score, int Doc)>.Create((a, b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc)));
+
+        public void Offer(int doc, float score)
+        {
+            if (size <= 0)
+            {
+                return;
+            }
+            if (_best.Count < size)
+            {
+                _best.Enqueue(doc, (score, doc));
+                return;
+            }
+            _best.TryPeek(out _, out var worst);
+            if (score > worst.Score || score == worst.Score && doc < worst.Doc)
+            {
+                _best.DequeueEnqueue(doc, (score, doc));
+            }
+        }
+
+        public bool IsFull => size <= 0 || _best.Count >= size;
+
+        /// <summary>The lowest score ranked (the ranking is full), or minus infinity.</summary>
+        public float Worst => size <= 0 ? float.PositiveInfinity : _best.Count < size ? float.NegativeInfinity : _best.TryPeek(out _, out var worst) ? worst.Score : float.NegativeInfinity;
+
+        public List<(int Doc, float Score)> Sorted()
+        {
+            var list = new List<(int Doc, float Score)>(_best.Count);
+            while (_best.TryDequeue(out var doc, out var key))
+            {
+                list.Add((doc, key.Score));
+            }
+            list.Reverse();
+            return list;
+        }
+    }
+}
