@@ -27,7 +27,15 @@ public static class Snippets
         }
         // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var hits = words.Select(w => seen.TryGetValue(w.Exact, out var hit) ? hit : seen[w.Exact] = query.Matches(w)).ToArray();
+        var hits = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (!seen.TryGetValue(word.Exact, out hits[i]))
+            {
+                hits[i] = seen[word.Exact] = query.Matches(word);
+            }
+        }
         var best = 0;
         var bestCount = -1;
         var count = 0;
@@ -62,7 +70,14 @@ public static class Snippets
         {
             builder.Append(WebUtility.HtmlEncode(text[position..words[i].Start]));
             var surface = WebUtility.HtmlEncode(text[words[i].Start..words[i].End]);
-            builder.Append(hits[i] ? $"<mark>{surface}</mark>" : surface);
+            if (hits[i])
+            {
+                builder.Append("<mark>").Append(surface).Append("</mark>");
+            }
+            else
+            {
+                builder.Append(surface);
+            }
             position = words[i].End;
         }
         if (last < words.Count - 1)

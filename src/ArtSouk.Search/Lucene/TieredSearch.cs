@@ -44,8 +44,11 @@ internal sealed class TieredSearch
 
     private sealed record Word(IReadOnlyList<Option> Options, float TieBreaker, float Boost);
 
-    /// <summary>A clause that only adds to the score (the whole title, the words as a phrase): a term or a Lucene weight.</summary>
-    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase);
+    /// <summary>
+    /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
+    /// the Lucene weight of a sloppy phrase.
+    /// </summary>
+    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase, IReadOnlyList<string>? Exact = null);
 
     private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
     {
@@ -62,7 +65,9 @@ internal sealed class TieredSearch
     /// The plan in the shapes <see cref="QueryPlan.Search"/> (words under one must, extras as shoulds) and
     /// <see cref="QueryPlan.Suggest"/> (every word a must) produce, or null for any other shape (then Lucene runs it).
     /// </summary>
-    public static TieredSearch? Prepare(IndexSearcher searcher, QueryNode plan)
+    /// <param name="phrasesFromPositions">Exact phrases are scored by <see cref="ExactPhrase"/> (the default) rather than
+    /// by Lucene's phrase scorer, which gives the same scores; the tests compare the two.</param>
+    public static TieredSearch? Prepare(IndexSearcher searcher, QueryNode plan, bool phrasesFromPositions = true)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         if (plan is not AllNode { MinimumShouldMatch: 0 } top)
@@ -142,6 +147,9 @@ internal sealed class TieredSearch
                 case TermNode t when !IsBody(t.Field):
                     extras.Add(new Extra(t.Field, t.Value, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
                     break;
+                case PhraseNode { Slop: 0, Terms.Count: >= 2 } p when !IsBody(p.Field) && phrasesFromPositions:
+                    extras.Add(new Extra(p.Field, null, PhraseValue(reader, p, top.Boost), null, p.Terms));
+                    break;
                 case PhraseNode p when !IsBody(p.Field):
                     extras.Add(new Extra(null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
                     break;
@@ -178,6 +186,22 @@ internal sealed class TieredSearch
         }
         memo[key] = weight;
         return weight;
+    }
+
+    /// <summary>
+    /// What Lucene's phrase weight multiplies a phrase's √freq and norm by, computed as it computes it (the idf is the sum
+    /// of the terms' idfs; normalized by 1 and the outer boost, like <see cref="PhraseWeight"/>), so the floats are the same.
+    /// </summary>
+    private static float PhraseValue(IndexReader reader, PhraseNode node, float boost)
+    {
+        var idf = 0f;
+        foreach (var term in node.Terms)
+        {
+            idf += Similarity.Idf(DocFreq(reader, node.Field, term), reader.MaxDoc);
+        }
+        var queryWeight = idf * node.Boost;
+        queryWeight *= 1f * boost;
+        return queryWeight * idf;
     }
 
     /// <summary>Document frequencies already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
@@ -928,6 +952,11 @@ internal sealed class TieredSearch
         }
         foreach (var extra in _extras)
         {
+            if (extra.Exact is { } exact)
+            {
+                ExactPhrase(reader, data, work, extra.Field!, exact, extra.Weight, cursors);
+                continue;
+            }
             if (extra.Phrase is { } phrase)
             {
                 var scorer = phrase.GetScorer(context, null);
@@ -955,6 +984,97 @@ internal sealed class TieredSearch
                 work.Extras[doc]++;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds an exact phrase's score to every document of the segment whose field holds its terms one after the other
+    /// (deleted ones included, as a scorer without accepted docs gives them): √freq · value · norm, Lucene's
+    /// ExactPhraseScorer's score. Walks the terms' positions with the segment's kept enumerators, where a Lucene phrase
+    /// scorer allocates two 16 kB arrays and an enumerator per term on every segment of every query.
+    /// </summary>
+    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, IReadOnlyList<string> terms, float value,
+        List<SegmentData.Cursor> cursors)
+    {
+        var postings = new DocsAndPositionsEnum[terms.Count];
+        var lead = 0;
+        var fewest = int.MaxValue;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            // A cursor per term: the terms are walked side by side.
+            if (data.Take(reader, field) is not { } cursor)
+            {
+                return;
+            }
+            cursors.Add(cursor);
+            if (!cursor.Terms.SeekExact(new BytesRef(terms[t]))
+                || cursor.Terms.DocsAndPositions(null, cursor.Positions, DocsAndPositionsFlags.NONE) is not { } positions)
+            {
+                return;
+            }
+            postings[t] = cursor.Positions = positions;
+            // The rarest term leads; the others are advanced to its documents.
+            if (cursor.Terms.DocFreq < fewest)
+            {
+                (lead, fewest) = (t, cursor.Terms.DocFreq);
+            }
+        }
+        var norms = data.Norms(reader, field);
+        var at = new int[terms.Count][];
+        var count = new int[terms.Count];
+        var next = new int[terms.Count];
+        for (var doc = postings[lead].NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings[lead].NextDoc())
+        {
+            var all = true;
+            for (var t = 0; t < terms.Count && all; t++)
+            {
+                all = t == lead || postings[t].DocID == doc || postings[t].DocID < doc && postings[t].Advance(doc) == doc;
+            }
+            if (!all)
+            {
+                continue;
+            }
+            for (var t = 0; t < terms.Count; t++)
+            {
+                count[t] = postings[t].Freq;
+                if (at[t] is null || at[t].Length < count[t])
+                {
+                    at[t] = new int[Math.Max(8, count[t])];
+                }
+                for (var i = 0; i < count[t]; i++)
+                {
+                    at[t][i] = postings[t].NextPosition();
+                }
+            }
+            var freq = PhraseFreq(at, count, next);
+            if (freq > 0)
+            {
+                work.Extra[doc] += MathF.Sqrt(freq) * value * (norms is null ? 1f : NormTable[norms[doc]]);
+                work.Extras[doc]++;
+            }
+        }
+    }
+
+    /// <summary>How many positions of the first term are followed by the second term, then the third, and so on.</summary>
+    private static int PhraseFreq(int[][] positions, int[] count, int[] next)
+    {
+        Array.Clear(next);
+        var freq = 0;
+        for (var p = 0; p < count[0]; p++)
+        {
+            var start = positions[0][p];
+            var follows = true;
+            for (var t = 1; t < positions.Length && follows; t++)
+            {
+                // Each later term's wanted position only grows with the start, so its index never steps back.
+                while (next[t] < count[t] && positions[t][next[t]] < start + t)
+                {
+                    next[t]++;
+                }
+                follows = next[t] < count[t] && positions[t][next[t]] == start + t;
+            }
+            freq += follows ? 1 : 0;
+        }
+        return freq;
     }
 
     private static float[] BuildNormTable()
