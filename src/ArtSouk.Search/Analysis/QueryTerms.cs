@@ -38,8 +38,9 @@ public sealed class QueryTerms
     {
         ArgumentNullException.ThrowIfNull(word);
         // Plain loops: the highlighter asks this of every distinct spelling of ten bodies per search.
-        foreach (var q in Words)
+        for (var w = 0; w < Words.Count; w++)
         {
+            var q = Words[w];
             if (q.Exact == word.Exact || AnyIn(q.Stems, word.Stems) || AnyIn(q.Translations, word.Stems) || AnyKeyIn(q.Keys, word.Keys)
                 || q.MaxEdits > 0 && Math.Abs(q.Exact.Length - word.Exact.Length) <= q.MaxEdits && Distance(q.Exact, word.Exact) <= q.MaxEdits)
             {
