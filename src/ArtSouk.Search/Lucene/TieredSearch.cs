@@ -285,27 +285,38 @@ internal sealed class TieredSearch
         var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
         var filterWeight = filter is null ? null : new QueryWrapperFilter(filter);
         var segments = new List<(AtomicReaderContext Context, long[] Matches, long[] First)>();
-        var total = 0;
-        var firstTotal = 0;
-        foreach (var context in _searcher.IndexReader.Leaves)
+        try
         {
-            var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
-            total += count;
-            firstTotal += firstCount;
-            segments.Add((context, matches, firstTier));
-        }
-        var page = first.Sorted();
-        if (firstTotal < wanted && total > firstTotal)
-        {
-            // The titles do not fill the page: the documents matched only through their bodies, scored on everything.
-            var second = new Ranking(wanted - firstTotal);
-            foreach (var (context, matches, firstTier) in segments)
+            var total = 0;
+            var firstTotal = 0;
+            foreach (var context in _searcher.IndexReader.Leaves)
             {
-                Rest(context, matches, firstTier, second);
+                var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
+                total += count;
+                firstTotal += firstCount;
+                segments.Add((context, matches, firstTier));
             }
-            page.AddRange(second.Sorted());
+            var page = first.Sorted();
+            if (firstTotal < wanted && total > firstTotal)
+            {
+                // The titles do not fill the page: the documents matched only through their bodies, scored on everything.
+                var second = new Ranking(wanted - firstTotal);
+                foreach (var (context, matches, firstTier) in segments)
+                {
+                    Rest(context, matches, firstTier, second);
+                }
+                page.AddRange(second.Sorted());
+            }
+            return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
         }
-        return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
+        finally
+        {
+            foreach (var (_, matches, firstTier) in segments)
+            {
+                Workspace.Return(matches);
+                Workspace.Return(firstTier);
+            }
+        }
     }
 
     /// <summary>One segment's first pass: matches (exact, all fields), facet counts, and the first tier ranked.</summary>
@@ -420,7 +431,7 @@ internal sealed class TieredSearch
         }
         // The matches: every document that matches enough words and is not deleted.
         var live = reader.LiveDocs;
-        var matches = new long[data.Words];
+        var matches = Workspace.RentBits(data.Words);
         var count = 0;
         for (var i = 0; i < data.Words; i++)
         {
@@ -459,7 +470,7 @@ internal sealed class TieredSearch
             }
         }
         // The first tier: matches whose titles, names or keys satisfy the words on their own, ranked.
-        var firstTier = new long[data.Words];
+        var firstTier = Workspace.RentBits(data.Words);
         var firstCount = 0;
         for (var i = 0; i < data.Words; i++)
         {
@@ -541,7 +552,7 @@ internal sealed class TieredSearch
         var data = SegmentData.Of(reader);
         using var work = new Workspace(data);
         Score(context, data, work, bodies: true);
-        for (var i = 0; i < matches.Length; i++)
+        for (var i = 0; i < data.Words; i++)
         {
             var word = matches[i] & ~firstTier[i];
             while (word != 0)
@@ -1116,6 +1127,11 @@ internal sealed class TieredSearch
         public byte[] Matched { get; }
         public byte[] Extras { get; }
         public long[] OptionBits { get; }
+
+        /// <summary>A cleared bit set of the workspaces' pool that outlives one workspace: give it back with <see cref="Return"/>.</summary>
+        public static long[] RentBits(int words) => Rent<long>(words);
+
+        public static void Return(long[] bits) => Longs.Return(bits);
 
         public long[] Bits()
         {
