@@ -33,6 +33,8 @@ try
     // What the collector cost each mode of the last comparison: the time every client stood still, and the garbage made.
     var paused = new TimeSpan[4];
     var allocated = new long[4];
+    // How many collections of each generation ran during each mode's turns: a pause's cost is mostly per collection.
+    var collections = new int[4, 3];
     // The modes compared run in turns of a quarter second each, so the load other processes put on this shared machine
     // falls on all of them alike (one after the other, a busy minute would favour whichever ran in a quiet one).
     async Task<List<double>[]> Compare(params (Action Setup, Func<int, Task> Call)[] modes)
@@ -41,6 +43,7 @@ try
         var counters = new int[modes.Length];
         Array.Clear(paused);
         Array.Clear(allocated);
+        Array.Clear(collections);
         foreach (var (setup, call) in modes)
         {
             // Warm up the JIT, the searcher and the term dictionaries before measuring.
@@ -58,6 +61,7 @@ try
                 setup();
                 var pausedBefore = GC.GetTotalPauseDuration();
                 var allocatedBefore = GC.GetTotalAllocatedBytes();
+                var collectedBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
                 var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 4;
                 var mode = m;
                 var tasks = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
@@ -78,6 +82,10 @@ try
                 }
                 paused[m] += GC.GetTotalPauseDuration() - pausedBefore;
                 allocated[m] += GC.GetTotalAllocatedBytes() - allocatedBefore;
+                for (var g = 0; g < 3; g++)
+                {
+                    collections[m, g] += GC.CollectionCount(g) - collectedBefore[g];
+                }
             }
         }
         foreach (var t in times)
@@ -90,7 +98,10 @@ try
     {
         for (var m = 0; m < names.Length; m++)
         {
-            Console.WriteLine($"  {what} {names[m],-18} GC pauses {paused[m].TotalMilliseconds / seconds,6:0.0} ms/s, allocated {allocated[m] / 1e6 / seconds,7:N0} MB/s");
+            // CollectionCount(0) counts every collection, CollectionCount(1) those of generation 1 and 2.
+            var (all, older, full) = (collections[m, 0], collections[m, 1], collections[m, 2]);
+            Console.WriteLine($"  {what} {names[m],-18} GC pauses {paused[m].TotalMilliseconds / seconds,6:0.0} ms/s, allocated {allocated[m] / 1e6 / seconds,7:N0} MB/s, "
+                + $"collections/s gen0 {(all - older) / (double)seconds:0} gen1 {(older - full) / (double)seconds:0} gen2 {full / (double)seconds:0.0}");
         }
     }
     static double P(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * q))];

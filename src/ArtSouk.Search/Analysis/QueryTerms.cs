@@ -37,13 +37,49 @@ public sealed class QueryTerms
     public bool Matches(Word word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        foreach (var q in Words)
+        // Plain loops: the highlighter asks this of every distinct spelling of ten bodies per search.
+        for (var w = 0; w < Words.Count; w++)
         {
-            if (q.Exact == word.Exact || q.Stems.Any(word.Stems.Contains) || q.Translations.Any(word.Stems.Contains)
-                || q.Keys.Any(k => k.Length >= 3 && word.Keys.Contains(k))
+            var q = Words[w];
+            if (q.Exact == word.Exact || AnyIn(q.Stems, word.Stems) || AnyIn(q.Translations, word.Stems) || AnyKeyIn(q.Keys, word.Keys)
                 || q.MaxEdits > 0 && Math.Abs(q.Exact.Length - word.Exact.Length) <= q.MaxEdits && Distance(q.Exact, word.Exact) <= q.MaxEdits)
             {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AnyIn(IReadOnlyList<string> some, IReadOnlyList<string> of)
+    {
+        for (var i = 0; i < some.Count; i++)
+        {
+            for (var j = 0; j < of.Count; j++)
+            {
+                if (some[i] == of[j])
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A shared transliteration key of three letters or more (shorter ones say too little).</summary>
+    private static bool AnyKeyIn(IReadOnlyList<string> keys, IReadOnlyList<string> of)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length < 3)
+            {
+                continue;
+            }
+            for (var j = 0; j < of.Count; j++)
+            {
+                if (keys[i] == of[j])
+                {
+                    return true;
+                }
             }
         }
         return false;
@@ -54,27 +90,33 @@ public sealed class QueryTerms
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
+        // Three rows of the table (the swap looks two rows back), on the stack for words of ordinary length.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
                 }
             }
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -26,8 +27,16 @@ public static class Snippets
             return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
         }
         // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
-        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var hits = words.Select(w => seen.TryGetValue(w.Exact, out var hit) ? hit : seen[w.Exact] = query.Matches(w)).ToArray();
+        var seen = new Dictionary<string, bool>(words.Count, StringComparer.Ordinal);
+        var hits = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (!seen.TryGetValue(word.Exact, out hits[i]))
+            {
+                hits[i] = seen[word.Exact] = query.Matches(word);
+            }
+        }
         var best = 0;
         var bestCount = -1;
         var count = 0;
@@ -52,7 +61,7 @@ public static class Snippets
             best = first - 3;
         }
         var last = Math.Min(words.Count, best + maxWords) - 1;
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(words[last].End - words[best].Start + 64);
         if (best > 0)
         {
             builder.Append('…');
@@ -60,9 +69,16 @@ public static class Snippets
         var position = words[best].Start;
         for (var i = best; i <= last; i++)
         {
-            builder.Append(WebUtility.HtmlEncode(text[position..words[i].Start]));
-            var surface = WebUtility.HtmlEncode(text[words[i].Start..words[i].End]);
-            builder.Append(hits[i] ? $"<mark>{surface}</mark>" : surface);
+            Append(builder, text.AsSpan(position, words[i].Start - position));
+            if (hits[i])
+            {
+                builder.Append("<mark>");
+            }
+            Append(builder, text.AsSpan(words[i].Start, words[i].End - words[i].Start));
+            if (hits[i])
+            {
+                builder.Append("</mark>");
+            }
             position = words[i].End;
         }
         if (last < words.Count - 1)
@@ -71,8 +87,25 @@ public static class Snippets
         }
         else
         {
-            builder.Append(WebUtility.HtmlEncode(text[position..]));
+            Append(builder, text.AsSpan(position));
         }
         return builder.ToString().Trim();
+    }
+
+    /// <summary>What <see cref="WebUtility.HtmlEncode(string)"/> changes: markup, quotes, Latin-1 signs and surrogates.</summary>
+    private static readonly SearchValues<char> Encoded = SearchValues.Create(
+        "<>\"'&" + string.Concat(Enumerable.Range(0xA0, 0x60).Select(c => (char)c)) + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
+    /// <summary>Appends a piece of the text HTML-encoded, copied as it is (no substring) when nothing in it needs encoding.</summary>
+    private static void Append(StringBuilder builder, ReadOnlySpan<char> piece)
+    {
+        if (piece.ContainsAny(Encoded))
+        {
+            builder.Append(WebUtility.HtmlEncode(piece.ToString()));
+        }
+        else
+        {
+            builder.Append(piece);
+        }
     }
 }

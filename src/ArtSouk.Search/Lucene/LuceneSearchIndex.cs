@@ -81,6 +81,9 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     /// </summary>
     internal bool RankedSuggest { get; set; } = true;
 
+    /// <summary>Whether exact phrases are scored from positions (<see cref="TieredSearch.Prepare"/>); the tests compare both ways.</summary>
+    internal bool PhrasesFromPositions { get; set; } = true;
+
     public Task OpenAsync(CancellationToken cancellationToken)
     {
         if (_live is not null)
@@ -214,10 +217,10 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     {
         var reader = searcher.IndexReader;
         var plan = QueryPlan.Search(terms, (field, term) => TieredSearch.DocFreq(reader, field, term));
-        if (Queries is null && TieredSearch.Prepare(searcher, plan) is { } tiered)
+        if (Queries is null && TieredSearch.Prepare(searcher, plan, PhrasesFromPositions) is { } tiered)
         {
             var (page, total, counted) = tiered.Run(filter, request.Facets, request.Locale, request.Offset, request.Limit);
-            var shown = page.Select(d => Hit(Shown(searcher, d.Doc, request.Locale), d.Score, request.Locale, terms)).ToList();
+            var shown = page.Select(d => Hit(ShownFields.Read(searcher.IndexReader, d.Doc), d.Score, request.Locale, terms)).ToList();
             return new SearchResult(shown, total, FacetCollector.Ordered(counted));
         }
         var query = Queries?.Invoke(terms, false) ?? LuceneQueries.Build(plan);
@@ -230,7 +233,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         var facets = new FacetCollector(request.Facets, request.Locale);
         searcher.Search(query, MultiCollector.Wrap(top, facets));
         var counts = facets.Counts();
-        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(Shown(searcher, d.Doc, request.Locale), d.Score, request.Locale, terms)).ToList();
+        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(ShownFields.Read(searcher.IndexReader, d.Doc), d.Score, request.Locale, terms)).ToList();
         return new SearchResult(hits, top.TotalHits, counts);
     }
 
@@ -448,23 +451,13 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     /// <summary>A filter value as it is indexed: normalized words, so الرياض, الریاض and Riyadh each match their own city.</summary>
     public static string FilterValue(string value) => IndexedForms.FilterValue(value);
 
-    /// <summary>Only the stored fields a hit shows: its id, type and texts, never the other fields a document stores.</summary>
-    private static Document Shown(IndexSearcher searcher, int doc, string locale)
+    private static SearchHit Hit(ShownFields shown, float score, string locale, QueryTerms terms)
     {
-        var other = locale == "ar" ? "en" : "ar";
-        var visitor = new DocumentStoredFieldVisitor(F.Id, F.Type, "title_" + locale, "body_" + locale, "slug_" + locale, "url_" + locale,
-            "title_" + other, "body_" + other, "slug_" + other, "url_" + other);
-        searcher.IndexReader.Document(doc, visitor);
-        return visitor.Document;
-    }
-
-    private static SearchHit Hit(Document doc, float score, string locale, QueryTerms terms)
-    {
-        var other = locale == "ar" ? "en" : "ar";
-        string Get(string name) => doc.Text($"{name}_{locale}") ?? doc.Text($"{name}_{other}") ?? "";
-        var body = Get("body");
-        var snippet = Snippets.Highlight(body.Length > 0 ? body : Get("title"), terms);
-        return new SearchHit(Guid.Parse(doc.Text(F.Id)!), doc.Text(F.Type)!, Get("slug"), Get("title"), snippet, Math.Round(score, 4), Get("url"));
+        var (own, other) = shown.In(locale);
+        string Get(Func<ShownText, string> field) => (own ?? other) is { } text ? field(text) : "";
+        var body = Get(t => t.Body);
+        var snippet = Snippets.Highlight(body.Length > 0 ? body : Get(t => t.Title), terms);
+        return new SearchHit(shown.Id, shown.Type, Get(t => t.Slug), Get(t => t.Title), snippet, Math.Round(score, 4), Get(t => t.Url));
     }
 
     internal static Document ToLucene(SearchDocument source)
@@ -481,6 +474,10 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
             doc.Add(new StoredField("body_" + locale, text.Body));
             doc.Add(new StoredField("slug_" + locale, text.Slug));
             doc.Add(new StoredField("url_" + locale, text.Url));
+        }
+        if (ShownFields.Encode(source.Id, source.Type, forms.Shown) is { } shown)
+        {
+            doc.Add(new BinaryDocValuesField(ShownFields.Field, shown));
         }
         foreach (var whole in forms.TitleWhole)
         {

@@ -101,6 +101,9 @@ internal sealed class SegmentData
 
         /// <summary>Passed back to <see cref="TermsEnum.Docs(IBits, DocsEnum, DocsFlags)"/> to be reused.</summary>
         public DocsEnum? Docs;
+
+        /// <summary>Passed back to <see cref="TermsEnum.DocsAndPositions(IBits, DocsAndPositionsEnum)"/> to be reused.</summary>
+        public DocsAndPositionsEnum? Positions;
     }
 
     private readonly ConcurrentDictionary<string, ConcurrentBag<Cursor>> _cursors = new(StringComparer.Ordinal);

@@ -44,8 +44,11 @@ internal sealed class TieredSearch
 
     private sealed record Word(IReadOnlyList<Option> Options, float TieBreaker, float Boost);
 
-    /// <summary>A clause that only adds to the score (the whole title, the words as a phrase): a term or a Lucene weight.</summary>
-    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase);
+    /// <summary>
+    /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
+    /// the Lucene weight of a sloppy phrase.
+    /// </summary>
+    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase, IReadOnlyList<string>? Exact = null);
 
     private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
     {
@@ -62,7 +65,9 @@ internal sealed class TieredSearch
     /// The plan in the shapes <see cref="QueryPlan.Search"/> (words under one must, extras as shoulds) and
     /// <see cref="QueryPlan.Suggest"/> (every word a must) produce, or null for any other shape (then Lucene runs it).
     /// </summary>
-    public static TieredSearch? Prepare(IndexSearcher searcher, QueryNode plan)
+    /// <param name="phrasesFromPositions">Exact phrases are scored by <see cref="ExactPhrase"/> (the default) rather than
+    /// by Lucene's phrase scorer, which gives the same scores; the tests compare the two.</param>
+    public static TieredSearch? Prepare(IndexSearcher searcher, QueryNode plan, bool phrasesFromPositions = true)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         if (plan is not AllNode { MinimumShouldMatch: 0 } top)
@@ -142,6 +147,9 @@ internal sealed class TieredSearch
                 case TermNode t when !IsBody(t.Field):
                     extras.Add(new Extra(t.Field, t.Value, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
                     break;
+                case PhraseNode { Slop: 0, Terms.Count: >= 2 } p when !IsBody(p.Field) && phrasesFromPositions:
+                    extras.Add(new Extra(p.Field, null, PhraseValue(reader, p, top.Boost), null, p.Terms));
+                    break;
                 case PhraseNode p when !IsBody(p.Field):
                     extras.Add(new Extra(null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
                     break;
@@ -178,6 +186,22 @@ internal sealed class TieredSearch
         }
         memo[key] = weight;
         return weight;
+    }
+
+    /// <summary>
+    /// What Lucene's phrase weight multiplies a phrase's √freq and norm by, computed as it computes it (the idf is the sum
+    /// of the terms' idfs; normalized by 1 and the outer boost, like <see cref="PhraseWeight"/>), so the floats are the same.
+    /// </summary>
+    private static float PhraseValue(IndexReader reader, PhraseNode node, float boost)
+    {
+        var idf = 0f;
+        foreach (var term in node.Terms)
+        {
+            idf += Similarity.Idf(DocFreq(reader, node.Field, term), reader.MaxDoc);
+        }
+        var queryWeight = idf * node.Boost;
+        queryWeight *= 1f * boost;
+        return queryWeight * idf;
     }
 
     /// <summary>Document frequencies already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
@@ -261,27 +285,38 @@ internal sealed class TieredSearch
         var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
         var filterWeight = filter is null ? null : new QueryWrapperFilter(filter);
         var segments = new List<(AtomicReaderContext Context, long[] Matches, long[] First)>();
-        var total = 0;
-        var firstTotal = 0;
-        foreach (var context in _searcher.IndexReader.Leaves)
+        try
         {
-            var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
-            total += count;
-            firstTotal += firstCount;
-            segments.Add((context, matches, firstTier));
-        }
-        var page = first.Sorted();
-        if (firstTotal < wanted && total > firstTotal)
-        {
-            // The titles do not fill the page: the documents matched only through their bodies, scored on everything.
-            var second = new Ranking(wanted - firstTotal);
-            foreach (var (context, matches, firstTier) in segments)
+            var total = 0;
+            var firstTotal = 0;
+            foreach (var context in _searcher.IndexReader.Leaves)
             {
-                Rest(context, matches, firstTier, second);
+                var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
+                total += count;
+                firstTotal += firstCount;
+                segments.Add((context, matches, firstTier));
             }
-            page.AddRange(second.Sorted());
+            var page = first.Sorted();
+            if (firstTotal < wanted && total > firstTotal)
+            {
+                // The titles do not fill the page: the documents matched only through their bodies, scored on everything.
+                var second = new Ranking(wanted - firstTotal);
+                foreach (var (context, matches, firstTier) in segments)
+                {
+                    Rest(context, matches, firstTier, second);
+                }
+                page.AddRange(second.Sorted());
+            }
+            return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
         }
-        return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
+        finally
+        {
+            foreach (var (_, matches, firstTier) in segments)
+            {
+                Workspace.Return(matches);
+                Workspace.Return(firstTier);
+            }
+        }
     }
 
     /// <summary>One segment's first pass: matches (exact, all fields), facet counts, and the first tier ranked.</summary>
@@ -396,7 +431,7 @@ internal sealed class TieredSearch
         }
         // The matches: every document that matches enough words and is not deleted.
         var live = reader.LiveDocs;
-        var matches = new long[data.Words];
+        var matches = Workspace.RentBits(data.Words);
         var count = 0;
         for (var i = 0; i < data.Words; i++)
         {
@@ -435,7 +470,7 @@ internal sealed class TieredSearch
             }
         }
         // The first tier: matches whose titles, names or keys satisfy the words on their own, ranked.
-        var firstTier = new long[data.Words];
+        var firstTier = Workspace.RentBits(data.Words);
         var firstCount = 0;
         for (var i = 0; i < data.Words; i++)
         {
@@ -517,7 +552,7 @@ internal sealed class TieredSearch
         var data = SegmentData.Of(reader);
         using var work = new Workspace(data);
         Score(context, data, work, bodies: true);
-        for (var i = 0; i < matches.Length; i++)
+        for (var i = 0; i < data.Words; i++)
         {
             var word = matches[i] & ~firstTier[i];
             while (word != 0)
@@ -928,6 +963,11 @@ internal sealed class TieredSearch
         }
         foreach (var extra in _extras)
         {
+            if (extra.Exact is { } exact)
+            {
+                ExactPhrase(reader, data, work, extra.Field!, exact, extra.Weight, cursors);
+                continue;
+            }
             if (extra.Phrase is { } phrase)
             {
                 var scorer = phrase.GetScorer(context, null);
@@ -955,6 +995,97 @@ internal sealed class TieredSearch
                 work.Extras[doc]++;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds an exact phrase's score to every document of the segment whose field holds its terms one after the other
+    /// (deleted ones included, as a scorer without accepted docs gives them): √freq · value · norm, Lucene's
+    /// ExactPhraseScorer's score. Walks the terms' positions with the segment's kept enumerators, where a Lucene phrase
+    /// scorer allocates two 16 kB arrays and an enumerator per term on every segment of every query.
+    /// </summary>
+    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, IReadOnlyList<string> terms, float value,
+        List<SegmentData.Cursor> cursors)
+    {
+        var postings = new DocsAndPositionsEnum[terms.Count];
+        var lead = 0;
+        var fewest = int.MaxValue;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            // A cursor per term: the terms are walked side by side.
+            if (data.Take(reader, field) is not { } cursor)
+            {
+                return;
+            }
+            cursors.Add(cursor);
+            if (!cursor.Terms.SeekExact(new BytesRef(terms[t]))
+                || cursor.Terms.DocsAndPositions(null, cursor.Positions, DocsAndPositionsFlags.NONE) is not { } positions)
+            {
+                return;
+            }
+            postings[t] = cursor.Positions = positions;
+            // The rarest term leads; the others are advanced to its documents.
+            if (cursor.Terms.DocFreq < fewest)
+            {
+                (lead, fewest) = (t, cursor.Terms.DocFreq);
+            }
+        }
+        var norms = data.Norms(reader, field);
+        var at = new int[terms.Count][];
+        var count = new int[terms.Count];
+        var next = new int[terms.Count];
+        for (var doc = postings[lead].NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings[lead].NextDoc())
+        {
+            var all = true;
+            for (var t = 0; t < terms.Count && all; t++)
+            {
+                all = t == lead || postings[t].DocID == doc || postings[t].DocID < doc && postings[t].Advance(doc) == doc;
+            }
+            if (!all)
+            {
+                continue;
+            }
+            for (var t = 0; t < terms.Count; t++)
+            {
+                count[t] = postings[t].Freq;
+                if (at[t] is null || at[t].Length < count[t])
+                {
+                    at[t] = new int[Math.Max(8, count[t])];
+                }
+                for (var i = 0; i < count[t]; i++)
+                {
+                    at[t][i] = postings[t].NextPosition();
+                }
+            }
+            var freq = PhraseFreq(at, count, next);
+            if (freq > 0)
+            {
+                work.Extra[doc] += MathF.Sqrt(freq) * value * (norms is null ? 1f : NormTable[norms[doc]]);
+                work.Extras[doc]++;
+            }
+        }
+    }
+
+    /// <summary>How many positions of the first term are followed by the second term, then the third, and so on.</summary>
+    private static int PhraseFreq(int[][] positions, int[] count, int[] next)
+    {
+        Array.Clear(next);
+        var freq = 0;
+        for (var p = 0; p < count[0]; p++)
+        {
+            var start = positions[0][p];
+            var follows = true;
+            for (var t = 1; t < positions.Length && follows; t++)
+            {
+                // Each later term's wanted position only grows with the start, so its index never steps back.
+                while (next[t] < count[t] && positions[t][next[t]] < start + t)
+                {
+                    next[t]++;
+                }
+                follows = next[t] < count[t] && positions[t][next[t]] == start + t;
+            }
+            freq += follows ? 1 : 0;
+        }
+        return freq;
     }
 
     private static float[] BuildNormTable()
@@ -996,6 +1127,11 @@ internal sealed class TieredSearch
         public byte[] Matched { get; }
         public byte[] Extras { get; }
         public long[] OptionBits { get; }
+
+        /// <summary>A cleared bit set of the workspaces' pool that outlives one workspace: give it back with <see cref="Return"/>.</summary>
+        public static long[] RentBits(int words) => Rent<long>(words);
+
+        public static void Return(long[] bits) => Longs.Return(bits);
 
         public long[] Bits()
         {

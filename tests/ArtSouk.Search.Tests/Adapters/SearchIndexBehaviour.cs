@@ -313,6 +313,49 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
         }
         Assert.Empty(differing);
     }
+
+    [Fact]
+    public async Task Exact_phrases_scored_from_positions_score_as_lucenes_phrase_scorer()
+    {
+        var index = (LuceneSearchIndex)Index;
+        index.CacheAnswers = false;
+        var renamed = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        await index.UpsertAsync([renamed with { English = renamed.English! with { Title = "Nouf Al-Harbi Studio" } }], CancellationToken.None);
+        await index.DeleteAsync(RelevanceSuite.IdOf("a02"), CancellationToken.None);
+        // Every title and name as typed (the phrases rank them), and every judged query.
+        var queries = RelevanceSuite.Corpus().SelectMany(d => new[] { d.Ar?.Title, d.En?.Title, d.Names }).OfType<string>()
+            .Concat(RelevanceSuite.Queries().Select(q => q.Q)).Where(q => q.Contains(' ', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var differing = new List<string>();
+        foreach (var q in queries)
+        {
+            var request = new SearchRequest(q, "ar", [], new Dictionary<string, IReadOnlyList<string>>(), [], 0, 20);
+            index.PhrasesFromPositions = false;
+            var scored = await index.SearchAsync(request, CancellationToken.None);
+            index.PhrasesFromPositions = true;
+            var fromPositions = await index.SearchAsync(request, CancellationToken.None);
+            if (!scored.Items.Select(i => (i.Id, i.Score)).SequenceEqual(fromPositions.Items.Select(i => (i.Id, i.Score))))
+            {
+                differing.Add(q);
+            }
+        }
+        Assert.NotEmpty(queries);
+        Assert.Empty(differing);
+    }
+
+    [Fact]
+    public async Task An_entry_too_long_for_its_shown_doc_value_shows_its_stored_fields()
+    {
+        var source = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        // Over Lucene's 32 kB bound for one binary doc value: the hit is read from its stored fields instead.
+        var body = string.Join(' ', Enumerable.Repeat("صحراء", 8_000)) + " زمردية";
+        var longer = source with { Id = Guid.NewGuid(), Arabic = source.Arabic! with { Body = body, Slug = "long-entry" } };
+        await Index.UpsertAsync([longer], CancellationToken.None);
+        var hit = Assert.Single((await Index.SearchAsync(new SearchRequest("زمردية", "ar", [], new Dictionary<string, IReadOnlyList<string>>(), [], 0, 10),
+            CancellationToken.None)).Items);
+        Assert.Equal((longer.Id, "long-entry", source.Arabic!.Title), (hit.Id, hit.Slug, hit.Title));
+        Assert.Contains("<mark>زمردية</mark>", hit.Snippet, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ElasticsearchSearchIndexTests : SearchIndexBehaviour
