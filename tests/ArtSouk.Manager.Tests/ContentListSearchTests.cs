@@ -46,13 +46,14 @@ public sealed class ContentListSearchTests : BunitContext
         Assert.DoesNotContain(_api.Requests, r => r.PathAndQuery.StartsWith("/api/v1/manage/content/artist?", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_type_the_editors_search_does_not_cover_falls_back_to_the_lists_own_match()
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, """{"type":"https://artsouk.sa/problems/bad-query","title":"Bad query","status":400,"code":"bad-query"}""")]
+    [InlineData(HttpStatusCode.OK, """{"items":[],"total":0,"facets":{},"next":null}""")]
+    public void A_type_the_editors_search_does_not_cover_or_a_search_that_finds_nothing_falls_back_to_the_lists_own_match(HttpStatusCode status, string answer)
     {
         _api.Answer(HttpMethod.Get, "/api/v1/content-types/artist", HttpStatusCode.OK, FakeApi.Wire("content-type-artist"))
             .Answer(HttpMethod.Get, "/api/v1/manage/content/artist", HttpStatusCode.OK, """{"items":[],"next":null}""")
-            .Answer(HttpMethod.Get, "/api/v1/manage/search/entries", HttpStatusCode.BadRequest,
-                """{"type":"https://artsouk.sa/problems/bad-query","title":"Bad query","status":400,"code":"bad-query"}""")
+            .Answer(HttpMethod.Get, "/api/v1/manage/search/entries", status, answer)
             .Install(this, "en");
         Services.GetRequiredService<NavigationManager>().NavigateTo("/manager/content/artist?q=nouf");
 
