@@ -68,6 +68,7 @@ public abstract class EditorsSearchTests(HostFixture fixture)
         Assert.Equal("لجين العتيبي", item["title"]!.GetValue<string>());
         Assert.Equal("draft", item["state"]!.GetValue<string>());
         Assert.Equal($"/manager/content/artist/{id}", item["editUrl"]!.GetValue<string>());
+        Assert.Null(item["alternate"]);
         Assert.NotNull(Item(typo, id));
         // Asked once the editors' index has it: the same commit's events have been handled by then.
         var published = await PublicAsync($"q={Q("لجين العتيبي")}", _ => true);
@@ -87,6 +88,7 @@ public abstract class EditorsSearchTests(HostFixture fixture)
         var editors = await EditorsAsync(Admin, $"q={Q("Reem Al-Dossary")}&locale=en", body => Item(body, id)?["title"]?.GetValue<string>() == "Reem Al-Dossary");
         Assert.Equal("Reem Al-Dossary", Item(editors, id)?["title"]?.GetValue<string>());
         Assert.Equal("published", Item(editors, id)!["state"]!.GetValue<string>());
+        Assert.Equal("ريم الدوسري", Item(editors, id)!["alternate"]!.GetValue<string>());
         var publicHit = Item(await PublicAsync($"q={Q("Reema Aldosari")}&locale=en", Has(id)), id);
         Assert.Equal("Reema Al-Dosari", publicHit?["title"]?.GetValue<string>());
     }

@@ -15,7 +15,7 @@ public sealed class ContentListSearchTests : BunitContext
     private const string DraftId = "3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private const string Matches = $$"""
         {"items":[{"id":"{{DraftId}}","type":"artist","slug":"لجين-العتيبي","title":"لجين العتيبي","snippet":"<mark>لجين</mark> &lt;b&gt;","score":12.5,"url":"/ar/artists/لجين-العتيبي",
-          "state":"in_review","states":["in_review","draft"],"editUrl":"/manager/content/artist/{{DraftId}}"}],"total":1,"facets":{},"next":null}
+          "state":"in_review","states":["in_review","draft"],"editUrl":"/manager/content/artist/{{DraftId}}","alternate":"<i>Lujain</i>"}],"total":1,"facets":{},"next":null}
         """;
 
     private readonly FakeApi _api = new();
@@ -42,6 +42,7 @@ public sealed class ContentListSearchTests : BunitContext
         // The snippet's own text stays encoded; only the API's <mark> is markup.
         Assert.Equal("لجين", row.QuerySelector("mark")!.TextContent);
         Assert.Null(row.QuerySelector("b"));
+        Assert.Equal("<i>Lujain</i>", row.QuerySelector("[lang]")!.TextContent);
         Assert.Contains(_api.Requests, r => r.PathAndQuery == $"/api/v1/manage/search/entries?q=Lujain%20Alotaibi&type=artist&locale={locale}&limit=20&state=draft");
         Assert.DoesNotContain(_api.Requests, r => r.PathAndQuery.StartsWith("/api/v1/manage/content/artist?", StringComparison.Ordinal));
     }

@@ -234,7 +234,7 @@ public sealed record WebhookAttemptModel(Guid Id, Guid DeliveryId, string Event,
 /// <c>states</c> are draft or published, and scheduled, in_review, rejected, schedule_failed, most pressing first.
 /// </summary>
 public sealed record SearchMatchModel(Guid Id, string Type, string Slug, string Title, string Snippet, double Score, string Url,
-    string State, IReadOnlyList<string> States, string EditUrl);
+    string State, IReadOnlyList<string> States, string EditUrl, string? Alternate = null);
 
 public sealed record SearchMatchesModel(IReadOnlyList<SearchMatchModel> Items, int Total, string? Next);
 

@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArtSouk.Cms.ContentTypes;
 using ArtSouk.Cms.Management;
+using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Localization;
 using ArtSouk.Kernel.Problems;
 using ArtSouk.Kernel.Security;
@@ -15,10 +19,11 @@ namespace ArtSouk.Search.Api;
 
 /// <summary>
 /// A match of the editors' search: the public search's item plus the entry's states as they are now (most pressing
-/// first, <c>state</c> is the first) and the address of its editor in the manager.
+/// first, <c>state</c> is the first), the address of its editor in the manager, and its latest title in the other locale
+/// (<c>alternate</c>, null when it has none of its own or the same), as the list shows both.
 /// </summary>
 public sealed record EditorsSearchItemView(Guid Id, string Type, string Slug, string Title, string Snippet, double Score, string Url,
-    string State, IReadOnlyList<string> States, string EditUrl);
+    string State, IReadOnlyList<string> States, string EditUrl, string? Alternate);
 
 public sealed record EditorsSearchView(IReadOnlyList<EditorsSearchItemView> Items, int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetView>> Facets, string? Next);
 
@@ -38,7 +43,8 @@ internal static class EditorsSearchApi
                 "An artist or gallery account finds its own entry and the artworks that reference it, as in the manage lists.");
 
     private static async Task<Results<Ok<EditorsSearchView>, BadRequestProblem, ForbiddenProblem>> SearchAsync(
-        HttpContext http, [FromKeyedServices(Audience.Editors)] ISearchIndex index, EntryStatuses statuses, IOptions<SearchOptions> options, CancellationToken ct)
+        HttpContext http, [FromKeyedServices(Audience.Editors)] ISearchIndex index, EntryStatuses statuses, ContentReader reader, ContentTypeRegistry contentTypes,
+        IOptions<SearchOptions> options, CancellationToken ct)
     {
         var request = http.Request;
         var errors = new ValidationErrors();
@@ -102,10 +108,16 @@ internal static class EditorsSearchApi
         }
         var result = await index.SearchAsync(new SearchRequest(q, locale, types, filters, facets, offset, limit), ct);
         // The states shown are the entry's now, not as last indexed; an entry trashed a moment ago is left out.
-        var now = await statuses.ReadAsync(result.Items.Select(h => h.Id).ToList(), ct);
+        var ids = result.Items.Select(h => h.Id).ToList();
+        var now = await statuses.ReadAsync(ids, ct);
+        var other = await reader.GetManyAsync(ids, Locales.Other(locale), preview: true, ct);
+        string? Alternate(SearchHit hit) => other.TryGetValue(hit.Id, out var item) && contentTypes.Find(item.Type) is { } type
+            && !(JsonSerializer.Deserialize<string[]>(item.FallbacksJson) ?? []).Contains(type.TitleField)
+            && JsonNode.Parse(item.FieldsJson)?[type.TitleField] is JsonValue title && title.ToString() is { Length: > 0 } text && text != hit.Title
+                ? text : null;
         var items = result.Items.Where(h => now.ContainsKey(h.Id))
             .Select(h => new EditorsSearchItemView(h.Id, h.Type, h.Slug, h.Title, h.Snippet, h.Score, h.Url, now[h.Id].States[0], now[h.Id].States,
-                $"/manager/content/{h.Type}/{h.Id}"))
+                $"/manager/content/{h.Type}/{h.Id}", Alternate(h)))
             .ToList();
         var nextOffset = offset + result.Items.Count;
         var next = nextOffset < result.Total && nextOffset < SearchApi.MaxOffset && result.Items.Count > 0 ? SearchApi.WriteCursor(nextOffset, signature) : null;
