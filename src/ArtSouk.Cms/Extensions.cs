@@ -53,6 +53,7 @@ public static class CmsExtensions
         services.AddScoped<MediaLibrary>();
         services.AddScoped<IProfileEntries, ProfileEntries>();
         services.AddScoped<IEntryAccess, EntryAccessAnswer>();
+        services.AddScoped(sp => new EntryStatuses(sp.GetRequiredService<CmsDbContext>()));
         services.AddScoped<RenditionBackfill>();
         // The dialect follows the configured provider; asking the context which provider it has would build its services first.
         SqlDialect dialect = database.Provider == DatabaseProvider.Postgres ? new PostgresDialect() : new SqliteDialect();

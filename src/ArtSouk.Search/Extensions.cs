@@ -15,7 +15,9 @@ public static class SearchExtensions
 {
     /// <summary>
     /// Search over published content: the index (Lucene under <c>{DataPath}/search</c> by default), the outbox handler
-    /// that keeps it current, the first build at start-up and the readiness check. Call after <c>AddCms()</c>.
+    /// that keeps it current, the first build at start-up and the readiness check; and the editors' index of every
+    /// entry's latest version (<c>{DataPath}/search-editors</c>, or the Elasticsearch alias <c>{index}-editors</c>), kept the
+    /// same way, for the manager's search. Call after <c>AddCms()</c>.
     /// </summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
@@ -29,16 +31,23 @@ public static class SearchExtensions
         {
             services.AddSingleton<ISearchIndex>(sp => new ElasticsearchSearchIndex(ElasticsearchSearchIndex.Client(search), search.ElasticsearchIndex,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddKeyedSingleton<ISearchIndex>(Audience.Editors, (sp, _) => new ElasticsearchSearchIndex(ElasticsearchSearchIndex.Client(search),
+                search.ElasticsearchIndex + "-editors", sp.GetService<TimeProvider>() ?? TimeProvider.System));
         }
         else
         {
             var folder = Path.Combine(app.FullDataPath, "search");
             services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
+            services.AddKeyedSingleton<ISearchIndex>(Audience.Editors, (_, _) => new LuceneSearchIndex(folder + "-editors"));
         }
         services.AddScoped<SearchFeed>();
         services.AddScoped<IOutboxHandler, SearchIndexer>();
+        services.AddScoped<IOutboxHandler, EditorsIndexer>();
         services.AddSingleton<RebuildProgress>();
         services.AddSingleton<Rebuilder>();
+        services.AddKeyedSingleton<RebuildProgress>(Audience.Editors);
+        services.AddKeyedSingleton(Audience.Editors, (sp, key) => new Rebuilder(sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredKeyedService<ISearchIndex>(key), sp.GetRequiredKeyedService<RebuildProgress>(key), sp.GetRequiredService<TimeProvider>(), Audience.Editors));
         services.AddSingleton<SearchStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchStartup>());
         services.AddHealthChecks().AddCheck<SearchReadiness>("search", HealthStatus.Unhealthy, ["ready"]);
@@ -50,12 +59,13 @@ public static class SearchExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapSearchApi();
         app.MapReindexApi();
+        app.MapEditorsSearchApi();
         return app;
     }
 
     /// <summary>
-    /// <c>reindex</c>: rebuilds the index from the published content beside the current one and swaps it in, printing
-    /// progress. Run it while no host serves the same data folder (the index takes a write lock). Returns false when
+    /// <c>reindex</c>: rebuilds both indexes (the public one from the published content, the editors' from every entry)
+    /// beside the current ones and swaps them in, printing progress. Run it while no host serves the same data folder (the index takes a write lock). Returns false when
     /// <paramref name="args"/> is not a search command.
     /// </summary>
     public static async Task<bool> RunSearchCommandAsync(this IHost host, string[] args)
@@ -66,11 +76,18 @@ public static class SearchExtensions
         {
             return false;
         }
-        var index = host.Services.GetRequiredService<ISearchIndex>();
-        await index.OpenAsync(CancellationToken.None);
-        var count = await host.Services.GetRequiredService<Rebuilder>().RunAsync(CancellationToken.None, n => Console.WriteLine($"{n:N0} documents indexed"));
-        Console.WriteLine($"Search index rebuilt: {count:N0} documents");
-        (index as IDisposable)?.Dispose();
+        var services = host.Services;
+        foreach (var (name, index, rebuilder) in new[]
+        {
+            ("Search index", services.GetRequiredService<ISearchIndex>(), services.GetRequiredService<Rebuilder>()),
+            ("Editors' search index", services.GetRequiredKeyedService<ISearchIndex>(Audience.Editors), services.GetRequiredKeyedService<Rebuilder>(Audience.Editors)),
+        })
+        {
+            await index.OpenAsync(CancellationToken.None);
+            var count = await rebuilder.RunAsync(CancellationToken.None, n => Console.WriteLine($"{n:N0} documents indexed"));
+            Console.WriteLine($"{name} rebuilt: {count:N0} documents");
+            (index as IDisposable)?.Dispose();
+        }
         return true;
     }
 }

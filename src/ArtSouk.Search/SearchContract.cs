@@ -14,8 +14,18 @@ public sealed record SearchText(string Title, string Body, string Names, string 
 /// <summary>What is for sale about an entry, as commerce lists it: price in halalas and what buyers see as availability.</summary>
 public sealed record SearchListing(long PriceMinor, string Availability);
 
-/// <summary>One published entry, in both locales where it is published in both; <paramref name="Listing"/> when it is for sale.</summary>
-public sealed record SearchDocument(Guid Id, string Type, SearchText? Arabic, SearchText? English, string? Category, int? Year, SearchListing? Listing = null)
+/// <summary>
+/// An entry in the editors' index: its states (<c>draft</c>, <c>published</c>, <c>scheduled</c>, <c>in_review</c>, ...)
+/// and the access keys an account must share with it to see it (both from the CMS's <c>EntryStatuses</c>).
+/// </summary>
+public sealed record SearchEditorial(IReadOnlyList<string> States, IReadOnlyList<string> AccessKeys);
+
+/// <summary>
+/// One published entry, in both locales where it is published in both; <paramref name="Listing"/> when it is for sale.
+/// In the editors' index, the latest version of any entry, with <paramref name="Editorial"/>.
+/// </summary>
+public sealed record SearchDocument(Guid Id, string Type, SearchText? Arabic, SearchText? English, string? Category, int? Year, SearchListing? Listing = null,
+    SearchEditorial? Editorial = null)
 {
     public SearchText? In(string locale) => locale == "en" ? English ?? Arabic : Arabic ?? English;
 }
@@ -47,6 +57,9 @@ public interface ISearchIndex
 {
     /// <summary>Fields that can be filtered on and counted.</summary>
     public static IReadOnlyList<string> FacetFields { get; } = ["type", "category", "medium", "city", "year", "price", "availability"];
+
+    /// <summary>Fields only the editors' index fills (<see cref="SearchEditorial"/>): filtered on, not counted.</summary>
+    public static IReadOnlyList<string> EditorialFields { get; } = ["state", "access"];
 
     Task OpenAsync(CancellationToken cancellationToken);
 

@@ -229,13 +229,18 @@ public sealed record CreatedApiKeyModel(Guid Id, string Name, IReadOnlyList<stri
 public sealed record WebhookAttemptModel(Guid Id, Guid DeliveryId, string Event, int? StatusCode, bool Succeeded, int DurationMs, string? Error,
     DateTimeOffset AttemptedAt, bool Replay);
 
-/// <summary>A published entry as <c>GET /api/v1/search</c> finds it (snippet is HTML with the matches in mark).</summary>
-public sealed record SearchMatchModel(Guid Id, string Type, string Slug, string Title, string Snippet, double Score, string Url);
+/// <summary>
+/// An entry as <c>GET /api/v1/manage/search/entries</c> finds it (snippet is HTML with the matches in mark, encoded by the API);
+/// <c>states</c> are draft or published, and scheduled, in_review, rejected, schedule_failed, most pressing first.
+/// </summary>
+public sealed record SearchMatchModel(Guid Id, string Type, string Slug, string Title, string Snippet, double Score, string Url,
+    string State, IReadOnlyList<string> States, string EditUrl, string? Alternate = null);
 
 public sealed record SearchMatchesModel(IReadOnlyList<SearchMatchModel> Items, int Total, string? Next);
 
 /// <summary>The search index as <c>GET /api/v1/manage/search</c> shows it: state is idle, running, done or failed.</summary>
-public sealed record SearchIndexModel(string Provider, long? Documents, string State, int Indexed, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);
+public sealed record SearchIndexModel(string Provider, long? Documents, string State, int Indexed, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    SearchIndexModel? Editors = null);
 
 public sealed record WebhookModel(Guid Id, string Name, string Url, IReadOnlyList<string> Events, IReadOnlyList<string> Types, DateTimeOffset CreatedAt, string? Secret);
 

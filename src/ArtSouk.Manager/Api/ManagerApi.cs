@@ -169,12 +169,15 @@ internal sealed partial class ManagerApi(IHttpClientFactory clients, ApiAddress 
     // Search -----------------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Published entries of a type through the site's search (any spelling, either script, typos), for the list's search;
-    /// a type search does not cover answers with a problem, which the list simply leaves out.
+    /// Entries of a type the caller may edit, drafts included, through the editors' search (any spelling, either script,
+    /// typos), for the list's search; a type search does not cover answers with a problem, and the list falls back to its
+    /// own match on slugs.
     /// </summary>
-    public Task<ApiOutcome<SearchMatchesModel>> SearchPublishedAsync(string type, string q, string locale, CancellationToken ct = default) =>
+    public Task<ApiOutcome<SearchMatchesModel>> SearchEntriesAsync(string type, string q, string locale, string? state, string? cursor, int limit,
+        CancellationToken ct = default) =>
         SendAsync<SearchMatchesModel>(HttpMethod.Get,
-            $"api/v1/search?q={Uri.EscapeDataString(q)}&type={Uri.EscapeDataString(type)}&locale={Uri.EscapeDataString(locale)}&limit=10", null, ct);
+            $"api/v1/manage/search/entries?q={Uri.EscapeDataString(q)}&type={Uri.EscapeDataString(type)}&locale={Uri.EscapeDataString(locale)}&limit={limit}"
+            + (state is null ? "" : "&state=" + Uri.EscapeDataString(state)) + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)), null, ct);
 
     public Task<ApiOutcome<SearchIndexModel>> SearchIndexAsync(CancellationToken ct = default) =>
         SendAsync<SearchIndexModel>(HttpMethod.Get, "api/v1/manage/search", null, ct);

@@ -38,14 +38,26 @@ internal sealed partial class ManagerText
     public string ApiKeys => P("مفاتيح الواجهة البرمجية", "API keys");
     public string Webhooks => P("الخطافات", "Webhooks");
     public string SearchIndex => P("فهرس البحث", "Search index");
-    public string PublishedMatches => P("المنشور المطابق في بحث الموقع", "Published matches in the site's search");
-    public string PublishedMatchesLead => P("بأي تهجئة وبالعربية أو الإنجليزية، مع الأخطاء الإملائية؛ المسودات في الجدول أدناه.",
-        "In any spelling, Arabic or English, typos included; drafts are in the table below.");
+    public string SearchMatchesLead => P("المسودات والمنشور معًا، بأي تهجئة وبالعربية أو الإنجليزية، مع الأخطاء الإملائية؛ الأقرب أولًا.",
+        "Drafts and live entries alike, in any spelling, Arabic or English, typos included; closest first.");
+
+    /// <summary>An entry's state as the editors' search gives it.</summary>
+    public string EntryState(string state) => state switch
+    {
+        "draft" => Draft,
+        "published" => Published,
+        "scheduled" => Scheduled,
+        "in_review" => WaitingForReview,
+        "rejected" => ReviewRejected,
+        "schedule_failed" => P("تعذّر تنفيذ الجدولة", "Schedule failed"),
+        _ => state,
+    };
     public string SearchIndexLead => P("يُبنى الفهرس الجديد بجانب الحالي ويحلّ محله عند اكتماله، فيبقى البحث في الموقع يعمل أثناء ذلك.",
         "The new index is built beside the live one and replaces it when complete, so search on the site keeps working meanwhile.");
     public string Reindex => P("إعادة بناء الفهرس", "Rebuild the index");
     public string SearchProvider => P("المحرّك", "Engine");
     public string IndexedDocuments => P("المستندات في الفهرس", "Documents in the index");
+    public string EditorsIndexDocuments => P("المستندات في فهرس المحرّرين (المسودات معها)", "Documents in the editors' index (drafts included)");
     public string IndexUnreachable => P("تعذّر الوصول إلى الفهرس", "The index cannot be reached");
     public string RebuildIdle => P("لم يُعَد بناء الفهرس منذ بدء التشغيل.", "The index has not been rebuilt since start-up.");
     public string RebuildRunning(int indexed) => P($"إعادة البناء جارية: فُهرس {indexed} مستندًا حتى الآن…", $"Rebuilding: {indexed} documents indexed so far…");

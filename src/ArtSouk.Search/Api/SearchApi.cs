@@ -29,7 +29,7 @@ internal static class SearchApi
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
     public const int MaxSuggestions = 10;
-    private const int MaxOffset = 1000;
+    internal const int MaxOffset = 1000;
 
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
@@ -133,7 +133,7 @@ internal static class SearchApi
         return TypedResults.Ok(new SuggestView(suggestions.Select(s => new SuggestionView(s.Text, s.Alternate, s.Id, s.Type, s.Url)).ToList()));
     }
 
-    private static string Query(HttpRequest request, SearchOptions options, ValidationErrors errors)
+    internal static string Query(HttpRequest request, SearchOptions options, ValidationErrors errors)
     {
         var q = request.Query["q"].ToString().Trim();
         if (q.Length == 0)
@@ -147,24 +147,24 @@ internal static class SearchApi
         return q;
     }
 
-    private static BadRequestProblem Bad(ValidationErrors errors) =>
+    internal static BadRequestProblem Bad(ValidationErrors errors) =>
         new(ProblemCode.BadQuery, errors.ToDictionary().First().Value[0], errors.ToDictionary());
 
-    private static List<string> List(Microsoft.Extensions.Primitives.StringValues values) =>
+    internal static List<string> List(Microsoft.Extensions.Primitives.StringValues values) =>
         values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>What a cursor is bound to: a cursor from one search is refused by another.</summary>
-    private static string Signature(string q, string locale, IEnumerable<string> types, Dictionary<string, IReadOnlyList<string>> filters)
+    internal static string Signature(string q, string locale, IEnumerable<string> types, Dictionary<string, IReadOnlyList<string>> filters)
     {
         var text = string.Join('|', q, locale, string.Join(',', types.Order(StringComparer.Ordinal)),
             string.Join(';', filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + string.Join(',', f.Value))));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
     }
 
-    private static string WriteCursor(int offset, string signature) =>
+    internal static string WriteCursor(int offset, string signature) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{offset}.{signature}")));
 
-    private static bool TryReadCursor(string cursor, string signature, out int offset)
+    internal static bool TryReadCursor(string cursor, string signature, out int offset)
     {
         offset = 0;
         if (cursor.Length > 64 || !Base64Url.IsValid(cursor))

@@ -74,7 +74,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
             // Positions for phrases, norms so a short title outranks a long one; nothing else to analyze.
             properties[field] = new TextProperty { Analyzer = "whitespace" };
         }
-        foreach (var facet in ISearchIndex.FacetFields)
+        foreach (var facet in ISearchIndex.FacetFields.Concat(ISearchIndex.EditorialFields))
         {
             properties[F.Filter(facet)] = new KeywordProperty();
         }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArtSouk.Cms.ContentTypes;
+using ArtSouk.Cms.Management;
 using ArtSouk.Cms.Reading;
 using ArtSouk.Kernel.Delivery;
 using ArtSouk.Kernel.Localization;
@@ -13,10 +14,11 @@ using ArtSouk.Kernel.Localization;
 namespace ArtSouk.Search.Indexing;
 
 /// <summary>
-/// Reads published entries through the CMS's public reading contract (<see cref="ContentReader"/>) and turns them
-/// into <see cref="SearchDocument"/>s: title, body text, the names of the entries they refer to, and the facet values.
+/// Reads entries through the CMS's public reading contract (<see cref="ContentReader"/>) and turns them into
+/// <see cref="SearchDocument"/>s: title, body text, the names of the entries they refer to, and the facet values. The public
+/// index gets what is published; the editors' index the latest version of every entry not in the trash, with its states.
 /// </summary>
-internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegistry types, IEnumerable<IDeliveryItemExtension> extensions)
+internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegistry types, IEnumerable<IDeliveryItemExtension> extensions, EntryStatuses statuses)
 {
     /// <summary>The types whose listing (price, availability) is indexed: artworks by their own listing.</summary>
     private static readonly string[] Listed = ["artwork"];
@@ -34,10 +36,22 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
     private static partial Regex Tags();
 
     /// <summary>Documents for these entries; an entry live in neither locale is missing from the answer (delete it).</summary>
-    public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => LoadAsync(ids, Audience.Public, ct);
+
+    /// <summary>
+    /// Documents for <paramref name="audience"/>'s index. For editors: each entry's working draft (its latest version), in
+    /// the locales it has a title of its own, with its states; an entry in the trash or gone is missing (delete it).
+    /// </summary>
+    public async Task<IReadOnlyList<SearchDocument>> LoadAsync(IReadOnlyCollection<Guid> ids, Audience audience, CancellationToken ct)
     {
-        var arabic = await reader.GetManyAsync(ids, Locales.Arabic, preview: false, ct);
-        var english = await reader.GetManyAsync(ids, Locales.English, preview: false, ct);
+        var drafts = audience == Audience.Editors;
+        var states = drafts ? await statuses.ReadAsync(ids, ct) : null;
+        if (states is not null)
+        {
+            ids = ids.Where(states.ContainsKey).ToList();
+        }
+        var arabic = await reader.GetManyAsync(ids, Locales.Arabic, preview: drafts, ct);
+        var english = await reader.GetManyAsync(ids, Locales.English, preview: drafts, ct);
         var referenced = new HashSet<Guid>();
         foreach (var item in arabic.Values.Concat(english.Values))
         {
@@ -46,11 +60,13 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
                 referenced.Add(id);
             }
         }
-        var namesAr = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.Arabic, false, ct);
-        var namesEn = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.English, false, ct);
+        var namesAr = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.Arabic, drafts, ct);
+        var namesEn = referenced.Count == 0 ? new Dictionary<Guid, ContentItem>() : await reader.GetManyAsync(referenced, Locales.English, drafts, ct);
         var loaded = arabic.Values.Concat(english.Values).ToList();
-        var listings = await ListingsAsync(loaded.Where(i => Listed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct);
-        foreach (var (id, seats) in await SeatsAsync(loaded.Where(i => Ticketed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct))
+        // Editors search words and states, not prices: no listing is read for them.
+        var priced = drafts ? [] : loaded;
+        var listings = await ListingsAsync(priced.Where(i => Listed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct);
+        foreach (var (id, seats) in await SeatsAsync(priced.Where(i => Ticketed.Contains(i.Type)).Select(i => i.Id).Distinct().ToList(), ct))
         {
             listings[id] = seats;
         }
@@ -68,10 +84,16 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
             var category = Scalar(fields, "category") ?? Scalar(fields, "kind") ?? Scalar(fields, "level");
             var yearText = Scalar(fields, "year") ?? Scalar(fields, "birthYear") ?? Scalar(fields, "founded") ?? Year(Scalar(fields, "startsAt") ?? Scalar(fields, "publishedOn"));
             int? year = int.TryParse(yearText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : null;
-            documents.Add(new SearchDocument(id, any.Type,
-                ar is null ? null : Text(type, ar, Locales.Arabic, namesAr),
-                en is null ? null : Text(type, en, Locales.English, namesEn),
-                category, year, listings.GetValueOrDefault(id)));
+            var arabicText = ar is null ? null : Text(type, ar, Locales.Arabic, namesAr);
+            var englishText = en is null ? null : Text(type, en, Locales.English, namesEn);
+            if (drafts)
+            {
+                // A draft has a row in every locale; one whose title is only the other locale's is not written in it yet.
+                (arabicText, englishText) = (arabicText is { Title.Length: 0 } && englishText is { Title.Length: > 0 } ? null : arabicText,
+                    englishText is { Title.Length: 0 } && arabicText is { Title.Length: > 0 } ? null : englishText);
+            }
+            var editorial = states?[id] is { } status ? new SearchEditorial(status.States, status.AccessKeys) : null;
+            documents.Add(new SearchDocument(id, any.Type, arabicText, englishText, category, year, listings.GetValueOrDefault(id), editorial));
         }
         return documents;
     }
@@ -132,7 +154,7 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
     /// Published entries that refer to <paramref name="id"/> (artworks of an artist, workshops of an instructor): their
     /// documents carry its name, so they are indexed again when it is renamed, unpublished or deleted.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> ReferrersAsync(Guid id, CancellationToken ct)
+    public async Task<IReadOnlyList<Guid>> ReferrersAsync(Guid id, CancellationToken ct, Audience audience = Audience.Public)
     {
         var found = new HashSet<Guid>();
         foreach (var typeName in Types)
@@ -148,7 +170,7 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
                     string? cursor = null;
                     do
                     {
-                        var page = await reader.ListAsync(new ContentQuery(typeName, locale, false, [new FieldFilter(field, FilterOperator.Eq, id.ToString())],
+                        var page = await reader.ListAsync(new ContentQuery(typeName, locale, audience == Audience.Editors, [new FieldFilter(field, FilterOperator.Eq, id.ToString())],
                             [new FieldSort("updatedAt", false)], ContentReader.MaxLimit, cursor), ct);
                         found.UnionWith(page.Items.Select(i => i.Id));
                         cursor = page.Next;
@@ -161,8 +183,8 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
         return [.. found];
     }
 
-    /// <summary>Every published entry of the covered types, 100 at a time.</summary>
-    public async IAsyncEnumerable<SearchDocument> AllAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Every published entry of the covered types (for editors: every entry not in the trash), 100 at a time.</summary>
+    public async IAsyncEnumerable<SearchDocument> AllAsync([EnumeratorCancellation] CancellationToken ct, Audience audience = Audience.Public)
     {
         foreach (var typeName in Types.Where(t => types.Find(t) is not null))
         {
@@ -172,11 +194,12 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
                 string? cursor = null;
                 do
                 {
-                    var page = await reader.ListAsync(new ContentQuery(typeName, locale, false, [], [new FieldSort("updatedAt", false)], ContentReader.MaxLimit, cursor), ct);
+                    var page = await reader.ListAsync(new ContentQuery(typeName, locale, audience == Audience.Editors, [], [new FieldSort("updatedAt", false)],
+                        ContentReader.MaxLimit, cursor), ct);
                     var fresh = page.Items.Select(i => i.Id).Where(seen.Add).ToList();
                     if (fresh.Count > 0)
                     {
-                        foreach (var document in await LoadAsync(fresh, ct))
+                        foreach (var document in await LoadAsync(fresh, audience, ct))
                         {
                             yield return document;
                         }

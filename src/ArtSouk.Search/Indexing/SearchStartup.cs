@@ -46,22 +46,31 @@ internal sealed class RebuildProgress
 }
 
 /// <summary>
-/// Opens the index once the CMS store is up (it is registered after the CMS, so its start runs after the seed) and, when
-/// the index is empty, indexes the published content in the background: the host serves meanwhile.
+/// Opens both indexes once the CMS store is up (it is registered after the CMS, so its start runs after the seed) and
+/// builds each one that is empty in the background: the host serves meanwhile.
 /// </summary>
-internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuilder, IHostApplicationLifetime lifetime, ILogger<SearchStartup> logger) : IHostedService
+internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuilder,
+    [FromKeyedServices(Audience.Editors)] ISearchIndex editorsIndex, [FromKeyedServices(Audience.Editors)] Rebuilder editorsRebuilder,
+    IHostApplicationLifetime lifetime, ILogger<SearchStartup> logger) : IHostedService
 {
-    private Task _initial = Task.CompletedTask;
+    private readonly List<Task> _initial = [];
 
     public bool Opened { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await index.OpenAsync(cancellationToken);
+        await editorsIndex.OpenAsync(cancellationToken);
         Opened = true;
-        if (await index.CountAsync(cancellationToken) == 0)
+        await BuildIfEmptyAsync(index, rebuilder, Audience.Public, cancellationToken);
+        await BuildIfEmptyAsync(editorsIndex, editorsRebuilder, Audience.Editors, cancellationToken);
+    }
+
+    private async Task BuildIfEmptyAsync(ISearchIndex target, Rebuilder builder, Audience audience, CancellationToken cancellationToken)
+    {
+        if (await target.CountAsync(cancellationToken) == 0)
         {
-            _initial = Task.Run(async () =>
+            _initial.Add(Task.Run(async () =>
             {
                 try
                 {
@@ -72,8 +81,8 @@ internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuil
                     {
                         await started.Task.WaitAsync(lifetime.ApplicationStopping);
                     }
-                    var count = await rebuilder.RunAsync(lifetime.ApplicationStopping);
-                    LogIndexed(logger, count);
+                    var count = await builder.RunAsync(lifetime.ApplicationStopping);
+                    LogIndexed(logger, audience, count);
                 }
                 catch (OperationCanceledException)
                 {
@@ -83,23 +92,23 @@ internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuil
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    LogFailed(logger, ex);
+                    LogFailed(logger, audience, ex);
                 }
-            }, CancellationToken.None);
+            }, CancellationToken.None));
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _initial.WaitAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => Task.WhenAll(_initial).WaitAsync(cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index built with {Count} documents")]
-    private static partial void LogIndexed(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index ({Audience}) built with {Count} documents")]
+    private static partial void LogIndexed(ILogger logger, Audience audience, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the search index ({Audience}) failed")]
+    private static partial void LogFailed(ILogger logger, Audience audience, Exception exception);
 }
 
-/// <summary>Runs one rebuild at a time from the CMS's published content.</summary>
-internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index, RebuildProgress progress, TimeProvider clock) : IDisposable
+/// <summary>Runs one rebuild at a time of one index from the CMS's content (published, or for editors every entry).</summary>
+internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index, RebuildProgress progress, TimeProvider clock, Audience audience = Audience.Public) : IDisposable
 {
     public void Dispose() => _one.Dispose();
 
@@ -145,7 +154,7 @@ internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index,
             await using var scope = scopes.CreateAsyncScope();
             var feed = scope.ServiceProvider.GetRequiredService<SearchFeed>();
             var count = 0;
-            await index.RebuildAsync(feed.AllAsync(cancellationToken), new Progress<int>(n =>
+            await index.RebuildAsync(feed.AllAsync(cancellationToken, audience), new Progress<int>(n =>
             {
                 count = n;
                 progress.Report(n);
@@ -168,8 +177,9 @@ internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index,
     }
 }
 
-/// <summary>Ready when the index is open and answers a count; reports the documents and any rebuild under way.</summary>
-internal sealed class SearchReadiness(SearchStartup startup, ISearchIndex index, RebuildProgress progress) : IHealthCheck
+/// <summary>Ready when both indexes are open and answer a count; reports the documents and any rebuild under way.</summary>
+internal sealed class SearchReadiness(SearchStartup startup, ISearchIndex index, RebuildProgress progress,
+    [FromKeyedServices(Audience.Editors)] ISearchIndex editorsIndex, [FromKeyedServices(Audience.Editors)] RebuildProgress editorsProgress) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -181,7 +191,9 @@ internal sealed class SearchReadiness(SearchStartup startup, ISearchIndex index,
         {
             var count = await index.CountAsync(cancellationToken);
             var rebuild = progress.State == "running" ? $", rebuilding ({progress.Indexed} indexed)" : "";
-            return HealthCheckResult.Healthy($"{count} documents{rebuild}");
+            var editors = await editorsIndex.CountAsync(cancellationToken);
+            var editorsRebuild = editorsProgress.State == "running" ? $", rebuilding ({editorsProgress.Indexed} indexed)" : "";
+            return HealthCheckResult.Healthy($"{count} documents{rebuild}; editors' index {editors} documents{editorsRebuild}");
         }
 #pragma warning disable CA1031 // Any failure to reach the index is "not ready", reported, not thrown.
         catch (Exception ex)

@@ -65,6 +65,17 @@ internal sealed record IndexedForms(
             Filter("availability", FilterValue(listing.Availability));
             facets["v_availability"] = listing.Availability;
         }
+        if (source.Editorial is { } editorial)
+        {
+            foreach (var state in editorial.States)
+            {
+                Filter("state", FilterValue(state));
+            }
+            foreach (var key in editorial.AccessKeys)
+            {
+                Filter("access", FilterValue(key));
+            }
+        }
         foreach (var (locale, text) in new[] { ("ar", source.Arabic), ("en", source.English) })
         {
             if (text is null)

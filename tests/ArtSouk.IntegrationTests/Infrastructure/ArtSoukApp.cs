@@ -158,7 +158,7 @@ public abstract class HostFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits (bounded) until the first search index build is done, so results and their pages stop moving: until the
+    /// Waits (bounded) until the first build of both search indexes (public and editors') is done, so results and their pages stop moving: until the
     /// build swaps in the whole catalogue, the live index holds only what the seed's events have written so far.
     /// </summary>
     public async Task SearchSettledAsync()
@@ -167,7 +167,7 @@ public abstract class HostFixture : IAsyncLifetime
         while (watch.Elapsed < TimeSpan.FromSeconds(120))
         {
             var index = (await Admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/search"))!;
-            if (index["state"]!.GetValue<string>() == "done")
+            if (index["state"]!.GetValue<string>() == "done" && index["editors"]?["state"]?.GetValue<string>() == "done")
             {
                 return;
             }

@@ -224,6 +224,29 @@ public abstract class SearchIndexBehaviour : IAsyncLifetime
     }
 
     [Fact]
+    public async Task State_and_access_filters_keep_only_the_editors_entries_that_carry_them()
+    {
+        var owner = Guid.NewGuid();
+        var source = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        SearchDocument Named(string ar, string en, SearchEditorial editorial) => source with
+        {
+            Id = Guid.NewGuid(), Arabic = source.Arabic! with { Title = ar }, English = source.English! with { Title = en }, Editorial = editorial,
+        };
+        var draft = Named("لميس الغامدي", "Lamees Al-Ghamdi", new(["in_review", "draft"], ["type:artist", $"artist:{owner:N}"]));
+        var live = Named("لميس الغامدي الثانية", "Lamees Al-Ghamdi II", new(["published"], ["type:artist"]));
+        await Index.UpsertAsync([draft, live], CancellationToken.None);
+
+        async Task<List<Guid>> Found(Dictionary<string, IReadOnlyList<string>> filters) =>
+            (await SearchAsync("Lamis Alghamdi", "en", filters: filters)).Items.Select(i => i.Id).Where(id => id == draft.Id || id == live.Id).ToList();
+
+        Assert.Equal([draft.Id], await Found(new() { ["state"] = ["in_review"] }));
+        Assert.Equal([live.Id], await Found(new() { ["state"] = ["published"], ["access"] = ["type:artist"] }));
+        Assert.Equal([draft.Id], await Found(new() { ["access"] = [$"artist:{owner:N}", "type:event"] }));
+        Assert.Empty(await Found(new() { ["access"] = ["type:artwork", $"artwork:{owner:N}"] }));
+        Assert.Equal(2, (await Found(new() { ["access"] = ["type:artist"] })).Count);
+    }
+
+    [Fact]
     public async Task A_suggestion_needs_every_word_typed()
     {
         var suggestions = await Index.SuggestAsync("نوف القح", "ar", 10, CancellationToken.None);
@@ -387,6 +410,28 @@ public sealed class ElasticsearchSearchIndexTests : SearchIndexBehaviour
         Assert.Equal("false", mapping["dynamic"]!.ToString());
         Assert.Equal("whitespace", mapping["properties"]!["tx"]!["analyzer"]!.GetValue<string>());
         Assert.Equal("keyword", mapping["properties"]!["f_city"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_editors_index_has_its_own_alias_beside_the_public_one_and_rebuilding_it_leaves_the_public_one_alone()
+    {
+        var options = new SearchOptions { Provider = SearchProvider.Elasticsearch, ElasticsearchUrl = _server!.Url, ElasticsearchIndex = "artsouk" };
+        using var editors = new ElasticsearchSearchIndex(ElasticsearchSearchIndex.Client(options), "artsouk-editors", TimeProvider.System);
+        var live = Assert.Single(_server.IndicesBehind("artsouk"));
+        var draft = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a02")) with { Editorial = new(["draft"], ["type:artist"]) };
+
+        await editors.OpenAsync(CancellationToken.None);
+        await editors.RebuildAsync(new[] { draft }.ToAsyncEnumerable(), null, CancellationToken.None);
+
+        Assert.Equal(live, Assert.Single(_server.IndicesBehind("artsouk")));
+        var behind = Assert.Single(_server.IndicesBehind("artsouk-editors"));
+        Assert.Equal("keyword", _server.MappingOf(behind)!["properties"]!["f_state"]!["type"]!.GetValue<string>());
+        Assert.Equal("keyword", _server.MappingOf(behind)!["properties"]!["f_access"]!["type"]!.GetValue<string>());
+        Assert.Equal(1, await editors.CountAsync(CancellationToken.None));
+        Assert.Equal(RelevanceSuite.Corpus().Count, await Index.CountAsync(CancellationToken.None));
+        var found = await editors.SearchAsync(new SearchRequest("محمد القحطاني", "ar", [], new Dictionary<string, IReadOnlyList<string>> { ["state"] = ["draft"] }, [], 0, 10),
+            CancellationToken.None);
+        Assert.Equal(draft.Id, Assert.Single(found.Items).Id);
     }
 
     [Fact]
