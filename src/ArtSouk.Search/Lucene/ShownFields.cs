@@ -9,10 +9,9 @@ namespace ArtSouk.Search.Lucene;
 
 /// <summary>
 /// What a hit shows of an entry: its id, type, and the title, body (for the snippet), slug and address of the locale it is
-/// shown in (each locale's are stored; only that one is decoded). Written
-/// beside the stored fields as one binary doc value, because reading a stored document decompresses the 16 kB block
-/// around it (about 0.15 ms a hit in Lucene.NET) while a doc value is one seek into the mapped file: every query's hits
-/// are read this way, asked before or not.
+/// shown in (both locales are written; only that one is decoded). Written beside the stored fields as one binary doc
+/// value, because reading a stored document decompresses the 16 kB block around it (about 0.15 ms a hit in Lucene.NET)
+/// while a doc value is one seek into the mapped file: every query's hits are read this way, asked before or not.
 /// </summary>
 internal sealed record ShownFields(Guid Id, string Type, ShownText? Text)
 {
