@@ -13,6 +13,12 @@ public static class Snippets
 {
     public const int WindowWords = 24;
 
+    [ThreadStatic]
+    private static Dictionary<string, bool>? _seen;
+
+    [ThreadStatic]
+    private static bool[]? _hits;
+
     public static string Highlight(string text, QueryTerms query, int maxWords = WindowWords)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,8 +33,14 @@ public static class Snippets
             return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
         }
         // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
-        var seen = new Dictionary<string, bool>(words.Count, StringComparer.Ordinal);
-        var hits = new bool[words.Count];
+        // The table and the flags are kept per thread: ten bodies a search made them a sixth of a search's garbage.
+        var seen = _seen ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        seen.Clear();
+        if (_hits is null || _hits.Length < words.Count)
+        {
+            _hits = new bool[Math.Max(words.Count, 256)];
+        }
+        var hits = _hits;
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];

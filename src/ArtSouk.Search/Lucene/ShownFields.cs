@@ -8,12 +8,12 @@ using Lucene.Net.Util;
 namespace ArtSouk.Search.Lucene;
 
 /// <summary>
-/// What a hit shows of an entry: its id, type, and each locale's title, body (for the snippet), slug and address. Written
-/// beside the stored fields as one binary doc value, because reading a stored document decompresses the 16 kB block
-/// around it (about 0.15 ms a hit in Lucene.NET) while a doc value is one seek into the mapped file: every query's hits
-/// are read this way, asked before or not.
+/// What a hit shows of an entry: its id, type, and the title, body (for the snippet), slug and address of the locale it is
+/// shown in (both locales are written; only that one is decoded). Written beside the stored fields as one binary doc
+/// value, because reading a stored document decompresses the 16 kB block around it (about 0.15 ms a hit in Lucene.NET)
+/// while a doc value is one seek into the mapped file: every query's hits are read this way, asked before or not.
 /// </summary>
-internal sealed record ShownFields(Guid Id, string Type, ShownText? Arabic, ShownText? English)
+internal sealed record ShownFields(Guid Id, string Type, ShownText? Text)
 {
     public const string Field = "shown";
 
@@ -22,12 +22,12 @@ internal sealed record ShownFields(Guid Id, string Type, ShownText? Arabic, Show
 
     private static readonly string[] Locales = ["ar", "en"];
 
-    /// <summary>The text in <paramref name="locale"/>, and the one shown when a field is missing there (as the stored fields were read).</summary>
-    public (ShownText? Own, ShownText? Other) In(string locale) => locale switch
+    /// <summary>The locales whose text a hit in <paramref name="locale"/> shows, in order: its own, else the other (as the stored fields were read).</summary>
+    private static (string First, string? Second) Order(string locale) => locale switch
     {
-        "ar" => (Arabic, English),
-        "en" => (English, Arabic),
-        _ => (null, Arabic),
+        "ar" => ("ar", "en"),
+        "en" => ("en", "ar"),
+        _ => ("ar", null),
     };
 
     /// <summary>The doc value of an entry, or null when it is too long for one (then nothing is written and the stored fields serve).</summary>
@@ -63,10 +63,14 @@ internal sealed record ShownFields(Guid Id, string Type, ShownText? Arabic, Show
         writer.Write(utf8);
     }
 
-    /// <summary>The fields of a document of <paramref name="reader"/> (top-level number): its doc value, or its stored fields without one.</summary>
-    public static ShownFields Read(IndexReader reader, int doc)
+    /// <summary>
+    /// The fields a hit in <paramref name="locale"/> shows of a document of <paramref name="reader"/> (top-level number): from its
+    /// doc value, or its stored fields without one.
+    /// </summary>
+    public static ShownFields Read(IndexReader reader, int doc, string locale)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(locale);
         var leaves = reader.Leaves;
         var context = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var segment = context.AtomicReader;
@@ -74,22 +78,38 @@ internal sealed record ShownFields(Guid Id, string Type, ShownText? Arabic, Show
         // Per thread and segment, Lucene keeps the doc values instance; the scratch bytes are grown by it when too short.
         var value = new BytesRef();
         segment.GetBinaryDocValues(Field)?.Get(local, value);
-        return value.Length > 0 ? Decode(value.Bytes.AsSpan(value.Offset, value.Length)) : Load(segment, local);
+        return value.Length > 0 ? Decode(value.Bytes.AsSpan(value.Offset, value.Length), locale) : Load(segment, local, locale);
     }
 
-    private static ShownFields Decode(ReadOnlySpan<byte> data)
+    /// <summary>Decodes the id, the type and the locale shown; the other locale's strings are skipped, not made.</summary>
+    private static ShownFields Decode(ReadOnlySpan<byte> data, string locale)
     {
         var at = 16;
         var id = new Guid(data[..at]);
         var type = ReadText(data, ref at);
-        var arabic = ReadLocale(data, ref at);
-        var english = ReadLocale(data, ref at);
-        return new ShownFields(id, type, arabic, english);
+        var arabicAt = at;
+        SkipLocale(data, ref at);
+        var englishAt = at;
+        var (first, second) = Order(locale);
+        var text = ReadLocale(data, first == "ar" ? arabicAt : englishAt)
+            ?? (second is null ? null : ReadLocale(data, second == "ar" ? arabicAt : englishAt));
+        return new ShownFields(id, type, text);
     }
 
-    private static ShownText? ReadLocale(ReadOnlySpan<byte> data, ref int at) => data[at++] != 0
+    private static ShownText? ReadLocale(ReadOnlySpan<byte> data, int at) => data[at++] != 0
         ? new ShownText(ReadText(data, ref at), ReadText(data, ref at), ReadText(data, ref at), ReadText(data, ref at))
         : null;
+
+    private static void SkipLocale(ReadOnlySpan<byte> data, ref int at)
+    {
+        if (data[at++] != 0)
+        {
+            for (var field = 0; field < 4; field++)
+            {
+                at += 4 + BinaryPrimitives.ReadInt32LittleEndian(data[at..]);
+            }
+        }
+    }
 
     private static string ReadText(ReadOnlySpan<byte> data, ref int at)
     {
@@ -101,14 +121,15 @@ internal sealed record ShownFields(Guid Id, string Type, ShownText? Arabic, Show
     }
 
     /// <summary>The same fields from the stored document: entries too long for a doc value, and indexes written before it.</summary>
-    private static ShownFields Load(AtomicReader segment, int doc)
+    private static ShownFields Load(AtomicReader segment, int doc, string locale)
     {
         var visitor = new DocumentStoredFieldVisitor(F.Id, F.Type, "title_ar", "body_ar", "slug_ar", "url_ar", "title_en", "body_en", "slug_en", "url_en");
         segment.Document(doc, visitor);
         var document = visitor.Document;
-        ShownText? Locale(string locale) => document.Text("title_" + locale) is { } title
-            ? new ShownText(title, document.Text("body_" + locale) ?? "", document.Text("slug_" + locale) ?? "", document.Text("url_" + locale) ?? "")
+        ShownText? Locale(string name) => document.Text("title_" + name) is { } title
+            ? new ShownText(title, document.Text("body_" + name) ?? "", document.Text("slug_" + name) ?? "", document.Text("url_" + name) ?? "")
             : null;
-        return new ShownFields(Guid.Parse(document.Text(F.Id)!), document.Text(F.Type)!, Locale("ar"), Locale("en"));
+        var (first, second) = Order(locale);
+        return new ShownFields(Guid.Parse(document.Text(F.Id)!), document.Text(F.Type)!, Locale(first) ?? (second is null ? null : Locale(second)));
     }
 }
