@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 using ArtSouk.Search.Querying;
 using Lucene.Net.Index;
@@ -39,16 +40,39 @@ internal sealed class TieredSearch
     private readonly int _minimumShouldMatch;
     private readonly bool _nested;
 
-    /// <summary>A dis-max option: one term, or a typo's expansions, whose scores add up.</summary>
-    private sealed record Option(string Field, IReadOnlyList<(string Term, float Weight)> Terms, bool Body);
+    /// <summary>A term of an option, its bytes made once per query rather than once per segment and pass that seeks it.</summary>
+    private sealed record OptionTerm(string Text, BytesRef Bytes, float Weight);
 
-    private sealed record Word(IReadOnlyList<Option> Options, float TieBreaker, float Boost);
+    /// <summary>A dis-max option: one term, or a typo's expansions, whose scores add up.</summary>
+    private sealed record Option(string Field, OptionTerm[] Terms, bool Body)
+    {
+        /// <summary>The weight a first-tier document holding this body option is credited with (<see cref="BodyOnly"/>).</summary>
+        public float MaxWeight { get; } = Heaviest(Terms);
+    }
+
+    private static float Heaviest(OptionTerm[] terms)
+    {
+        var max = terms[0].Weight;
+        for (var t = 1; t < terms.Length; t++)
+        {
+            if (terms[t].Weight > max)
+            {
+                max = terms[t].Weight;
+            }
+        }
+        return max;
+    }
+
+    private sealed record Word(Option[] Options, float TieBreaker, float Boost);
 
     /// <summary>
     /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
     /// the Lucene weight of a sloppy phrase.
     /// </summary>
-    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase, IReadOnlyList<string>? Exact = null);
+    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase, BytesRef[]? Exact = null)
+    {
+        public BytesRef? Bytes { get; } = Term is null ? null : new BytesRef(Term);
+    }
 
     private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
     {
@@ -120,15 +144,15 @@ internal sealed class TieredSearch
                 switch (option)
                 {
                     case TermNode t:
-                        options.Add(new Option(t.Field, [(t.Value, Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
+                        options.Add(new Option(t.Field, [new OptionTerm(t.Value, new BytesRef(t.Value), Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
                         break;
                     case FuzzyNode f:
                         if (Expansions(searcher, f) is not { } found)
                         {
                             return null;
                         }
-                        var expanded = found.Select(e => (e.Term, Weight(f.Field, e.Term, e.Boost * path))).ToList();
-                        if (expanded.Count > 0)
+                        var expanded = found.Select(e => new OptionTerm(e.Term, new BytesRef(e.Term), Weight(f.Field, e.Term, e.Boost * path))).ToArray();
+                        if (expanded.Length > 0)
                         {
                             options.Add(new Option(f.Field, expanded, IsBody(f.Field)));
                         }
@@ -137,7 +161,7 @@ internal sealed class TieredSearch
                         return null;
                 }
             }
-            prepared.Add(new Word(options, best.TieBreaker, 1f));
+            prepared.Add(new Word([.. options], best.TieBreaker, 1f));
         }
         var extras = new List<Extra>();
         foreach (var should in top.Should)
@@ -148,7 +172,7 @@ internal sealed class TieredSearch
                     extras.Add(new Extra(t.Field, t.Value, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
                     break;
                 case PhraseNode { Slop: 0, Terms.Count: >= 2 } p when !IsBody(p.Field) && phrasesFromPositions:
-                    extras.Add(new Extra(p.Field, null, PhraseValue(reader, p, top.Boost), null, p.Terms));
+                    extras.Add(new Extra(p.Field, null, PhraseValue(reader, p, top.Boost), null, [.. p.Terms.Select(t => new BytesRef(t))]));
                     break;
                 case PhraseNode p when !IsBody(p.Field):
                     extras.Add(new Extra(null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
@@ -205,7 +229,7 @@ internal sealed class TieredSearch
     }
 
     /// <summary>Document frequencies already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int>> Frequencies = new();
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Term), int>> Frequencies = new();
 
     /// <summary>
     /// How many documents of <paramref name="reader"/> hold a term, kept per reader: a reader's statistics never change,
@@ -215,8 +239,8 @@ internal sealed class TieredSearch
     public static int DocFreq(IndexReader reader, string field, string term)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var memo = Frequencies.GetValue(reader, _ => new ConcurrentDictionary<string, int>(StringComparer.Ordinal));
-        var key = field + "\u0000" + term;
+        var memo = Frequencies.GetValue(reader, static _ => new ConcurrentDictionary<(string Field, string Term), int>());
+        var key = (field, term);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
@@ -284,6 +308,11 @@ internal sealed class TieredSearch
         var first = new Ranking(wanted);
         var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
         var filterWeight = filter is null ? null : new QueryWrapperFilter(filter);
+        var facetFields = new string[facets.Count];
+        for (var f = 0; f < facets.Count; f++)
+        {
+            facetFields[f] = F.FacetValue(facets[f], locale);
+        }
         var segments = new List<(AtomicReaderContext Context, long[] Matches, long[] First)>();
         try
         {
@@ -291,7 +320,7 @@ internal sealed class TieredSearch
             var firstTotal = 0;
             foreach (var context in _searcher.IndexReader.Leaves)
             {
-                var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
+                var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, facetFields, facetCounts, first);
                 total += count;
                 firstTotal += firstCount;
                 segments.Add((context, matches, firstTier));
@@ -307,7 +336,8 @@ internal sealed class TieredSearch
                 }
                 page.AddRange(second.Sorted());
             }
-            return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
+            var from = Math.Min(offset, page.Count);
+            return (page.GetRange(from, Math.Min(limit, page.Count - from)), total, facetCounts);
         }
         finally
         {
@@ -321,7 +351,7 @@ internal sealed class TieredSearch
 
     /// <summary>One segment's first pass: matches (exact, all fields), facet counts, and the first tier ranked.</summary>
     private (long[] Matches, long[] First, int Count, int FirstCount) Segment(AtomicReaderContext context, Filter? filter, IReadOnlyList<string> facets,
-        string locale, Dictionary<string, Dictionary<string, int>> facetCounts, Ranking ranking)
+        string[] facetFields, Dictionary<string, Dictionary<string, int>> facetCounts, Ranking ranking)
     {
         var reader = context.AtomicReader;
         var data = SegmentData.Of(reader);
@@ -339,27 +369,22 @@ internal sealed class TieredSearch
                 wordBits[w] = work.Bits();
                 Array.Copy(titleBits[w], wordBits[w], data.Words);
                 bodyOptions[w] = [];
-                foreach (var option in _words[w].Options.Where(o => o.Body))
+                foreach (var option in _words[w].Options)
                 {
-                    var cursor = cursors.Find(c => c.Field == option.Field);
-                    if (cursor is null && data.Take(reader, option.Field) is { } taken)
-                    {
-                        cursors.Add(cursor = taken);
-                    }
-                    if (cursor is null)
+                    if (!option.Body || CursorOn(data, reader, cursors, option.Field) is not { } cursor)
                     {
                         continue;
                     }
                     var bits = work.Bits();
-                    foreach (var (term, _) in option.Terms)
+                    foreach (var term in option.Terms)
                     {
-                        if (cursor.Terms.SeekExact(new BytesRef(term)))
+                        if (cursor.Terms.SeekExact(term.Bytes))
                         {
-                            data.Or(cursor.Terms, option.Field, term, bits, ref cursor.Docs);
+                            data.Or(cursor.Terms, option.Field, term.Text, bits, ref cursor.Docs);
                         }
                     }
                     Bits.Or(wordBits[w], bits, data.Words);
-                    bodyOptions[w].Add((bits, option.Terms.Max(t => t.Weight), data.Norms(reader, option.Field)));
+                    bodyOptions[w].Add((bits, option.MaxWeight, data.Norms(reader, option.Field)));
                 }
             }
         }
@@ -453,20 +478,11 @@ internal sealed class TieredSearch
             matches[i] = word;
             count += BitOperations.PopCount((ulong)word);
         }
-        // Facet counts by ordinal, one plain loop over the matches per facet (-1, no value, counts at index 0).
-        var ords = facets.Select(f => (Facet: f, Ords: data.Ords(reader, F.FacetValue(f, locale)))).Where(f => f.Ords is not null).ToList();
-        var counts = ords.Select(f => new int[reader.GetSortedDocValues(F.FacetValue(f.Facet, locale))!.ValueCount + 1]).ToList();
-        for (var f = 0; f < ords.Count; f++)
+        for (var f = 0; f < facets.Count; f++)
         {
-            var (of, into) = (ords[f].Ords!, counts[f]);
-            for (var i = 0; i < data.Words; i++)
+            if (data.FacetOf(reader, facetFields[f]) is { } facet)
             {
-                var word = matches[i];
-                while (word != 0)
-                {
-                    into[of[(i << 6) + BitOperations.TrailingZeroCount(word)] + 1]++;
-                    word &= word - 1;
-                }
+                Count(facet, matches, count, data.Words, facetCounts[facets[f]]);
             }
         }
         // The first tier: matches whose titles, names or keys satisfy the words on their own, ranked.
@@ -499,22 +515,54 @@ internal sealed class TieredSearch
                 ranking.Offer(context.DocBase + doc, Combine(work, doc, matched));
             }
         }
-        var bytes = new BytesRef();
-        for (var f = 0; f < ords.Count; f++)
+        return (matches, firstTier, count, firstCount);
+    }
+
+    /// <summary>Adds a segment's matches to a facet's counts by value.</summary>
+    private static void Count(SegmentData.Facet facet, long[] matches, int matched, int words, Dictionary<string, int> into)
+    {
+        var values = facet.Values;
+        var counts = ArrayPool<int>.Shared.Rent(values.Length);
+        Array.Clear(counts, 0, values.Length);
+        try
         {
-            var values = reader.GetSortedDocValues(F.FacetValue(ords[f].Facet, locale))!;
-            var into = facetCounts[ords[f].Facet];
-            for (var ord = 0; ord < counts[f].Length - 1; ord++)
+            // A value's bit set costs a pass over the segment's words; a match's ordinal, a look-up per match.
+            if (facet.Sets is { } sets && (long)matched * 8 >= (long)values.Length * words)
             {
-                if (counts[f][ord + 1] > 0)
+                for (var ord = 0; ord < values.Length; ord++)
                 {
-                    values.LookupOrd(ord, bytes);
-                    var value = bytes.Utf8ToString();
-                    into[value] = into.GetValueOrDefault(value) + counts[f][ord + 1];
+                    counts[ord] = Bits.CountAnd(matches, sets[ord], words);
+                }
+            }
+            else
+            {
+                var ords = facet.Ords;
+                for (var i = 0; i < words; i++)
+                {
+                    var word = matches[i];
+                    while (word != 0)
+                    {
+                        var ord = ords[(i << 6) + BitOperations.TrailingZeroCount(word)];
+                        word &= word - 1;
+                        if (ord >= 0)
+                        {
+                            counts[ord]++;
+                        }
+                    }
+                }
+            }
+            for (var ord = 0; ord < values.Length; ord++)
+            {
+                if (counts[ord] > 0)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(into, values[ord], out _) += counts[ord];
                 }
             }
         }
-        return (matches, firstTier, count, firstCount);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
     }
 
     /// <summary>
@@ -594,12 +642,12 @@ internal sealed class TieredSearch
     /// </summary>
     public List<(int Doc, float Score)>? Top(int size)
     {
-        if (_nested || _extras.Any(e => e.Phrase is not null) || _words.Any(w => w.Options.Count == 0))
+        if (_nested || _extras.Any(e => e.Phrase is not null) || _words.Any(w => w.Options.Length == 0))
         {
             return null;
         }
         var field = _words[0].Options[0].Field;
-        if (_words.Any(w => w.Options.Any(o => o.Body || o.Terms.Count != 1 || o.Field != field)))
+        if (_words.Any(w => w.Options.Any(o => o.Body || o.Terms.Length != 1 || o.Field != field)))
         {
             return null;
         }
@@ -664,15 +712,15 @@ internal sealed class TieredSearch
         for (var w = 0; w < _words.Count; w++)
         {
             var options = _words[w].Options;
-            sets[w] = new long[]?[options.Count];
+            sets[w] = new long[]?[options.Length];
             long held = 0;
-            for (var o = 0; o < options.Count; o++)
+            for (var o = 0; o < options.Length; o++)
             {
-                var term = options[o].Terms[0].Term;
-                if (termsEnum.SeekExact(new BytesRef(term)))
+                var term = options[o].Terms[0];
+                if (termsEnum.SeekExact(term.Bytes))
                 {
                     held += termsEnum.DocFreq;
-                    sets[w][o] = Held(cursor, term);
+                    sets[w][o] = Held(cursor, term.Text);
                 }
             }
             if (held == 0)
@@ -714,7 +762,7 @@ internal sealed class TieredSearch
             {
                 var word = _words[w];
                 float max = 0, sum = 0;
-                for (var o = 0; o < word.Options.Count; o++)
+                for (var o = 0; o < word.Options.Length; o++)
                 {
                     if (sets[w][o] is { } set && (every || Bits.Get(set, doc)))
                     {
@@ -738,12 +786,7 @@ internal sealed class TieredSearch
         long[]? candidates = null;
         foreach (var e in _extras)
         {
-            var on = cursors.Find(c => c.Field == e.Field);
-            if (on is null && data.Take(reader, e.Field!) is { } taken)
-            {
-                cursors.Add(on = taken);
-            }
-            if (on is null || !on.Terms.SeekExact(new BytesRef(e.Term!)))
+            if (CursorOn(data, reader, cursors, e.Field!) is not { } on || !on.Terms.SeekExact(e.Bytes!))
             {
                 continue;
             }
@@ -783,12 +826,12 @@ internal sealed class TieredSearch
 
         // The rest in norm order, the driving word's options merged; stop once nothing further can enter the ranking.
         var lists = new List<int[]>();
-        for (var o = 0; o < _words[drive].Options.Count; o++)
+        for (var o = 0; o < _words[drive].Options.Length; o++)
         {
-            var term = _words[drive].Options[o].Terms[0].Term;
-            if (sets[drive][o] is not null && termsEnum.SeekExact(new BytesRef(term)))
+            var term = _words[drive].Options[o].Terms[0];
+            if (sets[drive][o] is not null && termsEnum.SeekExact(term.Bytes))
             {
-                lists.Add(data.Ranked(termsEnum, field, term, norms, ref cursor.Docs));
+                lists.Add(data.Ranked(termsEnum, field, term.Text, norms, ref cursor.Docs));
             }
         }
         var at = new int[lists.Count];
@@ -838,6 +881,24 @@ internal sealed class TieredSearch
         }
     }
 
+    /// <summary>The request's cursor on <paramref name="field"/>, taken from the segment the first time it is asked for.</summary>
+    private static SegmentData.Cursor? CursorOn(SegmentData data, AtomicReader reader, List<SegmentData.Cursor> cursors, string field)
+    {
+        foreach (var cursor in cursors)
+        {
+            if (cursor.Field == field)
+            {
+                return cursor;
+            }
+        }
+        if (data.Take(reader, field) is { } taken)
+        {
+            cursors.Add(taken);
+            return taken;
+        }
+        return null;
+    }
+
     /// <summary>The documents every word matches through one of its options (deleted ones included).</summary>
     private static void Candidates(long[]?[][] sets, long[] all, int words)
     {
@@ -885,34 +946,26 @@ internal sealed class TieredSearch
     private void Score(AtomicReaderContext context, SegmentData data, Workspace work, bool bodies, long[][] wordBits, List<SegmentData.Cursor> cursors)
     {
         var reader = context.AtomicReader;
-        SegmentData.Cursor? Enum(string field)
-        {
-            var cursor = cursors.Find(c => c.Field == field);
-            if (cursor is null && data.Take(reader, field) is { } taken)
-            {
-                cursors.Add(cursor = taken);
-            }
-            return cursor;
-        }
         for (var w = 0; w < _words.Count; w++)
         {
             var word = _words[w];
             var touched = wordBits[w] = work.Bits();
             foreach (var option in word.Options)
             {
-                if (option.Body && !bodies || Enum(option.Field) is not { } cursor)
+                if (option.Body && !bodies || CursorOn(data, reader, cursors, option.Field) is not { } cursor)
                 {
                     continue;
                 }
                 var norms = data.Norms(reader, option.Field);
-                var summed = option.Terms.Count > 1;
-                foreach (var (term, weight) in option.Terms)
+                var summed = option.Terms.Length > 1;
+                foreach (var term in option.Terms)
                 {
-                    if (!cursor.Terms.SeekExact(new BytesRef(term)))
+                    if (!cursor.Terms.SeekExact(term.Bytes))
                     {
                         continue;
                     }
-                    var (docs, tf) = data.Scored(cursor.Terms, option.Field, term, ref cursor.Docs);
+                    var weight = term.Weight;
+                    var (docs, tf) = data.Scored(cursor.Terms, option.Field, term.Text, ref cursor.Docs);
                     for (var p = 0; p < docs.Length; p++)
                     {
                         var doc = docs[p];
@@ -982,7 +1035,7 @@ internal sealed class TieredSearch
                 }
                 continue;
             }
-            if (Enum(extra.Field!) is not { } on || !on.Terms.SeekExact(new BytesRef(extra.Term!)))
+            if (CursorOn(data, reader, cursors, extra.Field!) is not { } on || !on.Terms.SeekExact(extra.Bytes!))
             {
                 continue;
             }
@@ -1003,13 +1056,13 @@ internal sealed class TieredSearch
     /// ExactPhraseScorer's score. Walks the terms' positions with the segment's kept enumerators, where a Lucene phrase
     /// scorer allocates two 16 kB arrays and an enumerator per term on every segment of every query.
     /// </summary>
-    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, IReadOnlyList<string> terms, float value,
+    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, BytesRef[] terms, float value,
         List<SegmentData.Cursor> cursors)
     {
-        var postings = new DocsAndPositionsEnum[terms.Count];
+        var postings = new DocsAndPositionsEnum[terms.Length];
         var lead = 0;
         var fewest = int.MaxValue;
-        for (var t = 0; t < terms.Count; t++)
+        for (var t = 0; t < terms.Length; t++)
         {
             // A cursor per term: the terms are walked side by side.
             if (data.Take(reader, field) is not { } cursor)
@@ -1017,7 +1070,7 @@ internal sealed class TieredSearch
                 return;
             }
             cursors.Add(cursor);
-            if (!cursor.Terms.SeekExact(new BytesRef(terms[t]))
+            if (!cursor.Terms.SeekExact(terms[t])
                 || cursor.Terms.DocsAndPositions(null, cursor.Positions, DocsAndPositionsFlags.NONE) is not { } positions)
             {
                 return;
@@ -1030,13 +1083,13 @@ internal sealed class TieredSearch
             }
         }
         var norms = data.Norms(reader, field);
-        var at = new int[terms.Count][];
-        var count = new int[terms.Count];
-        var next = new int[terms.Count];
+        var at = new int[terms.Length][];
+        var count = new int[terms.Length];
+        var next = new int[terms.Length];
         for (var doc = postings[lead].NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings[lead].NextDoc())
         {
             var all = true;
-            for (var t = 0; t < terms.Count && all; t++)
+            for (var t = 0; t < terms.Length && all; t++)
             {
                 all = t == lead || postings[t].DocID == doc || postings[t].DocID < doc && postings[t].Advance(doc) == doc;
             }
@@ -1044,7 +1097,7 @@ internal sealed class TieredSearch
             {
                 continue;
             }
-            for (var t = 0; t < terms.Count; t++)
+            for (var t = 0; t < terms.Length; t++)
             {
                 count[t] = postings[t].Freq;
                 if (at[t] is null || at[t].Length < count[t])
