@@ -19,6 +19,10 @@ public static class Snippets
     [ThreadStatic]
     private static bool[]? _hits;
 
+    // The passage is built in the thread's builder, kept between calls: only the string it gives is new.
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     public static string Highlight(string text, QueryTerms query, int maxWords = WindowWords)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,7 +31,7 @@ public static class Snippets
         {
             return "";
         }
-        var words = TextAnalyzer.Analyze(text);
+        var words = TextAnalyzer.Words(text);
         if (words.Count == 0)
         {
             return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
@@ -73,7 +77,7 @@ public static class Snippets
             best = first - 3;
         }
         var last = Math.Min(words.Count, best + maxWords) - 1;
-        var builder = new StringBuilder(words[last].End - words[best].Start + 64);
+        var builder = (_builder ??= new StringBuilder(512)).Clear();
         if (best > 0)
         {
             builder.Append('…');
@@ -101,7 +105,29 @@ public static class Snippets
         {
             Append(builder, text.AsSpan(position));
         }
-        return builder.ToString().Trim();
+        var passage = Trimmed(builder);
+        if (builder.Capacity > 16_384)
+        {
+            // A passage of very long words: not kept for the thread's next one.
+            _builder = null;
+        }
+        return passage;
+    }
+
+    /// <summary>The passage as a string, without the white space around it (as <see cref="string.Trim()"/> would cut it).</summary>
+    private static string Trimmed(StringBuilder builder)
+    {
+        var start = 0;
+        var end = builder.Length;
+        while (start < end && char.IsWhiteSpace(builder[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(builder[end - 1]))
+        {
+            end--;
+        }
+        return builder.ToString(start, end - start);
     }
 
     /// <summary>What <see cref="WebUtility.HtmlEncode(string)"/> changes: markup, quotes, Latin-1 signs and surrogates.</summary>
