@@ -69,10 +69,7 @@ internal sealed class TieredSearch
     /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
     /// the Lucene weight of a sloppy phrase.
     /// </summary>
-    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase, BytesRef[]? Exact = null)
-    {
-        public BytesRef? Bytes { get; } = Term is null ? null : new BytesRef(Term);
-    }
+    private sealed record Extra(string? Field, string? Term, BytesRef? Bytes, float Weight, SloppyPhrase? Phrase, BytesRef[]? Exact = null);
 
     private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
     {
@@ -144,14 +141,14 @@ internal sealed class TieredSearch
                 switch (option)
                 {
                     case TermNode t:
-                        options.Add(new Option(t.Field, [new OptionTerm(t.Value, new BytesRef(t.Value), Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
+                        options.Add(new Option(t.Field, [new OptionTerm(t.Value, Known(reader, t.Field, t.Value).Bytes, Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
                         break;
                     case FuzzyNode f:
                         if (Expansions(searcher, f) is not { } found)
                         {
                             return null;
                         }
-                        var expanded = found.Select(e => new OptionTerm(e.Term, new BytesRef(e.Term), Weight(f.Field, e.Term, e.Boost * path))).ToArray();
+                        var expanded = found.Select(e => new OptionTerm(e.Term, Known(reader, f.Field, e.Term).Bytes, Weight(f.Field, e.Term, e.Boost * path))).ToArray();
                         if (expanded.Length > 0)
                         {
                             options.Add(new Option(f.Field, expanded, IsBody(f.Field)));
@@ -169,13 +166,13 @@ internal sealed class TieredSearch
             switch (should)
             {
                 case TermNode t when !IsBody(t.Field):
-                    extras.Add(new Extra(t.Field, t.Value, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
+                    extras.Add(new Extra(t.Field, t.Value, Known(reader, t.Field, t.Value).Bytes, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
                     break;
                 case PhraseNode { Slop: 0, Terms.Count: >= 2 } p when !IsBody(p.Field) && phrasesFromPositions:
-                    extras.Add(new Extra(p.Field, null, PhraseValue(reader, p, top.Boost), null, [.. p.Terms.Select(t => new BytesRef(t))]));
+                    extras.Add(new Extra(p.Field, null, null, PhraseValue(reader, p, top.Boost), null, [.. p.Terms.Select(t => Known(reader, p.Field, t).Bytes)]));
                     break;
                 case PhraseNode p when !IsBody(p.Field):
-                    extras.Add(new Extra(null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
+                    extras.Add(new Extra(null, null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
                     break;
                 default:
                     return null;
@@ -185,15 +182,26 @@ internal sealed class TieredSearch
     }
 
     /// <summary>Phrase weights already made on a reader, by phrase and boost (see <see cref="PhraseWeight"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, global::Lucene.Net.Search.Weight>> Phrases = new();
+    private static readonly ConditionalWeakTable<IndexReader, PhraseMemo> Phrases = new();
+
+    private sealed class PhraseMemo
+    {
+        public ConcurrentDictionary<string, SloppyPhrase> Phrases { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Matches kept by the memo's phrases, bounded at <see cref="SloppyPhrase.MaxKept"/>.</summary>
+        public long Kept;
+    }
 
     /// <summary>
-    /// A phrase's weight, kept per reader: making one looks its terms up in every segment and allocates their states,
-    /// a reader's statistics never change, and a weight gives scorers to any number of threads at once.
+    /// A phrase's weight and the scores it gives each segment, kept per reader: making a weight looks its terms up in
+    /// every segment and allocates their states, and Lucene.NET's sloppy phrase scorer opens a terms enumerator and a
+    /// positions enumerator per term (kilobytes of buffers) on every segment of every query, while a reader's documents
+    /// and statistics never change.
     /// </summary>
-    private static global::Lucene.Net.Search.Weight PhraseWeight(IndexSearcher searcher, PhraseNode node, float boost)
+    private static SloppyPhrase PhraseWeight(IndexSearcher searcher, PhraseNode node, float boost)
     {
-        var memo = Phrases.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, global::Lucene.Net.Search.Weight>(StringComparer.Ordinal));
+        var kept = Phrases.GetValue(searcher.IndexReader, static _ => new PhraseMemo());
+        var memo = kept.Phrases;
         var key = string.Join('\u001f', node.Field, string.Join(' ', node.Terms), node.Slop.ToString(CultureInfo.InvariantCulture),
             node.Boost.ToString(CultureInfo.InvariantCulture), boost.ToString(CultureInfo.InvariantCulture));
         if (memo.TryGetValue(key, out var known))
@@ -207,9 +215,43 @@ internal sealed class TieredSearch
         if (memo.Count >= 4096)
         {
             memo.Clear();
+            Interlocked.Exchange(ref kept.Kept, 0);
         }
-        memo[key] = weight;
-        return weight;
+        return memo[key] = new SloppyPhrase(weight, kept, searcher.IndexReader.Leaves.Count);
+    }
+
+    /// <summary>A phrase's Lucene weight, and the documents and scores its scorer gives each segment of the reader, once asked.</summary>
+    private sealed class SloppyPhrase(global::Lucene.Net.Search.Weight weight, PhraseMemo memo, int leaves)
+    {
+        /// <summary>Matches kept for a reader's phrases (8 bytes each, so 16 MB): beyond, the scorer runs each time.</summary>
+        public const long MaxKept = 2_000_000;
+
+        private readonly SegmentData.Postings?[] _scores = new SegmentData.Postings?[leaves];
+
+        /// <summary>The documents of the segment the phrase matches (deleted ones included, as a scorer without accepted docs gives them) and their scores, in order.</summary>
+        public SegmentData.Postings Scores(AtomicReaderContext context)
+        {
+            if (Volatile.Read(ref _scores[context.Ord]) is { } kept)
+            {
+                return kept;
+            }
+            var docs = new List<int>();
+            var scores = new List<float>();
+            if (weight.GetScorer(context, null) is { } scorer)
+            {
+                for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                {
+                    docs.Add(doc);
+                    scores.Add(scorer.GetScore());
+                }
+            }
+            var found = new SegmentData.Postings([.. docs], [.. scores]);
+            if (Interlocked.Add(ref memo.Kept, docs.Count) <= MaxKept)
+            {
+                Volatile.Write(ref _scores[context.Ord], found);
+            }
+            return found;
+        }
     }
 
     /// <summary>
@@ -228,30 +270,40 @@ internal sealed class TieredSearch
         return queryWeight * idf;
     }
 
-    /// <summary>Document frequencies already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Term), int>> Frequencies = new();
+    /// <summary>A term's bytes, made once, and how many documents of a reader hold it.</summary>
+    private sealed record KnownTerm(BytesRef Bytes, int DocFreq);
+
+    /// <summary>Terms already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Term), KnownTerm>> Frequencies = new();
 
     /// <summary>
     /// How many documents of <paramref name="reader"/> hold a term, kept per reader: a reader's statistics never change,
     /// visitors repeat their words and prefixes, and each look-up opens a terms enumerator per segment, several kilobytes
     /// of garbage in Lucene.NET for a number.
     /// </summary>
-    public static int DocFreq(IndexReader reader, string field, string term)
+    public static int DocFreq(IndexReader reader, string field, string term) => Known(reader, field, term).DocFreq;
+
+    /// <summary>
+    /// A term's document frequency and bytes, kept per reader: every segment of every query seeks the bytes, which are
+    /// read only (Lucene's own term queries share theirs between threads), so they are made once.
+    /// </summary>
+    private static KnownTerm Known(IndexReader reader, string field, string term)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var memo = Frequencies.GetValue(reader, static _ => new ConcurrentDictionary<(string Field, string Term), int>());
+        var memo = Frequencies.GetValue(reader, static _ => new ConcurrentDictionary<(string Field, string Term), KnownTerm>());
         var key = (field, term);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
         }
-        var count = reader.DocFreq(new Term(field, term));
+        var bytes = new BytesRef(term);
+        known = new KnownTerm(bytes, reader.DocFreq(new Term(field, bytes)));
         if (memo.Count >= 65_536)
         {
             memo.Clear();
         }
-        memo[key] = count;
-        return count;
+        memo[key] = known;
+        return known;
     }
 
     /// <summary>Typo expansions already looked up on a reader, by field, word and edits (see <see cref="Expansions"/>).</summary>
@@ -1023,15 +1075,11 @@ internal sealed class TieredSearch
             }
             if (extra.Phrase is { } phrase)
             {
-                var scorer = phrase.GetScorer(context, null);
-                if (scorer is null)
+                var (matched, scores) = phrase.Scores(context);
+                for (var p = 0; p < matched.Length; p++)
                 {
-                    continue;
-                }
-                for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-                {
-                    work.Extra[doc] += scorer.GetScore();
-                    work.Extras[doc]++;
+                    work.Extra[matched[p]] += scores[p];
+                    work.Extras[matched[p]]++;
                 }
                 continue;
             }
