@@ -17,6 +17,9 @@ public static class Snippets
     private static Dictionary<string, bool>? _seen;
 
     [ThreadStatic]
+    private static QueryTerms? _seenFor;
+
+    [ThreadStatic]
     private static bool[]? _hits;
 
     // The passage is built in the thread's builder, kept between calls: only the string it gives is new.
@@ -38,8 +41,13 @@ public static class Snippets
         }
         // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
         // The table and the flags are kept per thread: ten bodies a search made them a sixth of a search's garbage.
+        // The table stays while the thread highlights for the same query: the ten bodies of a page share most spellings.
         var seen = _seen ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-        seen.Clear();
+        if (!ReferenceEquals(_seenFor, query) || seen.Count > 16_384)
+        {
+            seen.Clear();
+            _seenFor = query;
+        }
         if (_hits is null || _hits.Length < words.Count)
         {
             _hits = new bool[Math.Max(words.Count, 256)];

@@ -512,15 +512,15 @@ internal sealed class TieredSearch
         var count = 0;
         for (var i = 0; i < data.Words; i++)
         {
-            var word = any[i];
-            if (counting || live is not null)
+            var word = counting ? any[i] & AtLeast(slices, i, _minimumShouldMatch) : any[i];
+            if (live is not null)
             {
                 var kept = 0L;
                 while (word != 0)
                 {
                     var bit = BitOperations.TrailingZeroCount(word);
                     word &= word - 1;
-                    if (Matched(i, bit) >= _minimumShouldMatch && (live is null || live.Get((i << 6) + bit)))
+                    if (live.Get((i << 6) + bit))
                     {
                         kept |= 1L << bit;
                     }
@@ -567,6 +567,7 @@ internal sealed class TieredSearch
                 ranking.Offer(context.DocBase + doc, Combine(work, doc, matched));
             }
         }
+        work.Complete();
         return (matches, firstTier, count, firstCount);
     }
 
@@ -618,6 +619,29 @@ internal sealed class TieredSearch
     }
 
     /// <summary>
+    /// The documents among 64 whose count in the bit-sliced counter <paramref name="slices"/> (bit b of each count in
+    /// slice b) is at least <paramref name="minimum"/>: compared from the top bit down, 64 documents at once.
+    /// </summary>
+    private static long AtLeast(long[][] slices, int i, int minimum)
+    {
+        long greater = 0, equal = -1;
+        for (var b = slices.Length - 1; b >= 0; b--)
+        {
+            var slice = slices[b][i];
+            if ((minimum >> b & 1) != 0)
+            {
+                equal &= slice;
+            }
+            else
+            {
+                greater |= equal & slice;
+                equal &= ~slice;
+            }
+        }
+        return greater | equal;
+    }
+
+    /// <summary>
     /// What the words a first-tier document holds only in its body add to its score, as if each occurred once: the
     /// body's length norm and the option's weight are at hand, its postings are not (walking them is the cost saved).
     /// </summary>
@@ -663,6 +687,7 @@ internal sealed class TieredSearch
                 ranking.Offer(context.DocBase + doc, Combine(work, doc, work.Matched[doc]));
             }
         }
+        work.Complete();
     }
 
     /// <summary>Lucene's combination: words summed and scaled by the share matched (coord), extras added, the outer coord.</summary>
@@ -1065,6 +1090,7 @@ internal sealed class TieredSearch
                     work.Sum[doc] = 0;
                 }
             }
+            Bits.Or(work.Written, touched, data.Words);
         }
         foreach (var extra in _extras)
         {
@@ -1080,6 +1106,7 @@ internal sealed class TieredSearch
                 {
                     work.Extra[matched[p]] += scores[p];
                     work.Extras[matched[p]]++;
+                    Bits.Set(work.Written, matched[p]);
                 }
                 continue;
             }
@@ -1094,6 +1121,7 @@ internal sealed class TieredSearch
                 var doc = docs[p];
                 work.Extra[doc] += tf[p] * extra.Weight * (norms is null ? 1f : NormTable[norms[doc]]);
                 work.Extras[doc]++;
+                Bits.Set(work.Written, doc);
             }
         }
     }
@@ -1162,6 +1190,7 @@ internal sealed class TieredSearch
             {
                 work.Extra[doc] += MathF.Sqrt(freq) * value * (norms is null ? 1f : NormTable[norms[doc]]);
                 work.Extras[doc]++;
+                Bits.Set(work.Written, doc);
             }
         }
     }
@@ -1200,24 +1229,30 @@ internal sealed class TieredSearch
         return table;
     }
 
-    /// <summary>Per-document arrays for one segment and one query, rented and returned cleared.</summary>
+    /// <summary>
+    /// Per-document arrays for one segment and one query, rented and returned cleared. Only what a query wrote is cleared
+    /// (<see cref="Written"/>; the per-word sums are put back to zero as they are read): clearing seven arrays of a
+    /// segment's size on every rent was a seventh of a common word's time.
+    /// </summary>
     private sealed class Workspace : IDisposable
     {
         private readonly SegmentData _data;
         private readonly List<long[]> _bits = [];
+        private bool _complete;
 
         public Workspace(SegmentData data)
         {
             _data = data;
             var n = data.MaxDoc;
-            Score = Rent<float>(n);
-            Max = Rent<float>(n);
-            Sum = Rent<float>(n);
-            Option = Rent<float>(n);
-            Extra = Rent<float>(n);
-            Matched = Rent<byte>(n);
-            Extras = Rent<byte>(n);
+            Score = Floats.Rent(n);
+            Max = Floats.Rent(n);
+            Sum = Floats.Rent(n);
+            Option = Floats.Rent(n);
+            Extra = Floats.Rent(n);
+            Matched = Bytes.Rent(n);
+            Extras = Bytes.Rent(n);
             OptionBits = Bits();
+            Written = Bits();
         }
 
         public float[] Score { get; }
@@ -1229,14 +1264,20 @@ internal sealed class TieredSearch
         public byte[] Extras { get; }
         public long[] OptionBits { get; }
 
+        /// <summary>The documents whose <see cref="Score"/>, <see cref="Extra"/>, <see cref="Matched"/> or <see cref="Extras"/> were written.</summary>
+        public long[] Written { get; }
+
+        /// <summary>Says the query ran to its end, so that <see cref="Max"/>, <see cref="Sum"/> and <see cref="Option"/> are zero again.</summary>
+        public void Complete() => _complete = true;
+
         /// <summary>A cleared bit set of the workspaces' pool that outlives one workspace: give it back with <see cref="Return"/>.</summary>
-        public static long[] RentBits(int words) => Rent<long>(words);
+        public static long[] RentBits(int words) => RentCleared(words);
 
         public static void Return(long[] bits) => Longs.Return(bits);
 
         public long[] Bits()
         {
-            var bits = Rent<long>(_data.Words);
+            var bits = RentCleared(_data.Words);
             _bits.Add(bits);
             return bits;
         }
@@ -1257,24 +1298,38 @@ internal sealed class TieredSearch
         private static readonly ArrayPool<byte> Bytes = ArrayPool<byte>.Create(1 << 24, 32);
         private static readonly ArrayPool<long> Longs = ArrayPool<long>.Create(1 << 20, 256);
 
-        private static ArrayPool<T> Pool<T>() => (ArrayPool<T>)(object)(typeof(T) == typeof(float) ? Floats : typeof(T) == typeof(byte) ? Bytes : Longs);
-
-        private static T[] Rent<T>(int length)
+        private static long[] RentCleared(int length)
         {
-            var array = Pool<T>().Rent(length);
+            var array = Longs.Rent(length);
             Array.Clear(array, 0, length);
             return array;
         }
 
         public void Dispose()
         {
-            Floats.Return(Score);
-            Floats.Return(Max);
-            Floats.Return(Sum);
-            Floats.Return(Option);
-            Floats.Return(Extra);
-            Bytes.Return(Matched);
-            Bytes.Return(Extras);
+            // A query that failed midway may leave anything in its arrays: they are dropped rather than pooled.
+            if (_complete)
+            {
+                for (var i = 0; i < _data.Words; i++)
+                {
+                    if (Written[i] != 0)
+                    {
+                        var from = i << 6;
+                        var length = Math.Min(64, _data.MaxDoc - from);
+                        Array.Clear(Score, from, length);
+                        Array.Clear(Extra, from, length);
+                        Array.Clear(Matched, from, length);
+                        Array.Clear(Extras, from, length);
+                    }
+                }
+                Floats.Return(Score);
+                Floats.Return(Max);
+                Floats.Return(Sum);
+                Floats.Return(Option);
+                Floats.Return(Extra);
+                Bytes.Return(Matched);
+                Bytes.Return(Extras);
+            }
             foreach (var bits in _bits)
             {
                 Longs.Return(bits);
