@@ -286,6 +286,50 @@ internal sealed class SegmentData
         return postings;
     }
 
+    private readonly ConcurrentDictionary<(string Field, string Phrase), Postings> _phrases = new();
+    private long _phraseDocs;
+
+    /// <summary>The kept matches of an exact phrase (its terms joined by spaces) in this segment, with √freq as their tf.</summary>
+    public bool TryPhrase(string field, string phrase, [NotNullWhen(true)] out Postings? found) => _phrases.TryGetValue((field, phrase), out found);
+
+    /// <summary>
+    /// Keeps an exact phrase's matches (<see cref="TryPhrase"/>): a title phrase of common words walks the positions of
+    /// thousands of titles, and visitors repeat their phrases. Bounded like the postings.
+    /// </summary>
+    public Postings KeepPhrase(string field, string phrase, Postings found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        if (Interlocked.Add(ref _phraseDocs, found.Docs.Length + 1) > MaxPostingsDocs)
+        {
+            _phrases.Clear();
+            Interlocked.Exchange(ref _phraseDocs, found.Docs.Length + 1);
+        }
+        _phrases[(field, phrase)] = found;
+        return found;
+    }
+
+    private readonly ConcurrentDictionary<string, float> _maxNorms = new(StringComparer.Ordinal);
+
+    /// <summary>The largest length norm of the field in this segment, decoded by <paramref name="decoded"/>, or 1 without norms.</summary>
+    public float MaxNorm(AtomicReader reader, string field, float[] decoded)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        if (_maxNorms.TryGetValue(field, out var max))
+        {
+            return max;
+        }
+        max = 1f;
+        if (Norms(reader, field) is { } norms)
+        {
+            max = 0f;
+            foreach (var norm in norms)
+            {
+                max = Math.Max(max, decoded[norm]);
+            }
+        }
+        return _maxNorms[field] = max;
+    }
+
     /// <summary>Each norm byte's place in <see cref="NormOrder"/>.</summary>
     private static readonly int[] NormPosition = BuildNormPosition();
 

@@ -69,7 +69,7 @@ internal sealed class TieredSearch
     /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
     /// the Lucene weight of a sloppy phrase.
     /// </summary>
-    private sealed record Extra(string? Field, string? Term, BytesRef? Bytes, float Weight, SloppyPhrase? Phrase, BytesRef[]? Exact = null);
+    private sealed record Extra(string? Field, string? Term, BytesRef? Bytes, float Weight, SloppyPhrase? Phrase, BytesRef[]? Exact = null, string? ExactText = null);
 
     private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
     {
@@ -169,7 +169,8 @@ internal sealed class TieredSearch
                     extras.Add(new Extra(t.Field, t.Value, Known(reader, t.Field, t.Value).Bytes, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
                     break;
                 case PhraseNode { Slop: 0, Terms.Count: >= 2 } p when !IsBody(p.Field) && phrasesFromPositions:
-                    extras.Add(new Extra(p.Field, null, null, PhraseValue(reader, p, top.Boost), null, [.. p.Terms.Select(t => Known(reader, p.Field, t).Bytes)]));
+                    extras.Add(new Extra(p.Field, null, null, PhraseValue(reader, p, top.Boost), null, [.. p.Terms.Select(t => Known(reader, p.Field, t).Bytes)],
+                        string.Join(' ', p.Terms)));
                     break;
                 case PhraseNode p when !IsBody(p.Field):
                     extras.Add(new Extra(null, null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
@@ -413,11 +414,14 @@ internal sealed class TieredSearch
         // documents are kept to credit a first-tier document with the words it holds only in its body (below).
         var wordBits = new long[_words.Count][];
         var bodyOptions = new List<(long[] Bits, float Weight, byte[]? Norms)>[_words.Count];
+        // The most the body options can add to a document (BodyOnly), each at the largest norm of its field here.
+        var bodyBound = 0f;
         var cursors = new List<SegmentData.Cursor>();
         try
         {
             for (var w = 0; w < _words.Count; w++)
             {
+                float most = 0, all = 0;
                 wordBits[w] = work.Bits();
                 Array.Copy(titleBits[w], wordBits[w], data.Words);
                 bodyOptions[w] = [];
@@ -437,7 +441,11 @@ internal sealed class TieredSearch
                     }
                     Bits.Or(wordBits[w], bits, data.Words);
                     bodyOptions[w].Add((bits, option.MaxWeight, data.Norms(reader, option.Field)));
+                    var bound = option.MaxWeight * data.MaxNorm(reader, option.Field, NormTable);
+                    most = Math.Max(most, bound);
+                    all += bound;
                 }
+                bodyBound += (most + (all - most) * _words[w].TieBreaker) * _words[w].Boost;
             }
         }
         finally
@@ -560,11 +568,19 @@ internal sealed class TieredSearch
                 firstTier[i] |= 1L << bit;
                 firstCount++;
                 var matched = Matched(i, bit);
+                var score = work.Score[doc];
                 if (matched > work.Matched[doc])
                 {
-                    work.Score[doc] += BodyOnly(doc, titleBits, bodyOptions);
+                    // Crediting the body word by word is most of a common word's first tier: a document that could not
+                    // enter the ranking with every body option at its largest norm is not credited (a hair of margin, so
+                    // rounding never drops one that could).
+                    if (ranking.IsFull && Combine(score + bodyBound, work.Extra[doc], work.Extras[doc], matched) * 1.0001f < ranking.Worst)
+                    {
+                        continue;
+                    }
+                    score += BodyOnly(doc, titleBits, bodyOptions);
                 }
-                ranking.Offer(context.DocBase + doc, Combine(work, doc, matched));
+                ranking.Offer(context.DocBase + doc, Combine(score, work.Extra[doc], work.Extras[doc], matched));
             }
         }
         work.Complete();
@@ -1096,7 +1112,7 @@ internal sealed class TieredSearch
         {
             if (extra.Exact is { } exact)
             {
-                ExactPhrase(reader, data, work, extra.Field!, exact, extra.Weight, cursors);
+                ExactPhrase(reader, data, work, extra.Field!, extra.ExactText!, exact, extra.Weight, cursors);
                 continue;
             }
             if (extra.Phrase is { } phrase)
@@ -1129,12 +1145,34 @@ internal sealed class TieredSearch
     /// <summary>
     /// Adds an exact phrase's score to every document of the segment whose field holds its terms one after the other
     /// (deleted ones included, as a scorer without accepted docs gives them): √freq · value · norm, Lucene's
-    /// ExactPhraseScorer's score. Walks the terms' positions with the segment's kept enumerators, where a Lucene phrase
-    /// scorer allocates two 16 kB arrays and an enumerator per term on every segment of every query.
+    /// ExactPhraseScorer's score. Which documents those are and their √freq are kept per segment (<see cref="PhraseMatches"/>).
     /// </summary>
-    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, BytesRef[] terms, float value,
+    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, string text, BytesRef[] terms, float value,
         List<SegmentData.Cursor> cursors)
     {
+        if (!data.TryPhrase(field, text, out var found))
+        {
+            found = data.KeepPhrase(field, text, PhraseMatches(reader, data, field, terms, cursors));
+        }
+        var norms = data.Norms(reader, field);
+        var (docs, tf) = found;
+        for (var p = 0; p < docs.Length; p++)
+        {
+            var doc = docs[p];
+            work.Extra[doc] += tf[p] * value * (norms is null ? 1f : NormTable[norms[doc]]);
+            work.Extras[doc]++;
+            Bits.Set(work.Written, doc);
+        }
+    }
+
+    /// <summary>
+    /// The documents of the segment whose field holds the terms one after the other, with √freq, found by walking the
+    /// terms' positions with the segment's kept enumerators, where a Lucene phrase scorer allocates two 16 kB arrays and an
+    /// enumerator per term on every segment of every query.
+    /// </summary>
+    private static SegmentData.Postings PhraseMatches(AtomicReader reader, SegmentData data, string field, BytesRef[] terms, List<SegmentData.Cursor> cursors)
+    {
+        var none = new SegmentData.Postings([], []);
         var postings = new DocsAndPositionsEnum[terms.Length];
         var lead = 0;
         var fewest = int.MaxValue;
@@ -1143,13 +1181,13 @@ internal sealed class TieredSearch
             // A cursor per term: the terms are walked side by side.
             if (data.Take(reader, field) is not { } cursor)
             {
-                return;
+                return none;
             }
             cursors.Add(cursor);
             if (!cursor.Terms.SeekExact(terms[t])
                 || cursor.Terms.DocsAndPositions(null, cursor.Positions, DocsAndPositionsFlags.NONE) is not { } positions)
             {
-                return;
+                return none;
             }
             postings[t] = cursor.Positions = positions;
             // The rarest term leads; the others are advanced to its documents.
@@ -1158,7 +1196,8 @@ internal sealed class TieredSearch
                 (lead, fewest) = (t, cursor.Terms.DocFreq);
             }
         }
-        var norms = data.Norms(reader, field);
+        var docs = new List<int>();
+        var tf = new List<float>();
         var at = new int[terms.Length][];
         var count = new int[terms.Length];
         var next = new int[terms.Length];
@@ -1188,11 +1227,11 @@ internal sealed class TieredSearch
             var freq = PhraseFreq(at, count, next);
             if (freq > 0)
             {
-                work.Extra[doc] += MathF.Sqrt(freq) * value * (norms is null ? 1f : NormTable[norms[doc]]);
-                work.Extras[doc]++;
-                Bits.Set(work.Written, doc);
+                docs.Add(doc);
+                tf.Add(MathF.Sqrt(freq));
             }
         }
+        return new SegmentData.Postings([.. docs], [.. tf]);
     }
 
     /// <summary>How many positions of the first term are followed by the second term, then the third, and so on.</summary>
