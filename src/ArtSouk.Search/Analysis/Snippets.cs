@@ -29,6 +29,12 @@ public static class Snippets
     public static string Highlight(string text, QueryTerms query, int maxWords = WindowWords)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Highlight(text.AsSpan(), query, maxWords);
+    }
+
+    /// <summary>The passage of a text held as characters (a hit's body decoded into a buffer, never made a string).</summary>
+    internal static string Highlight(ReadOnlySpan<char> text, QueryTerms query, int maxWords = WindowWords)
+    {
         ArgumentNullException.ThrowIfNull(query);
         if (text.Length == 0)
         {
@@ -37,7 +43,7 @@ public static class Snippets
         var words = TextAnalyzer.Words(text);
         if (words.Count == 0)
         {
-            return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
+            return WebUtility.HtmlEncode(text.Length > 200 ? string.Concat(text[..200], "…") : text.ToString());
         }
         // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
         // The table and the flags are kept per thread: ten bodies a search made them a sixth of a search's garbage.
@@ -93,12 +99,12 @@ public static class Snippets
         var position = words[best].Start;
         for (var i = best; i <= last; i++)
         {
-            Append(builder, text.AsSpan(position, words[i].Start - position));
+            Append(builder, text.Slice(position, words[i].Start - position));
             if (hits[i])
             {
                 builder.Append("<mark>");
             }
-            Append(builder, text.AsSpan(words[i].Start, words[i].End - words[i].Start));
+            Append(builder, text.Slice(words[i].Start, words[i].End - words[i].Start));
             if (hits[i])
             {
                 builder.Append("</mark>");
@@ -111,7 +117,7 @@ public static class Snippets
         }
         else
         {
-            Append(builder, text.AsSpan(position));
+            Append(builder, text[position..]);
         }
         var passage = Trimmed(builder);
         if (builder.Capacity > 16_384)

@@ -50,7 +50,7 @@ public static partial class TextAnalyzer
     /// The words of <paramref name="text"/> as <see cref="Analyze"/> gives them, in the thread's own list, valid until the
     /// next call on this thread: the highlighter analyzes ten bodies a search, and a record per word was a fifth of its garbage.
     /// </summary>
-    internal static List<TextWord> Words(string text)
+    internal static List<TextWord> Words(ReadOnlySpan<char> text)
     {
         var raw = Tokenize(text);
         var words = _words ??= [];
@@ -189,7 +189,7 @@ public static partial class TextAnalyzer
     /// Runs of one script; apostrophes inside a Latin word (Sa'ad, artist's) are dropped, not split on. The list is the
     /// thread's own, valid until the next call.
     /// </summary>
-    private static List<(int Start, int End, string Exact)> Tokenize(string text)
+    private static List<(int Start, int End, string Exact)> Tokenize(ReadOnlySpan<char> text)
     {
         var tokens = _tokens ??= [];
         tokens.Clear();
