@@ -39,6 +39,8 @@ internal sealed class TieredSearch
     private readonly List<Extra> _extras;
     private readonly int _minimumShouldMatch;
     private readonly bool _nested;
+    private readonly float[] _wordCoord;
+    private readonly float[] _extraCoord;
 
     /// <summary>A term of an option, its bytes made once per query rather than once per segment and pass that seeks it.</summary>
     private sealed record OptionTerm(string Text, BytesRef Bytes, float Weight);
@@ -78,6 +80,7 @@ internal sealed class TieredSearch
         _extras = extras;
         _minimumShouldMatch = minimumShouldMatch;
         _nested = nested;
+        (_wordCoord, _extraCoord) = Coords(words.Count, extras.Count, nested);
     }
 
     private static bool IsBody(string field) => QueryPlan.IsBody(field);
@@ -548,6 +551,7 @@ internal sealed class TieredSearch
         // The first tier: matches whose titles, names or keys satisfy the words on their own, ranked.
         var firstTier = Workspace.RentBits(data.Words);
         var firstCount = 0;
+        var worst = ranking.Worst;
         for (var i = 0; i < data.Words; i++)
         {
             long titled = 0;
@@ -569,18 +573,24 @@ internal sealed class TieredSearch
                 firstCount++;
                 var matched = Matched(i, bit);
                 var score = work.Score[doc];
+                var (extra, extras) = (work.Extra[doc], work.Extras[doc]);
                 if (matched > work.Matched[doc])
                 {
                     // Crediting the body word by word is most of a common word's first tier: a document that could not
                     // enter the ranking with every body option at its largest norm is not credited (a hair of margin, so
                     // rounding never drops one that could).
-                    if (ranking.IsFull && Combine(score + bodyBound, work.Extra[doc], work.Extras[doc], matched) * 1.0001f < ranking.Worst)
+                    if (Combine(score + bodyBound, extra, extras, matched) * 1.0001f < worst)
                     {
                         continue;
                     }
                     score += BodyOnly(doc, titleBits, bodyOptions);
                 }
-                ranking.Offer(context.DocBase + doc, Combine(score, work.Extra[doc], work.Extras[doc], matched));
+                var combined = Combine(score, extra, extras, matched);
+                // Below the ranking's worst it cannot enter (documents come in ascending order, so a tie does not either).
+                if (combined >= worst && ranking.Offer(context.DocBase + doc, combined))
+                {
+                    worst = ranking.Worst;
+                }
             }
         }
         work.Complete();
@@ -709,16 +719,26 @@ internal sealed class TieredSearch
     /// <summary>Lucene's combination: words summed and scaled by the share matched (coord), extras added, the outer coord.</summary>
     private float Combine(Workspace work, int doc, int matched) => Combine(work.Score[doc], work.Extra[doc], work.Extras[doc], matched);
 
-    private float Combine(float score, float extra, int extrasMatched, int matched)
+    private float Combine(float score, float extra, int extrasMatched, int matched) => _nested
+        ? (score * _wordCoord[matched] + extra) * _extraCoord[extrasMatched]
+        : (score + extra) * _extraCoord[extrasMatched];
+
+    /// <summary>
+    /// <see cref="Combine(float, float, int, int)"/>'s coords by words and extras matched, divided once per query rather
+    /// than twice per document (the same floats: a division's result does not depend on where it is stored).
+    /// </summary>
+    private static (float[] Words, float[] Extras) Coords(int n, int extras, bool nested)
     {
-        var n = _words.Count;
-        var extras = _extras.Count;
-        if (_nested)
+        var words = new float[byte.MaxValue + 1];
+        var outer = new float[byte.MaxValue + 1];
+        for (var m = 0; m < words.Length; m++)
         {
-            var inner = score * (n == 1 ? 1f : matched / (float)n);
-            return (inner + extra) * (extras == 0 ? 1f : (1 + extrasMatched) / (float)(1 + extras));
+            words[m] = n == 1 ? 1f : m / (float)n;
+            outer[m] = nested
+                ? extras == 0 ? 1f : (1 + m) / (float)(1 + extras)
+                : n + extras == 1 ? 1f : (n + m) / (float)(n + extras);
         }
-        return (score + extra) * (n + extras == 1 ? 1f : (n + extrasMatched) / (float)(n + extras));
+        return (words, outer);
     }
 
     /// <summary>
@@ -1382,22 +1402,25 @@ internal sealed class TieredSearch
         private readonly PriorityQueue<int, (float Score, int Doc)> _best = new(Comparer<(float Score, int Doc)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc)));
 
-        public void Offer(int doc, float score)
+        /// <summary>Ranks a document if it is among the best so far; says whether it was.</summary>
+        public bool Offer(int doc, float score)
         {
             if (size <= 0)
             {
-                return;
+                return false;
             }
             if (_best.Count < size)
             {
                 _best.Enqueue(doc, (score, doc));
-                return;
+                return true;
             }
             _best.TryPeek(out _, out var worst);
             if (score > worst.Score || score == worst.Score && doc < worst.Doc)
             {
                 _best.DequeueEnqueue(doc, (score, doc));
+                return true;
             }
+            return false;
         }
 
         public bool IsFull => size <= 0 || _best.Count >= size;
