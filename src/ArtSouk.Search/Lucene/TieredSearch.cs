@@ -1077,22 +1077,21 @@ internal sealed class TieredSearch
                     {
                         continue;
                     }
-                    var weight = term.Weight;
-                    var (docs, tf) = data.Scored(cursor.Terms, option.Field, term.Text, ref cursor.Docs);
-                    for (var p = 0; p < docs.Length; p++)
+                    var postings = data.Scored(cursor.Terms, option.Field, term.Text, ref cursor.Docs);
+                    if (summed)
                     {
-                        var doc = docs[p];
-                        var score = tf[p] * weight * (norms is null ? 1f : NormTable[norms[doc]]);
-                        if (summed)
+                        // A typo's expansions add up into one option before the dis-max sees it.
+                        var (docs, tf) = postings;
+                        for (var p = 0; p < docs.Length; p++)
                         {
-                            // A typo's expansions add up into one option before the dis-max sees it.
-                            work.Option[doc] += score;
+                            var doc = docs[p];
+                            work.Option[doc] += tf[p] * term.Weight * (norms is null ? 1f : NormTable[norms[doc]]);
                             Bits.Set(work.OptionBits, doc);
                         }
-                        else
-                        {
-                            work.Fold(doc, score, touched);
-                        }
+                    }
+                    else
+                    {
+                        Fold(postings, term.Weight, norms, work.Max, work.Sum, touched);
                     }
                 }
                 if (summed)
@@ -1159,6 +1158,34 @@ internal sealed class TieredSearch
                 work.Extras[doc]++;
                 Bits.Set(work.Written, doc);
             }
+        }
+    }
+
+    /// <summary>
+    /// Folds a term's postings into its word's dis-max: the largest option score of each document and their sum, the
+    /// documents marked in <paramref name="touched"/>. The loop most of a common word's time goes to: its documents are
+    /// below the segment's size, which every array here holds (norms and the workspace's), so they are read without
+    /// bounds checks.
+    /// </summary>
+    private static void Fold(SegmentData.Postings postings, float weight, byte[]? norms, float[] max, float[] sum, long[] touched)
+    {
+        var (docs, tf) = postings;
+        ref var maxOf = ref MemoryMarshal.GetArrayDataReference(max);
+        ref var sumOf = ref MemoryMarshal.GetArrayDataReference(sum);
+        ref var touchedOf = ref MemoryMarshal.GetArrayDataReference(touched);
+        ref var normTable = ref MemoryMarshal.GetArrayDataReference(NormTable);
+        for (var p = 0; p < docs.Length && p < tf.Length; p++)
+        {
+            var doc = docs[p];
+            // The same expression as everywhere a term is scored, so the floats are the same.
+            var score = norms is null ? tf[p] * weight * 1f : tf[p] * weight * Unsafe.Add(ref normTable, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms), doc));
+            ref var most = ref Unsafe.Add(ref maxOf, doc);
+            if (score > most)
+            {
+                most = score;
+            }
+            Unsafe.Add(ref sumOf, doc) += score;
+            Unsafe.Add(ref touchedOf, doc >> 6) |= 1L << doc;
         }
     }
 
