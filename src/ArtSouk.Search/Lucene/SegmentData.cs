@@ -56,8 +56,11 @@ internal sealed class SegmentData
     public static SegmentData Of(AtomicReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return All.GetValue(reader.CoreCacheKey, _ => new SegmentData(reader.MaxDoc));
+        // Looked up apart from the closure that makes one: every segment of every request asks.
+        return All.TryGetValue(reader.CoreCacheKey, out var data) ? data : Add(reader);
     }
+
+    private static SegmentData Add(AtomicReader reader) => All.GetValue(reader.CoreCacheKey, _ => new SegmentData(reader.MaxDoc));
 
     /// <summary>The encoded length norm of each document for <paramref name="field"/>, or null when the field has none.</summary>
     public byte[]? Norms(AtomicReader reader, string field) => _norms.TryGetValue(field, out var norms) ? norms : ReadNorms(reader, field);

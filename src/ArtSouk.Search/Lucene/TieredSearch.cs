@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Numerics;
@@ -151,7 +150,13 @@ internal sealed class TieredSearch
                         {
                             return null;
                         }
-                        var expanded = found.Select(e => new OptionTerm(e.Term, Known(reader, f.Field, e.Term).Bytes, Weight(f.Field, e.Term, e.Boost * path))).ToArray();
+                        // A loop, not a lambda: a closure over the option's path was made for every option of every word.
+                        var expanded = new OptionTerm[found.Count];
+                        for (var e = 0; e < expanded.Length; e++)
+                        {
+                            var (term, termBoost) = found[e];
+                            expanded[e] = new OptionTerm(term, Known(reader, f.Field, term).Bytes, Weight(f.Field, term, termBoost * path));
+                        }
                         if (expanded.Length > 0)
                         {
                             options.Add(new Option(f.Field, expanded, IsBody(f.Field)));
@@ -190,7 +195,8 @@ internal sealed class TieredSearch
 
     private sealed class PhraseMemo
     {
-        public ConcurrentDictionary<string, SloppyPhrase> Phrases { get; } = new(StringComparer.Ordinal);
+        /// <summary>By field, words joined by a space, slop, boost and outer boost.</summary>
+        public ConcurrentDictionary<(string Field, string Words, int Slop, float Boost, float Outer), SloppyPhrase> Phrases { get; } = new();
 
         /// <summary>Matches kept by the memo's phrases, bounded at <see cref="SloppyPhrase.MaxKept"/>.</summary>
         public long Kept;
@@ -206,8 +212,7 @@ internal sealed class TieredSearch
     {
         var kept = Phrases.GetValue(searcher.IndexReader, static _ => new PhraseMemo());
         var memo = kept.Phrases;
-        var key = string.Join('\u001f', node.Field, string.Join(' ', node.Terms), node.Slop.ToString(CultureInfo.InvariantCulture),
-            node.Boost.ToString(CultureInfo.InvariantCulture), boost.ToString(CultureInfo.InvariantCulture));
+        var key = (node.Field, string.Join(' ', node.Terms), node.Slop, node.Boost, boost);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
@@ -311,7 +316,7 @@ internal sealed class TieredSearch
     }
 
     /// <summary>Typo expansions already looked up on a reader, by field, word and edits (see <see cref="Expansions"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, List<(string Term, float Boost)>?>> Expanded = new();
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Word, int Edits, float Boost), List<(string Term, float Boost)>?>> Expanded = new();
 
     /// <summary>
     /// The terms Lucene's FuzzyQuery expands a typo to, each with the boost its edit distance gives, or null if the
@@ -320,8 +325,9 @@ internal sealed class TieredSearch
     /// </summary>
     private static List<(string Term, float Boost)>? Expansions(IndexSearcher searcher, FuzzyNode node)
     {
-        var memo = Expanded.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, List<(string, float)>?>(StringComparer.Ordinal));
-        var key = string.Join('\u001f', node.Field, node.Value, node.Edits.ToString(CultureInfo.InvariantCulture), node.Boost.ToString(CultureInfo.InvariantCulture));
+        var memo = Expanded.GetValue(searcher.IndexReader, static _ => new());
+        // A tuple, not a joined string: the key is made for every typo of every query.
+        var key = (node.Field, node.Value, node.Edits, node.Boost);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
@@ -362,7 +368,8 @@ internal sealed class TieredSearch
     {
         var wanted = offset + limit;
         var first = new Ranking(wanted);
-        var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Sized for the values a facet usually has (a dozen cities, ten types), so they are not grown value by value.
+        var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(16, StringComparer.Ordinal), StringComparer.Ordinal);
         var filterWeight = filter is null ? null : new QueryWrapperFilter(filter);
         var facetFields = new string[facets.Count];
         for (var f = 0; f < facets.Count; f++)
@@ -729,11 +736,15 @@ internal sealed class TieredSearch
     /// </summary>
     private static (float[] Words, float[] Extras) Coords(int n, int extras, bool nested)
     {
-        var words = new float[byte.MaxValue + 1];
-        var outer = new float[byte.MaxValue + 1];
+        // A document matches at most every word and every extra once.
+        var words = new float[n + 1];
+        var outer = new float[extras + 1];
         for (var m = 0; m < words.Length; m++)
         {
             words[m] = n == 1 ? 1f : m / (float)n;
+        }
+        for (var m = 0; m < outer.Length; m++)
+        {
             outer[m] = nested
                 ? extras == 0 ? 1f : (1 + m) / (float)(1 + extras)
                 : n + extras == 1 ? 1f : (n + m) / (float)(n + extras);
