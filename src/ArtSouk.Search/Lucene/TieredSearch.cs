@@ -578,18 +578,18 @@ internal sealed class TieredSearch
                 }
                 firstTier[i] |= 1L << bit;
                 firstCount++;
-                var matched = Matched(i, bit);
                 var score = work.Score[doc];
                 var (extra, extras) = (work.Extra[doc], work.Extras[doc]);
+                // Crediting the body word by word and counting the words matched is most of a common word's first tier:
+                // a document that could not enter the ranking with every body option at its largest norm and every word
+                // counted stops here (a hair of margin, so rounding never drops one that could).
+                if (Combine(score + bodyBound, extra, extras, _words.Count) * 1.0001f < worst)
+                {
+                    continue;
+                }
+                var matched = Matched(i, bit);
                 if (matched > work.Matched[doc])
                 {
-                    // Crediting the body word by word is most of a common word's first tier: a document that could not
-                    // enter the ranking with every body option at its largest norm is not credited (a hair of margin, so
-                    // rounding never drops one that could).
-                    if (Combine(score + bodyBound, extra, extras, matched) * 1.0001f < worst)
-                    {
-                        continue;
-                    }
                     score += BodyOnly(doc, titleBits, bodyOptions);
                 }
                 var combined = Combine(score, extra, extras, matched);
