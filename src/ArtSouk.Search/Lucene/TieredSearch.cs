@@ -64,7 +64,8 @@ internal sealed class TieredSearch
         return max;
     }
 
-    private sealed record Word(Option[] Options, float TieBreaker, float Boost);
+    /// <param name="Kept">The word's first-tier scores kept per segment of the reader (<see cref="WordScores"/>).</param>
+    private sealed record Word(Option[] Options, float TieBreaker, float Boost, WordScores Kept);
 
     /// <summary>
     /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
@@ -166,7 +167,7 @@ internal sealed class TieredSearch
                         return null;
                 }
             }
-            prepared.Add(new Word([.. options], best.TieBreaker, 1f));
+            prepared.Add(new Word([.. options], best.TieBreaker, 1f, WordScores.Of(reader, options, best.TieBreaker, 1f)));
         }
         var extras = new List<Extra>();
         foreach (var should in top.Should)
@@ -188,6 +189,92 @@ internal sealed class TieredSearch
             }
         }
         return new TieredSearch(searcher, prepared, extras, minimum, nested);
+    }
+
+    /// <summary>
+    /// A word's first-tier scores (its title, name and key options' dis-max, as <see cref="Score(AtomicReaderContext, SegmentData, Workspace, bool, long[][], List{SegmentData.Cursor})"/>
+    /// computes it) for each segment of a reader, kept once computed for a word matching many titles: a common word
+    /// (painting, الرياض) is asked by many different queries, its title postings are tens of thousands of documents, and
+    /// the scores are a function of the reader and the word's options alone. Found by the options' fields, terms and
+    /// weights; at most 2 million scores a reader.
+    /// </summary>
+    private sealed class WordScores(WordMemo memo, int leaves)
+    {
+        /// <summary>Documents a word must reach in a segment for its scores to be kept: fewer cost less to score again.</summary>
+        public const int KeptFrom = 1024;
+
+        private const long MaxKept = 2_000_000;
+
+        private static readonly ConditionalWeakTable<IndexReader, WordMemo> Memos = new();
+
+        private readonly SegmentData.Postings?[] _scores = new SegmentData.Postings?[leaves];
+
+        [ThreadStatic]
+        private static System.Text.StringBuilder? _key;
+
+        public static WordScores Of(IndexReader reader, List<Option> options, float tieBreaker, float boost)
+        {
+            // The key is written in the thread's builder and looked up by its characters: a string is made only for a new word.
+            var key = (_key ??= new System.Text.StringBuilder()).Clear();
+            key.Append(BitConverter.SingleToInt32Bits(tieBreaker)).Append(' ').Append(BitConverter.SingleToInt32Bits(boost));
+            foreach (var option in options)
+            {
+                if (option.Body)
+                {
+                    continue;
+                }
+                key.Append('\u001e').Append(option.Field);
+                foreach (var term in option.Terms)
+                {
+                    key.Append('\u001f').Append(term.Text).Append(' ').Append(BitConverter.SingleToInt32Bits(term.Weight));
+                }
+            }
+            var memo = Memos.GetValue(reader, static _ => new WordMemo());
+            var words = memo.Words;
+            if (key.Length <= 1024)
+            {
+                Span<char> chars = stackalloc char[key.Length];
+                key.CopyTo(0, chars, key.Length);
+                if (memo.BySpelling.TryGetValue(chars, out var found))
+                {
+                    return found;
+                }
+            }
+            var text = key.ToString();
+            if (words.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+            if (words.Count >= 4096)
+            {
+                words.Clear();
+                Interlocked.Exchange(ref memo.Kept, 0);
+            }
+            return words.GetOrAdd(text, new WordScores(memo, reader.Leaves.Count));
+        }
+
+        /// <summary>The word's documents in the segment (ascending) and the score each adds, or null when not kept.</summary>
+        public SegmentData.Postings? In(AtomicReaderContext context) => Volatile.Read(ref _scores[context.Ord]);
+
+        public void Keep(AtomicReaderContext context, SegmentData.Postings scores)
+        {
+            if (Interlocked.Add(ref memo.Kept, scores.Docs.Length) <= MaxKept)
+            {
+                Volatile.Write(ref _scores[context.Ord], scores);
+            }
+        }
+    }
+
+    private sealed class WordMemo
+    {
+        public WordMemo() => BySpelling = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public ConcurrentDictionary<string, WordScores> Words { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, WordScores>.AlternateLookup<ReadOnlySpan<char>> BySpelling { get; }
+
+        /// <summary>Scores kept by the memo's words.</summary>
+        public long Kept;
     }
 
     /// <summary>Phrase weights already made on a reader, by phrase and boost (see <see cref="PhraseWeight"/>).</summary>
@@ -1074,6 +1161,19 @@ internal sealed class TieredSearch
         {
             var word = _words[w];
             var touched = wordBits[w] = work.Bits();
+            if (!bodies && word.Kept.In(context) is { } kept)
+            {
+                var (keptDocs, keptScores) = kept;
+                for (var p = 0; p < keptDocs.Length; p++)
+                {
+                    var doc = keptDocs[p];
+                    work.Score[doc] += keptScores[p];
+                    work.Matched[doc]++;
+                    touched[doc >> 6] |= 1L << doc;
+                }
+                Bits.Or(work.Written, touched, data.Words);
+                continue;
+            }
             foreach (var option in word.Options)
             {
                 if (option.Body && !bodies || CursorOn(data, reader, cursors, option.Field) is not { } cursor)
@@ -1122,6 +1222,16 @@ internal sealed class TieredSearch
                     }
                 }
             }
+            // A word of many titles keeps what it adds to each document, in document order, for the next query asking it.
+            var touchedCount = 0;
+            for (var i = 0; !bodies && i < data.Words; i++)
+            {
+                touchedCount += BitOperations.PopCount((ulong)touched[i]);
+            }
+            var keep = touchedCount >= WordScores.KeptFrom;
+            var keptAt = 0;
+            var docsKept = keep ? new int[touchedCount] : null;
+            var scoresKept = keep ? new float[touchedCount] : null;
             for (var i = 0; i < data.Words; i++)
             {
                 var set = touched[i];
@@ -1130,11 +1240,21 @@ internal sealed class TieredSearch
                     var doc = (i << 6) + BitOperations.TrailingZeroCount(set);
                     set &= set - 1;
                     var max = work.Max[doc];
-                    work.Score[doc] += (max + (work.Sum[doc] - max) * word.TieBreaker) * word.Boost;
+                    var added = (max + (work.Sum[doc] - max) * word.TieBreaker) * word.Boost;
+                    work.Score[doc] += added;
                     work.Matched[doc]++;
                     work.Max[doc] = 0;
                     work.Sum[doc] = 0;
+                    if (keep)
+                    {
+                        docsKept![keptAt] = doc;
+                        scoresKept![keptAt++] = added;
+                    }
                 }
+            }
+            if (keep)
+            {
+                word.Kept.Keep(context, new SegmentData.Postings(docsKept!, scoresKept!));
             }
             Bits.Or(work.Written, touched, data.Words);
         }
