@@ -37,12 +37,19 @@ public sealed class QueryTerms
     public bool Matches(Word word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        return Matches(word.Exact, word.Stems, word.Keys);
+    }
+
+    internal bool Matches(in TextWord word) => Matches(word.Exact, word.Stems, word.Keys);
+
+    private bool Matches(string exact, IReadOnlyList<string> stems, IReadOnlyList<string> keys)
+    {
         // Plain loops: the highlighter asks this of every distinct spelling of ten bodies per search.
         for (var w = 0; w < Words.Count; w++)
         {
             var q = Words[w];
-            if (q.Exact == word.Exact || AnyIn(q.Stems, word.Stems) || AnyIn(q.Translations, word.Stems) || AnyKeyIn(q.Keys, word.Keys)
-                || q.MaxEdits > 0 && Math.Abs(q.Exact.Length - word.Exact.Length) <= q.MaxEdits && Distance(q.Exact, word.Exact) <= q.MaxEdits)
+            if (q.Exact == exact || AnyIn(q.Stems, stems) || AnyIn(q.Translations, stems) || AnyKeyIn(q.Keys, keys)
+                || q.MaxEdits > 0 && Math.Abs(q.Exact.Length - exact.Length) <= q.MaxEdits && Distance(q.Exact, exact) <= q.MaxEdits)
             {
                 return true;
             }

@@ -17,25 +17,43 @@ public static class Snippets
     private static Dictionary<string, bool>? _seen;
 
     [ThreadStatic]
+    private static QueryTerms? _seenFor;
+
+    [ThreadStatic]
     private static bool[]? _hits;
+
+    // The passage is built in the thread's builder, kept between calls: only the string it gives is new.
+    [ThreadStatic]
+    private static StringBuilder? _builder;
 
     public static string Highlight(string text, QueryTerms query, int maxWords = WindowWords)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Highlight(text.AsSpan(), query, maxWords);
+    }
+
+    /// <summary>The passage of a text held as characters (a hit's body decoded into a buffer, never made a string).</summary>
+    internal static string Highlight(ReadOnlySpan<char> text, QueryTerms query, int maxWords = WindowWords)
+    {
         ArgumentNullException.ThrowIfNull(query);
         if (text.Length == 0)
         {
             return "";
         }
-        var words = TextAnalyzer.Analyze(text);
+        var words = TextAnalyzer.Words(text);
         if (words.Count == 0)
         {
-            return WebUtility.HtmlEncode(text.Length > 200 ? text[..200] + "…" : text);
+            return WebUtility.HtmlEncode(text.Length > 200 ? string.Concat(text[..200], "…") : text.ToString());
         }
         // A text repeats its words: each spelling is matched against the query once (a typo check is an edit distance).
         // The table and the flags are kept per thread: ten bodies a search made them a sixth of a search's garbage.
+        // The table stays while the thread highlights for the same query: the ten bodies of a page share most spellings.
         var seen = _seen ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-        seen.Clear();
+        if (!ReferenceEquals(_seenFor, query) || seen.Count > 16_384)
+        {
+            seen.Clear();
+            _seenFor = query;
+        }
         if (_hits is null || _hits.Length < words.Count)
         {
             _hits = new bool[Math.Max(words.Count, 256)];
@@ -73,7 +91,7 @@ public static class Snippets
             best = first - 3;
         }
         var last = Math.Min(words.Count, best + maxWords) - 1;
-        var builder = new StringBuilder(words[last].End - words[best].Start + 64);
+        var builder = (_builder ??= new StringBuilder(512)).Clear();
         if (best > 0)
         {
             builder.Append('…');
@@ -81,12 +99,12 @@ public static class Snippets
         var position = words[best].Start;
         for (var i = best; i <= last; i++)
         {
-            Append(builder, text.AsSpan(position, words[i].Start - position));
+            Append(builder, text.Slice(position, words[i].Start - position));
             if (hits[i])
             {
                 builder.Append("<mark>");
             }
-            Append(builder, text.AsSpan(words[i].Start, words[i].End - words[i].Start));
+            Append(builder, text.Slice(words[i].Start, words[i].End - words[i].Start));
             if (hits[i])
             {
                 builder.Append("</mark>");
@@ -99,9 +117,31 @@ public static class Snippets
         }
         else
         {
-            Append(builder, text.AsSpan(position));
+            Append(builder, text[position..]);
         }
-        return builder.ToString().Trim();
+        var passage = Trimmed(builder);
+        if (builder.Capacity > 16_384)
+        {
+            // A passage of very long words: not kept for the thread's next one.
+            _builder = null;
+        }
+        return passage;
+    }
+
+    /// <summary>The passage as a string, without the white space around it (as <see cref="string.Trim()"/> would cut it).</summary>
+    private static string Trimmed(StringBuilder builder)
+    {
+        var start = 0;
+        var end = builder.Length;
+        while (start < end && char.IsWhiteSpace(builder[start]))
+        {
+            start++;
+        }
+        while (end > start && char.IsWhiteSpace(builder[end - 1]))
+        {
+            end--;
+        }
+        return builder.ToString(start, end - start);
     }
 
     /// <summary>What <see cref="WebUtility.HtmlEncode(string)"/> changes: markup, quotes, Latin-1 signs and surrogates.</summary>

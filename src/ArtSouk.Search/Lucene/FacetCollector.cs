@@ -55,11 +55,27 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets, string locale
     public static IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Ordered(Dictionary<string, Dictionary<string, int>> counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return counts.ToDictionary(
-            f => f.Key,
-            f => (IReadOnlyList<FacetCount>)f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Take(50)
-                .Select(v => new FacetCount(v.Key, v.Value)).ToList());
+        var ordered = new Dictionary<string, IReadOnlyList<FacetCount>>(counts.Count, StringComparer.Ordinal);
+        foreach (var (facet, values) in counts)
+        {
+            // A sort of the counts themselves rather than LINQ's ordering: values are distinct, so the order is the same.
+            var list = new List<FacetCount>(values.Count);
+            foreach (var (value, count) in values)
+            {
+                list.Add(new FacetCount(value, count));
+            }
+            list.Sort(ByCount);
+            if (list.Count > 50)
+            {
+                list.RemoveRange(50, list.Count - 50);
+            }
+            ordered[facet] = list;
+        }
+        return ordered;
     }
+
+    private static readonly Comparison<FacetCount> ByCount = (a, b) =>
+        a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value);
 
     private void FlushSegment()
     {

@@ -220,7 +220,11 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         if (Queries is null && TieredSearch.Prepare(searcher, plan, PhrasesFromPositions) is { } tiered)
         {
             var (page, total, counted) = tiered.Run(filter, request.Facets, request.Locale, request.Offset, request.Limit);
-            var shown = page.Select(d => Hit(ShownFields.Read(searcher.IndexReader, d.Doc, request.Locale), d.Score, terms)).ToList();
+            var shown = new List<SearchHit>(page.Count);
+            foreach (var (doc, score) in page)
+            {
+                shown.Add(Hit(ShownFields.Hit(reader, doc, request.Locale, terms), score));
+            }
             return new SearchResult(shown, total, FacetCollector.Ordered(counted));
         }
         var query = Queries?.Invoke(terms, false) ?? LuceneQueries.Build(plan);
@@ -233,7 +237,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         var facets = new FacetCollector(request.Facets, request.Locale);
         searcher.Search(query, MultiCollector.Wrap(top, facets));
         var counts = facets.Counts();
-        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(ShownFields.Read(searcher.IndexReader, d.Doc, request.Locale), d.Score, terms)).ToList();
+        var hits = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs.Select(d => Hit(ShownFields.Hit(searcher.IndexReader, d.Doc, request.Locale, terms), d.Score)).ToList();
         return new SearchResult(hits, top.TotalHits, counts);
     }
 
@@ -451,13 +455,8 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     /// <summary>A filter value as it is indexed: normalized words, so الرياض, الریاض and Riyadh each match their own city.</summary>
     public static string FilterValue(string value) => IndexedForms.FilterValue(value);
 
-    private static SearchHit Hit(ShownFields shown, float score, QueryTerms terms)
-    {
-        string Get(Func<ShownText, string> field) => shown.Text is { } text ? field(text) : "";
-        var body = Get(t => t.Body);
-        var snippet = Snippets.Highlight(body.Length > 0 ? body : Get(t => t.Title), terms);
-        return new SearchHit(shown.Id, shown.Type, Get(t => t.Slug), Get(t => t.Title), snippet, Math.Round(score, 4), Get(t => t.Url));
-    }
+    private static SearchHit Hit(ShownFields.ShownHit shown, float score) =>
+        new(shown.Id, shown.Type, shown.Slug, shown.Title, shown.Snippet, Math.Round(score, 4), shown.Url);
 
     internal static Document ToLucene(SearchDocument source)
     {

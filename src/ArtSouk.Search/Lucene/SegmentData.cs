@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -26,9 +27,10 @@ internal sealed class SegmentData
 
     private readonly ConcurrentDictionary<string, byte[]?> _norms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int[]?> _ords = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long[]> _common = new(StringComparer.Ordinal);
+    // Keyed by field and term as a pair, not a joined string: a query looks terms up once per segment and pass.
+    private readonly ConcurrentDictionary<(string Field, string Term), long[]> _common = new();
     private long _cachedWords;
-    private readonly ConcurrentDictionary<string, int[]> _ranked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Field, string Term), int[]> _ranked = new();
     private long _rankedDocs;
 
     /// <summary>Ranked postings kept per segment: 4 bytes a posting, so about 32 MB a segment.</summary>
@@ -54,11 +56,17 @@ internal sealed class SegmentData
     public static SegmentData Of(AtomicReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return All.GetValue(reader.CoreCacheKey, _ => new SegmentData(reader.MaxDoc));
+        // Looked up apart from the closure that makes one: every segment of every request asks.
+        return All.TryGetValue(reader.CoreCacheKey, out var data) ? data : Add(reader);
     }
 
+    private static SegmentData Add(AtomicReader reader) => All.GetValue(reader.CoreCacheKey, _ => new SegmentData(reader.MaxDoc));
+
     /// <summary>The encoded length norm of each document for <paramref name="field"/>, or null when the field has none.</summary>
-    public byte[]? Norms(AtomicReader reader, string field) => _norms.GetOrAdd(field, f =>
+    public byte[]? Norms(AtomicReader reader, string field) => _norms.TryGetValue(field, out var norms) ? norms : ReadNorms(reader, field);
+
+    // Apart from the look-up, so the look-up makes no closure.
+    private byte[]? ReadNorms(AtomicReader reader, string field) => _norms.GetOrAdd(field, f =>
     {
         var values = reader.GetNormValues(f);
         if (values is null)
@@ -74,7 +82,9 @@ internal sealed class SegmentData
     });
 
     /// <summary>Each document's ordinal in a sorted doc-values field (-1 without a value), or null when the segment has none.</summary>
-    public int[]? Ords(AtomicReader reader, string field) => _ords.GetOrAdd(field, f =>
+    public int[]? Ords(AtomicReader reader, string field) => _ords.TryGetValue(field, out var ords) ? ords : ReadOrds(reader, field);
+
+    private int[]? ReadOrds(AtomicReader reader, string field) => _ords.GetOrAdd(field, f =>
     {
         if (reader.GetSortedDocValues(f) is not { } values)
         {
@@ -86,6 +96,60 @@ internal sealed class SegmentData
             ords[doc] = values.GetOrd(doc);
         }
         return ords;
+    });
+
+    /// <summary>
+    /// A facet field in this segment: each document's ordinal (-1 without a value), each ordinal's value, and, for a field
+    /// of few values, each value's documents as a bit set, so a query matching most of the segment counts a value with an
+    /// AND and a popcount per 64 documents instead of a look-up per match.
+    /// </summary>
+    internal sealed class Facet(int[] ords, string[] values, long[][]? sets)
+    {
+        /// <summary>Values up to which each is kept as a bit set: 256 sets are 3 MB at 100,000 documents.</summary>
+        public const int MaxSets = 256;
+
+        public int[] Ords { get; } = ords;
+
+        public string[] Values { get; } = values;
+
+        public long[][]? Sets { get; } = sets;
+    }
+
+    private readonly ConcurrentDictionary<string, Facet?> _facets = new(StringComparer.Ordinal);
+
+    /// <summary>A sorted doc-values field's <see cref="Facet"/>, or null when the segment has none.</summary>
+    public Facet? FacetOf(AtomicReader reader, string field) => _facets.TryGetValue(field, out var facet) ? facet : ReadFacet(reader, field);
+
+    private Facet? ReadFacet(AtomicReader reader, string field) => _facets.GetOrAdd(field, f =>
+    {
+        if (Ords(reader, f) is not { } ords || reader.GetSortedDocValues(f) is not { } sorted)
+        {
+            return null;
+        }
+        var values = new string[sorted.ValueCount];
+        var bytes = new BytesRef();
+        for (var ord = 0; ord < values.Length; ord++)
+        {
+            sorted.LookupOrd(ord, bytes);
+            values[ord] = bytes.Utf8ToString();
+        }
+        long[][]? sets = null;
+        if (values.Length <= Facet.MaxSets)
+        {
+            sets = new long[values.Length][];
+            for (var ord = 0; ord < values.Length; ord++)
+            {
+                sets[ord] = new long[Words];
+            }
+            for (var doc = 0; doc < ords.Length; doc++)
+            {
+                if (ords[doc] >= 0)
+                {
+                    Bits.Set(sets[ords[doc]], doc);
+                }
+            }
+        }
+        return new Facet(ords, values, sets);
     });
 
     /// <summary>
@@ -127,7 +191,7 @@ internal sealed class SegmentData
     }
 
     /// <summary>The kept bit set of a common term, to read, not write (see <see cref="Or"/>).</summary>
-    public bool TryCommon(string field, string term, [NotNullWhen(true)] out long[]? bits) => _common.TryGetValue(field + "\u0000" + term, out bits);
+    public bool TryCommon(string field, string term, [NotNullWhen(true)] out long[]? bits) => _common.TryGetValue((field, term), out bits);
 
     /// <summary>
     /// The documents holding the term <paramref name="terms"/> is positioned on (deleted ones included), shortest field
@@ -137,7 +201,7 @@ internal sealed class SegmentData
     public int[] Ranked(TermsEnum terms, string field, string term, byte[]? norms, ref DocsEnum? reuse)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var key = field + "\u0000" + term;
+        var key = (field, term);
         if (_ranked.TryGetValue(key, out var cached))
         {
             return cached;
@@ -183,7 +247,7 @@ internal sealed class SegmentData
         return ranked;
     }
 
-    private readonly ConcurrentDictionary<string, Postings> _postings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Field, string Term), Postings> _postings = new();
     private long _postingsDocs;
 
     /// <summary>Postings kept per segment as arrays: 8 bytes a posting, so about 16 MB a segment.</summary>
@@ -200,7 +264,7 @@ internal sealed class SegmentData
     public Postings Scored(TermsEnum terms, string field, string term, ref DocsEnum? reuse)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var key = field + "\u0000" + term;
+        var key = (field, term);
         if (_postings.TryGetValue(key, out var cached))
         {
             return cached;
@@ -223,6 +287,50 @@ internal sealed class SegmentData
         }
         _postings[key] = postings;
         return postings;
+    }
+
+    private readonly ConcurrentDictionary<(string Field, string Phrase), Postings> _phrases = new();
+    private long _phraseDocs;
+
+    /// <summary>The kept matches of an exact phrase (its terms joined by spaces) in this segment, with √freq as their tf.</summary>
+    public bool TryPhrase(string field, string phrase, [NotNullWhen(true)] out Postings? found) => _phrases.TryGetValue((field, phrase), out found);
+
+    /// <summary>
+    /// Keeps an exact phrase's matches (<see cref="TryPhrase"/>): a title phrase of common words walks the positions of
+    /// thousands of titles, and visitors repeat their phrases. Bounded like the postings.
+    /// </summary>
+    public Postings KeepPhrase(string field, string phrase, Postings found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        if (Interlocked.Add(ref _phraseDocs, found.Docs.Length + 1) > MaxPostingsDocs)
+        {
+            _phrases.Clear();
+            Interlocked.Exchange(ref _phraseDocs, found.Docs.Length + 1);
+        }
+        _phrases[(field, phrase)] = found;
+        return found;
+    }
+
+    private readonly ConcurrentDictionary<string, float> _maxNorms = new(StringComparer.Ordinal);
+
+    /// <summary>The largest length norm of the field in this segment, decoded by <paramref name="decoded"/>, or 1 without norms.</summary>
+    public float MaxNorm(AtomicReader reader, string field, float[] decoded)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        if (_maxNorms.TryGetValue(field, out var max))
+        {
+            return max;
+        }
+        max = 1f;
+        if (Norms(reader, field) is { } norms)
+        {
+            max = 0f;
+            foreach (var norm in norms)
+            {
+                max = Math.Max(max, decoded[norm]);
+            }
+        }
+        return _maxNorms[field] = max;
     }
 
     /// <summary>Each norm byte's place in <see cref="NormOrder"/>.</summary>
@@ -249,7 +357,7 @@ internal sealed class SegmentData
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(into);
-        var key = field + "\u0000" + term;
+        var key = (field, term);
         if (_common.TryGetValue(key, out var cached))
         {
             Bits.Or(into, cached, Words);
@@ -287,6 +395,17 @@ internal static class Bits
         {
             into[i] |= other[i];
         }
+    }
+
+    /// <summary>How many documents are in both sets.</summary>
+    public static int CountAnd(long[] a, long[] b, int words)
+    {
+        var count = 0;
+        for (var i = 0; i < words; i++)
+        {
+            count += BitOperations.PopCount((ulong)(a[i] & b[i]));
+        }
+        return count;
     }
 
     public static void Set(long[] bits, int doc) => bits[doc >> 6] |= 1L << doc;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using ArtSouk.Search.Analysis;
 using ArtSouk.Search.Querying;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -15,6 +16,9 @@ namespace ArtSouk.Search.Lucene;
 /// </summary>
 internal sealed record ShownFields(Guid Id, string Type, ShownText? Text)
 {
+    /// <summary>What a search hit shows: the locale's title, slug and address, and the snippet of its body.</summary>
+    internal sealed record ShownHit(Guid Id, string Type, string Title, string Slug, string Url, string Snippet);
+
     public const string Field = "shown";
 
     /// <summary>Lucene's bound on one binary doc value; a longer entry (a very long article) is read from its stored fields.</summary>
@@ -64,25 +68,36 @@ internal sealed record ShownFields(Guid Id, string Type, ShownText? Text)
     }
 
     /// <summary>
-    /// The fields a hit in <paramref name="locale"/> shows of a document of <paramref name="reader"/> (top-level number): from its
-    /// doc value, or its stored fields without one.
+    /// What a hit in <paramref name="locale"/> shows of a document (top-level number), with the snippet of its body (of its
+    /// title without one) for <paramref name="terms"/>. From the doc value the body is decoded into the thread's buffer
+    /// and highlighted there: it is read for the snippet only, and as a string it was a tenth of a search's garbage.
     /// </summary>
-    public static ShownFields Read(IndexReader reader, int doc, string locale)
+    public static ShownHit Hit(IndexReader reader, int doc, string locale, QueryTerms terms)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(locale);
+        ArgumentNullException.ThrowIfNull(terms);
         var leaves = reader.Leaves;
         var context = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var segment = context.AtomicReader;
         var local = doc - context.DocBase;
-        // Per thread and segment, Lucene keeps the doc values instance; the scratch bytes are grown by it when too short.
         var value = new BytesRef();
         segment.GetBinaryDocValues(Field)?.Get(local, value);
-        return value.Length > 0 ? Decode(value.Bytes.AsSpan(value.Offset, value.Length), locale) : Load(segment, local, locale);
+        if (value.Length > 0)
+        {
+            return DecodeHit(value.Bytes.AsSpan(value.Offset, value.Length), locale, terms);
+        }
+        var stored = Load(segment, local, locale);
+        var text = stored.Text;
+        var body = text?.Body ?? "";
+        return new ShownHit(stored.Id, stored.Type, text?.Title ?? "", text?.Slug ?? "", text?.Url ?? "",
+            Snippets.Highlight(body.Length > 0 ? body : text?.Title ?? "", terms));
     }
 
-    /// <summary>Decodes the id, the type and the locale shown; the other locale's strings are skipped, not made.</summary>
-    private static ShownFields Decode(ReadOnlySpan<byte> data, string locale)
+    [ThreadStatic]
+    private static char[]? _body;
+
+    private static ShownHit DecodeHit(ReadOnlySpan<byte> data, string locale, QueryTerms terms)
     {
         var at = 16;
         var id = new Guid(data[..at]);
@@ -91,14 +106,31 @@ internal sealed record ShownFields(Guid Id, string Type, ShownText? Text)
         SkipLocale(data, ref at);
         var englishAt = at;
         var (first, second) = Order(locale);
-        var text = ReadLocale(data, first == "ar" ? arabicAt : englishAt)
-            ?? (second is null ? null : ReadLocale(data, second == "ar" ? arabicAt : englishAt));
-        return new ShownFields(id, type, text);
+        at = first == "ar" ? arabicAt : englishAt;
+        if (data[at] == 0 && second is not null)
+        {
+            at = second == "ar" ? arabicAt : englishAt;
+        }
+        if (data[at++] == 0)
+        {
+            return new ShownHit(id, type, "", "", "", "");
+        }
+        var title = ReadText(data, ref at);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(data[at..]);
+        var bodyBytes = data.Slice(at + 4, length);
+        at += 4 + length;
+        var slug = ReadText(data, ref at);
+        var url = ReadText(data, ref at);
+        var buffer = _body is { } kept && kept.Length >= Encoding.UTF8.GetMaxCharCount(length) ? kept : _body = new char[Math.Max(1024, Encoding.UTF8.GetMaxCharCount(length))];
+        var body = buffer.AsSpan(0, Encoding.UTF8.GetChars(bodyBytes, buffer));
+        var snippet = body.Length > 0 ? Snippets.Highlight(body, terms) : Snippets.Highlight(title, terms);
+        if (buffer.Length > 65_536)
+        {
+            // A very long body's buffer is not kept for the thread's next hit.
+            _body = null;
+        }
+        return new ShownHit(id, type, title, slug, url, snippet);
     }
-
-    private static ShownText? ReadLocale(ReadOnlySpan<byte> data, int at) => data[at++] != 0
-        ? new ShownText(ReadText(data, ref at), ReadText(data, ref at), ReadText(data, ref at), ReadText(data, ref at))
-        : null;
 
     private static void SkipLocale(ReadOnlySpan<byte> data, ref int at)
     {

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 using ArtSouk.Search.Querying;
 using Lucene.Net.Index;
@@ -38,17 +38,40 @@ internal sealed class TieredSearch
     private readonly List<Extra> _extras;
     private readonly int _minimumShouldMatch;
     private readonly bool _nested;
+    private readonly float[] _wordCoord;
+    private readonly float[] _extraCoord;
+
+    /// <summary>A term of an option, its bytes made once per query rather than once per segment and pass that seeks it.</summary>
+    private sealed record OptionTerm(string Text, BytesRef Bytes, float Weight);
 
     /// <summary>A dis-max option: one term, or a typo's expansions, whose scores add up.</summary>
-    private sealed record Option(string Field, IReadOnlyList<(string Term, float Weight)> Terms, bool Body);
+    private sealed record Option(string Field, OptionTerm[] Terms, bool Body)
+    {
+        /// <summary>The weight a first-tier document holding this body option is credited with (<see cref="BodyOnly"/>).</summary>
+        public float MaxWeight { get; } = Heaviest(Terms);
+    }
 
-    private sealed record Word(IReadOnlyList<Option> Options, float TieBreaker, float Boost);
+    private static float Heaviest(OptionTerm[] terms)
+    {
+        var max = terms[0].Weight;
+        for (var t = 1; t < terms.Length; t++)
+        {
+            if (terms[t].Weight > max)
+            {
+                max = terms[t].Weight;
+            }
+        }
+        return max;
+    }
+
+    /// <param name="Kept">The word's first-tier scores kept per segment of the reader (<see cref="WordScores"/>).</param>
+    private sealed record Word(Option[] Options, float TieBreaker, float Boost, WordScores Kept);
 
     /// <summary>
     /// A clause that only adds to the score (the whole title, the words as a phrase): a term, an exact phrase's terms, or
     /// the Lucene weight of a sloppy phrase.
     /// </summary>
-    private sealed record Extra(string? Field, string? Term, float Weight, global::Lucene.Net.Search.Weight? Phrase, IReadOnlyList<string>? Exact = null);
+    private sealed record Extra(string? Field, string? Term, BytesRef? Bytes, float Weight, SloppyPhrase? Phrase, BytesRef[]? Exact = null, string? ExactText = null);
 
     private TieredSearch(IndexSearcher searcher, List<Word> words, List<Extra> extras, int minimumShouldMatch, bool nested)
     {
@@ -57,6 +80,7 @@ internal sealed class TieredSearch
         _extras = extras;
         _minimumShouldMatch = minimumShouldMatch;
         _nested = nested;
+        (_wordCoord, _extraCoord) = Coords(words.Count, extras.Count, nested);
     }
 
     private static bool IsBody(string field) => QueryPlan.IsBody(field);
@@ -120,15 +144,21 @@ internal sealed class TieredSearch
                 switch (option)
                 {
                     case TermNode t:
-                        options.Add(new Option(t.Field, [(t.Value, Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
+                        options.Add(new Option(t.Field, [new OptionTerm(t.Value, Known(reader, t.Field, t.Value).Bytes, Weight(t.Field, t.Value, t.Boost * path))], IsBody(t.Field)));
                         break;
                     case FuzzyNode f:
                         if (Expansions(searcher, f) is not { } found)
                         {
                             return null;
                         }
-                        var expanded = found.Select(e => (e.Term, Weight(f.Field, e.Term, e.Boost * path))).ToList();
-                        if (expanded.Count > 0)
+                        // A loop, not a lambda: a closure over the option's path was made for every option of every word.
+                        var expanded = new OptionTerm[found.Count];
+                        for (var e = 0; e < expanded.Length; e++)
+                        {
+                            var (term, termBoost) = found[e];
+                            expanded[e] = new OptionTerm(term, Known(reader, f.Field, term).Bytes, Weight(f.Field, term, termBoost * path));
+                        }
+                        if (expanded.Length > 0)
                         {
                             options.Add(new Option(f.Field, expanded, IsBody(f.Field)));
                         }
@@ -137,7 +167,7 @@ internal sealed class TieredSearch
                         return null;
                 }
             }
-            prepared.Add(new Word(options, best.TieBreaker, 1f));
+            prepared.Add(new Word([.. options], best.TieBreaker, 1f, WordScores.Of(reader, options, best.TieBreaker, 1f)));
         }
         var extras = new List<Extra>();
         foreach (var should in top.Should)
@@ -145,13 +175,14 @@ internal sealed class TieredSearch
             switch (should)
             {
                 case TermNode t when !IsBody(t.Field):
-                    extras.Add(new Extra(t.Field, t.Value, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
+                    extras.Add(new Extra(t.Field, t.Value, Known(reader, t.Field, t.Value).Bytes, Weight(t.Field, t.Value, t.Boost * top.Boost), null));
                     break;
                 case PhraseNode { Slop: 0, Terms.Count: >= 2 } p when !IsBody(p.Field) && phrasesFromPositions:
-                    extras.Add(new Extra(p.Field, null, PhraseValue(reader, p, top.Boost), null, p.Terms));
+                    extras.Add(new Extra(p.Field, null, null, PhraseValue(reader, p, top.Boost), null, [.. p.Terms.Select(t => Known(reader, p.Field, t).Bytes)],
+                        string.Join(' ', p.Terms)));
                     break;
                 case PhraseNode p when !IsBody(p.Field):
-                    extras.Add(new Extra(null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
+                    extras.Add(new Extra(null, null, null, 1f, PhraseWeight(searcher, p, top.Boost)));
                     break;
                 default:
                     return null;
@@ -160,18 +191,115 @@ internal sealed class TieredSearch
         return new TieredSearch(searcher, prepared, extras, minimum, nested);
     }
 
+    /// <summary>
+    /// A word's first-tier scores (its title, name and key options' dis-max, as <see cref="Score(AtomicReaderContext, SegmentData, Workspace, bool, long[][], List{SegmentData.Cursor})"/>
+    /// computes it) for each segment of a reader, kept once computed for a word matching many titles: a common word
+    /// (painting, الرياض) is asked by many different queries, its title postings are tens of thousands of documents, and
+    /// the scores are a function of the reader and the word's options alone. Found by the options' fields, terms and
+    /// weights; at most 2 million scores a reader.
+    /// </summary>
+    private sealed class WordScores(WordMemo memo, int leaves)
+    {
+        /// <summary>Documents a word must reach in a segment for its scores to be kept: fewer cost less to score again.</summary>
+        public const int KeptFrom = 1024;
+
+        private const long MaxKept = 2_000_000;
+
+        private static readonly ConditionalWeakTable<IndexReader, WordMemo> Memos = new();
+
+        private readonly SegmentData.Postings?[] _scores = new SegmentData.Postings?[leaves];
+
+        [ThreadStatic]
+        private static System.Text.StringBuilder? _key;
+
+        public static WordScores Of(IndexReader reader, List<Option> options, float tieBreaker, float boost)
+        {
+            // The key is written in the thread's builder and looked up by its characters: a string is made only for a new word.
+            var key = (_key ??= new System.Text.StringBuilder()).Clear();
+            key.Append(BitConverter.SingleToInt32Bits(tieBreaker)).Append(' ').Append(BitConverter.SingleToInt32Bits(boost));
+            foreach (var option in options)
+            {
+                if (option.Body)
+                {
+                    continue;
+                }
+                key.Append('\u001e').Append(option.Field);
+                foreach (var term in option.Terms)
+                {
+                    key.Append('\u001f').Append(term.Text).Append(' ').Append(BitConverter.SingleToInt32Bits(term.Weight));
+                }
+            }
+            var memo = Memos.GetValue(reader, static _ => new WordMemo());
+            var words = memo.Words;
+            if (key.Length <= 1024)
+            {
+                Span<char> chars = stackalloc char[key.Length];
+                key.CopyTo(0, chars, key.Length);
+                if (memo.BySpelling.TryGetValue(chars, out var found))
+                {
+                    return found;
+                }
+            }
+            var text = key.ToString();
+            if (words.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+            if (words.Count >= 4096)
+            {
+                words.Clear();
+                Interlocked.Exchange(ref memo.Kept, 0);
+            }
+            return words.GetOrAdd(text, new WordScores(memo, reader.Leaves.Count));
+        }
+
+        /// <summary>The word's documents in the segment (ascending) and the score each adds, or null when not kept.</summary>
+        public SegmentData.Postings? In(AtomicReaderContext context) => Volatile.Read(ref _scores[context.Ord]);
+
+        public void Keep(AtomicReaderContext context, SegmentData.Postings scores)
+        {
+            if (Interlocked.Add(ref memo.Kept, scores.Docs.Length) <= MaxKept)
+            {
+                Volatile.Write(ref _scores[context.Ord], scores);
+            }
+        }
+    }
+
+    private sealed class WordMemo
+    {
+        public WordMemo() => BySpelling = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public ConcurrentDictionary<string, WordScores> Words { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, WordScores>.AlternateLookup<ReadOnlySpan<char>> BySpelling { get; }
+
+        /// <summary>Scores kept by the memo's words.</summary>
+        public long Kept;
+    }
+
     /// <summary>Phrase weights already made on a reader, by phrase and boost (see <see cref="PhraseWeight"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, global::Lucene.Net.Search.Weight>> Phrases = new();
+    private static readonly ConditionalWeakTable<IndexReader, PhraseMemo> Phrases = new();
+
+    private sealed class PhraseMemo
+    {
+        /// <summary>By field, words joined by a space, slop, boost and outer boost.</summary>
+        public ConcurrentDictionary<(string Field, string Words, int Slop, float Boost, float Outer), SloppyPhrase> Phrases { get; } = new();
+
+        /// <summary>Matches kept by the memo's phrases, bounded at <see cref="SloppyPhrase.MaxKept"/>.</summary>
+        public long Kept;
+    }
 
     /// <summary>
-    /// A phrase's weight, kept per reader: making one looks its terms up in every segment and allocates their states,
-    /// a reader's statistics never change, and a weight gives scorers to any number of threads at once.
+    /// A phrase's weight and the scores it gives each segment, kept per reader: making a weight looks its terms up in
+    /// every segment and allocates their states, and Lucene.NET's sloppy phrase scorer opens a terms enumerator and a
+    /// positions enumerator per term (kilobytes of buffers) on every segment of every query, while a reader's documents
+    /// and statistics never change.
     /// </summary>
-    private static global::Lucene.Net.Search.Weight PhraseWeight(IndexSearcher searcher, PhraseNode node, float boost)
+    private static SloppyPhrase PhraseWeight(IndexSearcher searcher, PhraseNode node, float boost)
     {
-        var memo = Phrases.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, global::Lucene.Net.Search.Weight>(StringComparer.Ordinal));
-        var key = string.Join('\u001f', node.Field, string.Join(' ', node.Terms), node.Slop.ToString(CultureInfo.InvariantCulture),
-            node.Boost.ToString(CultureInfo.InvariantCulture), boost.ToString(CultureInfo.InvariantCulture));
+        var kept = Phrases.GetValue(searcher.IndexReader, static _ => new PhraseMemo());
+        var memo = kept.Phrases;
+        var key = (node.Field, string.Join(' ', node.Terms), node.Slop, node.Boost, boost);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
@@ -183,9 +311,43 @@ internal sealed class TieredSearch
         if (memo.Count >= 4096)
         {
             memo.Clear();
+            Interlocked.Exchange(ref kept.Kept, 0);
         }
-        memo[key] = weight;
-        return weight;
+        return memo[key] = new SloppyPhrase(weight, kept, searcher.IndexReader.Leaves.Count);
+    }
+
+    /// <summary>A phrase's Lucene weight, and the documents and scores its scorer gives each segment of the reader, once asked.</summary>
+    private sealed class SloppyPhrase(global::Lucene.Net.Search.Weight weight, PhraseMemo memo, int leaves)
+    {
+        /// <summary>Matches kept for a reader's phrases (8 bytes each, so 16 MB): beyond, the scorer runs each time.</summary>
+        public const long MaxKept = 2_000_000;
+
+        private readonly SegmentData.Postings?[] _scores = new SegmentData.Postings?[leaves];
+
+        /// <summary>The documents of the segment the phrase matches (deleted ones included, as a scorer without accepted docs gives them) and their scores, in order.</summary>
+        public SegmentData.Postings Scores(AtomicReaderContext context)
+        {
+            if (Volatile.Read(ref _scores[context.Ord]) is { } kept)
+            {
+                return kept;
+            }
+            var docs = new List<int>();
+            var scores = new List<float>();
+            if (weight.GetScorer(context, null) is { } scorer)
+            {
+                for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                {
+                    docs.Add(doc);
+                    scores.Add(scorer.GetScore());
+                }
+            }
+            var found = new SegmentData.Postings([.. docs], [.. scores]);
+            if (Interlocked.Add(ref memo.Kept, docs.Count) <= MaxKept)
+            {
+                Volatile.Write(ref _scores[context.Ord], found);
+            }
+            return found;
+        }
     }
 
     /// <summary>
@@ -204,34 +366,44 @@ internal sealed class TieredSearch
         return queryWeight * idf;
     }
 
-    /// <summary>Document frequencies already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, int>> Frequencies = new();
+    /// <summary>A term's bytes, made once, and how many documents of a reader hold it.</summary>
+    private sealed record KnownTerm(BytesRef Bytes, int DocFreq);
+
+    /// <summary>Terms already looked up on a reader, by field and term (see <see cref="DocFreq"/>).</summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Term), KnownTerm>> Frequencies = new();
 
     /// <summary>
     /// How many documents of <paramref name="reader"/> hold a term, kept per reader: a reader's statistics never change,
     /// visitors repeat their words and prefixes, and each look-up opens a terms enumerator per segment, several kilobytes
     /// of garbage in Lucene.NET for a number.
     /// </summary>
-    public static int DocFreq(IndexReader reader, string field, string term)
+    public static int DocFreq(IndexReader reader, string field, string term) => Known(reader, field, term).DocFreq;
+
+    /// <summary>
+    /// A term's document frequency and bytes, kept per reader: every segment of every query seeks the bytes, which are
+    /// read only (Lucene's own term queries share theirs between threads), so they are made once.
+    /// </summary>
+    private static KnownTerm Known(IndexReader reader, string field, string term)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var memo = Frequencies.GetValue(reader, _ => new ConcurrentDictionary<string, int>(StringComparer.Ordinal));
-        var key = field + "\u0000" + term;
+        var memo = Frequencies.GetValue(reader, static _ => new ConcurrentDictionary<(string Field, string Term), KnownTerm>());
+        var key = (field, term);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
         }
-        var count = reader.DocFreq(new Term(field, term));
+        var bytes = new BytesRef(term);
+        known = new KnownTerm(bytes, reader.DocFreq(new Term(field, bytes)));
         if (memo.Count >= 65_536)
         {
             memo.Clear();
         }
-        memo[key] = count;
-        return count;
+        memo[key] = known;
+        return known;
     }
 
     /// <summary>Typo expansions already looked up on a reader, by field, word and edits (see <see cref="Expansions"/>).</summary>
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, List<(string Term, float Boost)>?>> Expanded = new();
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Word, int Edits, float Boost), List<(string Term, float Boost)>?>> Expanded = new();
 
     /// <summary>
     /// The terms Lucene's FuzzyQuery expands a typo to, each with the boost its edit distance gives, or null if the
@@ -240,8 +412,9 @@ internal sealed class TieredSearch
     /// </summary>
     private static List<(string Term, float Boost)>? Expansions(IndexSearcher searcher, FuzzyNode node)
     {
-        var memo = Expanded.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, List<(string, float)>?>(StringComparer.Ordinal));
-        var key = string.Join('\u001f', node.Field, node.Value, node.Edits.ToString(CultureInfo.InvariantCulture), node.Boost.ToString(CultureInfo.InvariantCulture));
+        var memo = Expanded.GetValue(searcher.IndexReader, static _ => new());
+        // A tuple, not a joined string: the key is made for every typo of every query.
+        var key = (node.Field, node.Value, node.Edits, node.Boost);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
@@ -282,8 +455,14 @@ internal sealed class TieredSearch
     {
         var wanted = offset + limit;
         var first = new Ranking(wanted);
-        var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
+        // Sized for the values a facet usually has (a dozen cities, ten types), so they are not grown value by value.
+        var facetCounts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(16, StringComparer.Ordinal), StringComparer.Ordinal);
         var filterWeight = filter is null ? null : new QueryWrapperFilter(filter);
+        var facetFields = new string[facets.Count];
+        for (var f = 0; f < facets.Count; f++)
+        {
+            facetFields[f] = F.FacetValue(facets[f], locale);
+        }
         var segments = new List<(AtomicReaderContext Context, long[] Matches, long[] First)>();
         try
         {
@@ -291,7 +470,7 @@ internal sealed class TieredSearch
             var firstTotal = 0;
             foreach (var context in _searcher.IndexReader.Leaves)
             {
-                var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, locale, facetCounts, first);
+                var (matches, firstTier, count, firstCount) = Segment(context, filterWeight, facets, facetFields, facetCounts, first);
                 total += count;
                 firstTotal += firstCount;
                 segments.Add((context, matches, firstTier));
@@ -307,7 +486,8 @@ internal sealed class TieredSearch
                 }
                 page.AddRange(second.Sorted());
             }
-            return (page.Skip(offset).Take(limit).ToList(), total, facetCounts);
+            var from = Math.Min(offset, page.Count);
+            return (page.GetRange(from, Math.Min(limit, page.Count - from)), total, facetCounts);
         }
         finally
         {
@@ -321,7 +501,7 @@ internal sealed class TieredSearch
 
     /// <summary>One segment's first pass: matches (exact, all fields), facet counts, and the first tier ranked.</summary>
     private (long[] Matches, long[] First, int Count, int FirstCount) Segment(AtomicReaderContext context, Filter? filter, IReadOnlyList<string> facets,
-        string locale, Dictionary<string, Dictionary<string, int>> facetCounts, Ranking ranking)
+        string[] facetFields, Dictionary<string, Dictionary<string, int>> facetCounts, Ranking ranking)
     {
         var reader = context.AtomicReader;
         var data = SegmentData.Of(reader);
@@ -331,36 +511,38 @@ internal sealed class TieredSearch
         // documents are kept to credit a first-tier document with the words it holds only in its body (below).
         var wordBits = new long[_words.Count][];
         var bodyOptions = new List<(long[] Bits, float Weight, byte[]? Norms)>[_words.Count];
+        // The most the body options can add to a document (BodyOnly), each at the largest norm of its field here.
+        var bodyBound = 0f;
         var cursors = new List<SegmentData.Cursor>();
         try
         {
             for (var w = 0; w < _words.Count; w++)
             {
+                float most = 0, all = 0;
                 wordBits[w] = work.Bits();
                 Array.Copy(titleBits[w], wordBits[w], data.Words);
                 bodyOptions[w] = [];
-                foreach (var option in _words[w].Options.Where(o => o.Body))
+                foreach (var option in _words[w].Options)
                 {
-                    var cursor = cursors.Find(c => c.Field == option.Field);
-                    if (cursor is null && data.Take(reader, option.Field) is { } taken)
-                    {
-                        cursors.Add(cursor = taken);
-                    }
-                    if (cursor is null)
+                    if (!option.Body || CursorOn(data, reader, cursors, option.Field) is not { } cursor)
                     {
                         continue;
                     }
                     var bits = work.Bits();
-                    foreach (var (term, _) in option.Terms)
+                    foreach (var term in option.Terms)
                     {
-                        if (cursor.Terms.SeekExact(new BytesRef(term)))
+                        if (cursor.Terms.SeekExact(term.Bytes))
                         {
-                            data.Or(cursor.Terms, option.Field, term, bits, ref cursor.Docs);
+                            data.Or(cursor.Terms, option.Field, term.Text, bits, ref cursor.Docs);
                         }
                     }
                     Bits.Or(wordBits[w], bits, data.Words);
-                    bodyOptions[w].Add((bits, option.Terms.Max(t => t.Weight), data.Norms(reader, option.Field)));
+                    bodyOptions[w].Add((bits, option.MaxWeight, data.Norms(reader, option.Field)));
+                    var bound = option.MaxWeight * data.MaxNorm(reader, option.Field, NormTable);
+                    most = Math.Max(most, bound);
+                    all += bound;
                 }
+                bodyBound += (most + (all - most) * _words[w].TieBreaker) * _words[w].Boost;
             }
         }
         finally
@@ -435,15 +617,15 @@ internal sealed class TieredSearch
         var count = 0;
         for (var i = 0; i < data.Words; i++)
         {
-            var word = any[i];
-            if (counting || live is not null)
+            var word = counting ? any[i] & AtLeast(slices, i, _minimumShouldMatch) : any[i];
+            if (live is not null)
             {
                 var kept = 0L;
                 while (word != 0)
                 {
                     var bit = BitOperations.TrailingZeroCount(word);
                     word &= word - 1;
-                    if (Matched(i, bit) >= _minimumShouldMatch && (live is null || live.Get((i << 6) + bit)))
+                    if (live.Get((i << 6) + bit))
                     {
                         kept |= 1L << bit;
                     }
@@ -453,25 +635,17 @@ internal sealed class TieredSearch
             matches[i] = word;
             count += BitOperations.PopCount((ulong)word);
         }
-        // Facet counts by ordinal, one plain loop over the matches per facet (-1, no value, counts at index 0).
-        var ords = facets.Select(f => (Facet: f, Ords: data.Ords(reader, F.FacetValue(f, locale)))).Where(f => f.Ords is not null).ToList();
-        var counts = ords.Select(f => new int[reader.GetSortedDocValues(F.FacetValue(f.Facet, locale))!.ValueCount + 1]).ToList();
-        for (var f = 0; f < ords.Count; f++)
+        for (var f = 0; f < facets.Count; f++)
         {
-            var (of, into) = (ords[f].Ords!, counts[f]);
-            for (var i = 0; i < data.Words; i++)
+            if (data.FacetOf(reader, facetFields[f]) is { } facet)
             {
-                var word = matches[i];
-                while (word != 0)
-                {
-                    into[of[(i << 6) + BitOperations.TrailingZeroCount(word)] + 1]++;
-                    word &= word - 1;
-                }
+                Count(facet, matches, count, data.Words, facetCounts[facets[f]]);
             }
         }
         // The first tier: matches whose titles, names or keys satisfy the words on their own, ranked.
         var firstTier = Workspace.RentBits(data.Words);
         var firstCount = 0;
+        var worst = ranking.Worst;
         for (var i = 0; i < data.Words; i++)
         {
             long titled = 0;
@@ -491,30 +665,100 @@ internal sealed class TieredSearch
                 }
                 firstTier[i] |= 1L << bit;
                 firstCount++;
+                var score = work.Score[doc];
+                var (extra, extras) = (work.Extra[doc], work.Extras[doc]);
+                // Crediting the body word by word and counting the words matched is most of a common word's first tier:
+                // a document that could not enter the ranking with every body option at its largest norm and every word
+                // counted stops here (a hair of margin, so rounding never drops one that could).
+                if (Combine(score + bodyBound, extra, extras, _words.Count) * 1.0001f < worst)
+                {
+                    continue;
+                }
                 var matched = Matched(i, bit);
                 if (matched > work.Matched[doc])
                 {
-                    work.Score[doc] += BodyOnly(doc, titleBits, bodyOptions);
+                    score += BodyOnly(doc, titleBits, bodyOptions);
                 }
-                ranking.Offer(context.DocBase + doc, Combine(work, doc, matched));
-            }
-        }
-        var bytes = new BytesRef();
-        for (var f = 0; f < ords.Count; f++)
-        {
-            var values = reader.GetSortedDocValues(F.FacetValue(ords[f].Facet, locale))!;
-            var into = facetCounts[ords[f].Facet];
-            for (var ord = 0; ord < counts[f].Length - 1; ord++)
-            {
-                if (counts[f][ord + 1] > 0)
+                var combined = Combine(score, extra, extras, matched);
+                // Below the ranking's worst it cannot enter (documents come in ascending order, so a tie does not either).
+                if (combined >= worst && ranking.Offer(context.DocBase + doc, combined))
                 {
-                    values.LookupOrd(ord, bytes);
-                    var value = bytes.Utf8ToString();
-                    into[value] = into.GetValueOrDefault(value) + counts[f][ord + 1];
+                    worst = ranking.Worst;
                 }
             }
         }
+        work.Complete();
         return (matches, firstTier, count, firstCount);
+    }
+
+    /// <summary>Adds a segment's matches to a facet's counts by value.</summary>
+    private static void Count(SegmentData.Facet facet, long[] matches, int matched, int words, Dictionary<string, int> into)
+    {
+        var values = facet.Values;
+        var counts = ArrayPool<int>.Shared.Rent(values.Length);
+        Array.Clear(counts, 0, values.Length);
+        try
+        {
+            // A value's bit set costs a pass over the segment's words; a match's ordinal, a look-up per match.
+            if (facet.Sets is { } sets && (long)matched * 8 >= (long)values.Length * words)
+            {
+                for (var ord = 0; ord < values.Length; ord++)
+                {
+                    counts[ord] = Bits.CountAnd(matches, sets[ord], words);
+                }
+            }
+            else
+            {
+                var ords = facet.Ords;
+                for (var i = 0; i < words; i++)
+                {
+                    var word = matches[i];
+                    while (word != 0)
+                    {
+                        var ord = ords[(i << 6) + BitOperations.TrailingZeroCount(word)];
+                        word &= word - 1;
+                        if (ord >= 0)
+                        {
+                            counts[ord]++;
+                        }
+                    }
+                }
+            }
+            for (var ord = 0; ord < values.Length; ord++)
+            {
+                if (counts[ord] > 0)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(into, values[ord], out _) += counts[ord];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>
+    /// The documents among 64 whose count in the bit-sliced counter <paramref name="slices"/> (bit b of each count in
+    /// slice b) is at least <paramref name="minimum"/>: compared from the top bit down, 64 documents at once.
+    /// </summary>
+    private static long AtLeast(long[][] slices, int i, int minimum)
+    {
+        long greater = 0, equal = -1;
+        for (var b = slices.Length - 1; b >= 0; b--)
+        {
+            var slice = slices[b][i];
+            if ((minimum >> b & 1) != 0)
+            {
+                equal &= slice;
+            }
+            else
+            {
+                greater |= equal & slice;
+                equal &= ~slice;
+            }
+        }
+        return greater | equal;
     }
 
     /// <summary>
@@ -563,21 +807,36 @@ internal sealed class TieredSearch
                 ranking.Offer(context.DocBase + doc, Combine(work, doc, work.Matched[doc]));
             }
         }
+        work.Complete();
     }
 
     /// <summary>Lucene's combination: words summed and scaled by the share matched (coord), extras added, the outer coord.</summary>
     private float Combine(Workspace work, int doc, int matched) => Combine(work.Score[doc], work.Extra[doc], work.Extras[doc], matched);
 
-    private float Combine(float score, float extra, int extrasMatched, int matched)
+    private float Combine(float score, float extra, int extrasMatched, int matched) => _nested
+        ? (score * _wordCoord[matched] + extra) * _extraCoord[extrasMatched]
+        : (score + extra) * _extraCoord[extrasMatched];
+
+    /// <summary>
+    /// <see cref="Combine(float, float, int, int)"/>'s coords by words and extras matched, divided once per query rather
+    /// than twice per document (the same floats: a division's result does not depend on where it is stored).
+    /// </summary>
+    private static (float[] Words, float[] Extras) Coords(int n, int extras, bool nested)
     {
-        var n = _words.Count;
-        var extras = _extras.Count;
-        if (_nested)
+        // A document matches at most every word and every extra once.
+        var words = new float[n + 1];
+        var outer = new float[extras + 1];
+        for (var m = 0; m < words.Length; m++)
         {
-            var inner = score * (n == 1 ? 1f : matched / (float)n);
-            return (inner + extra) * (extras == 0 ? 1f : (1 + extrasMatched) / (float)(1 + extras));
+            words[m] = n == 1 ? 1f : m / (float)n;
         }
-        return (score + extra) * (n + extras == 1 ? 1f : (n + extrasMatched) / (float)(n + extras));
+        for (var m = 0; m < outer.Length; m++)
+        {
+            outer[m] = nested
+                ? extras == 0 ? 1f : (1 + m) / (float)(1 + extras)
+                : n + extras == 1 ? 1f : (n + m) / (float)(n + extras);
+        }
+        return (words, outer);
     }
 
     /// <summary>
@@ -594,12 +853,12 @@ internal sealed class TieredSearch
     /// </summary>
     public List<(int Doc, float Score)>? Top(int size)
     {
-        if (_nested || _extras.Any(e => e.Phrase is not null) || _words.Any(w => w.Options.Count == 0))
+        if (_nested || _extras.Any(e => e.Phrase is not null) || _words.Any(w => w.Options.Length == 0))
         {
             return null;
         }
         var field = _words[0].Options[0].Field;
-        if (_words.Any(w => w.Options.Any(o => o.Body || o.Terms.Count != 1 || o.Field != field)))
+        if (_words.Any(w => w.Options.Any(o => o.Body || o.Terms.Length != 1 || o.Field != field)))
         {
             return null;
         }
@@ -664,15 +923,15 @@ internal sealed class TieredSearch
         for (var w = 0; w < _words.Count; w++)
         {
             var options = _words[w].Options;
-            sets[w] = new long[]?[options.Count];
+            sets[w] = new long[]?[options.Length];
             long held = 0;
-            for (var o = 0; o < options.Count; o++)
+            for (var o = 0; o < options.Length; o++)
             {
-                var term = options[o].Terms[0].Term;
-                if (termsEnum.SeekExact(new BytesRef(term)))
+                var term = options[o].Terms[0];
+                if (termsEnum.SeekExact(term.Bytes))
                 {
                     held += termsEnum.DocFreq;
-                    sets[w][o] = Held(cursor, term);
+                    sets[w][o] = Held(cursor, term.Text);
                 }
             }
             if (held == 0)
@@ -714,7 +973,7 @@ internal sealed class TieredSearch
             {
                 var word = _words[w];
                 float max = 0, sum = 0;
-                for (var o = 0; o < word.Options.Count; o++)
+                for (var o = 0; o < word.Options.Length; o++)
                 {
                     if (sets[w][o] is { } set && (every || Bits.Get(set, doc)))
                     {
@@ -738,12 +997,7 @@ internal sealed class TieredSearch
         long[]? candidates = null;
         foreach (var e in _extras)
         {
-            var on = cursors.Find(c => c.Field == e.Field);
-            if (on is null && data.Take(reader, e.Field!) is { } taken)
-            {
-                cursors.Add(on = taken);
-            }
-            if (on is null || !on.Terms.SeekExact(new BytesRef(e.Term!)))
+            if (CursorOn(data, reader, cursors, e.Field!) is not { } on || !on.Terms.SeekExact(e.Bytes!))
             {
                 continue;
             }
@@ -783,12 +1037,12 @@ internal sealed class TieredSearch
 
         // The rest in norm order, the driving word's options merged; stop once nothing further can enter the ranking.
         var lists = new List<int[]>();
-        for (var o = 0; o < _words[drive].Options.Count; o++)
+        for (var o = 0; o < _words[drive].Options.Length; o++)
         {
-            var term = _words[drive].Options[o].Terms[0].Term;
-            if (sets[drive][o] is not null && termsEnum.SeekExact(new BytesRef(term)))
+            var term = _words[drive].Options[o].Terms[0];
+            if (sets[drive][o] is not null && termsEnum.SeekExact(term.Bytes))
             {
-                lists.Add(data.Ranked(termsEnum, field, term, norms, ref cursor.Docs));
+                lists.Add(data.Ranked(termsEnum, field, term.Text, norms, ref cursor.Docs));
             }
         }
         var at = new int[lists.Count];
@@ -838,6 +1092,24 @@ internal sealed class TieredSearch
         }
     }
 
+    /// <summary>The request's cursor on <paramref name="field"/>, taken from the segment the first time it is asked for.</summary>
+    private static SegmentData.Cursor? CursorOn(SegmentData data, AtomicReader reader, List<SegmentData.Cursor> cursors, string field)
+    {
+        foreach (var cursor in cursors)
+        {
+            if (cursor.Field == field)
+            {
+                return cursor;
+            }
+        }
+        if (data.Take(reader, field) is { } taken)
+        {
+            cursors.Add(taken);
+            return taken;
+        }
+        return null;
+    }
+
     /// <summary>The documents every word matches through one of its options (deleted ones included).</summary>
     private static void Candidates(long[]?[][] sets, long[] all, int words)
     {
@@ -885,48 +1157,52 @@ internal sealed class TieredSearch
     private void Score(AtomicReaderContext context, SegmentData data, Workspace work, bool bodies, long[][] wordBits, List<SegmentData.Cursor> cursors)
     {
         var reader = context.AtomicReader;
-        SegmentData.Cursor? Enum(string field)
-        {
-            var cursor = cursors.Find(c => c.Field == field);
-            if (cursor is null && data.Take(reader, field) is { } taken)
-            {
-                cursors.Add(cursor = taken);
-            }
-            return cursor;
-        }
         for (var w = 0; w < _words.Count; w++)
         {
             var word = _words[w];
             var touched = wordBits[w] = work.Bits();
+            if (!bodies && word.Kept.In(context) is { } kept)
+            {
+                var (keptDocs, keptScores) = kept;
+                for (var p = 0; p < keptDocs.Length; p++)
+                {
+                    var doc = keptDocs[p];
+                    work.Score[doc] += keptScores[p];
+                    work.Matched[doc]++;
+                    touched[doc >> 6] |= 1L << doc;
+                }
+                Bits.Or(work.Written, touched, data.Words);
+                continue;
+            }
             foreach (var option in word.Options)
             {
-                if (option.Body && !bodies || Enum(option.Field) is not { } cursor)
+                if (option.Body && !bodies || CursorOn(data, reader, cursors, option.Field) is not { } cursor)
                 {
                     continue;
                 }
                 var norms = data.Norms(reader, option.Field);
-                var summed = option.Terms.Count > 1;
-                foreach (var (term, weight) in option.Terms)
+                var summed = option.Terms.Length > 1;
+                foreach (var term in option.Terms)
                 {
-                    if (!cursor.Terms.SeekExact(new BytesRef(term)))
+                    if (!cursor.Terms.SeekExact(term.Bytes))
                     {
                         continue;
                     }
-                    var (docs, tf) = data.Scored(cursor.Terms, option.Field, term, ref cursor.Docs);
-                    for (var p = 0; p < docs.Length; p++)
+                    var postings = data.Scored(cursor.Terms, option.Field, term.Text, ref cursor.Docs);
+                    if (summed)
                     {
-                        var doc = docs[p];
-                        var score = tf[p] * weight * (norms is null ? 1f : NormTable[norms[doc]]);
-                        if (summed)
+                        // A typo's expansions add up into one option before the dis-max sees it.
+                        var (docs, tf) = postings;
+                        for (var p = 0; p < docs.Length; p++)
                         {
-                            // A typo's expansions add up into one option before the dis-max sees it.
-                            work.Option[doc] += score;
+                            var doc = docs[p];
+                            work.Option[doc] += tf[p] * term.Weight * (norms is null ? 1f : NormTable[norms[doc]]);
                             Bits.Set(work.OptionBits, doc);
                         }
-                        else
-                        {
-                            work.Fold(doc, score, touched);
-                        }
+                    }
+                    else
+                    {
+                        Fold(postings, term.Weight, norms, work.Max, work.Sum, touched);
                     }
                 }
                 if (summed)
@@ -946,6 +1222,16 @@ internal sealed class TieredSearch
                     }
                 }
             }
+            // A word of many titles keeps what it adds to each document, in document order, for the next query asking it.
+            var touchedCount = 0;
+            for (var i = 0; !bodies && i < data.Words; i++)
+            {
+                touchedCount += BitOperations.PopCount((ulong)touched[i]);
+            }
+            var keep = touchedCount >= WordScores.KeptFrom;
+            var keptAt = 0;
+            var docsKept = keep ? new int[touchedCount] : null;
+            var scoresKept = keep ? new float[touchedCount] : null;
             for (var i = 0; i < data.Words; i++)
             {
                 var set = touched[i];
@@ -954,35 +1240,43 @@ internal sealed class TieredSearch
                     var doc = (i << 6) + BitOperations.TrailingZeroCount(set);
                     set &= set - 1;
                     var max = work.Max[doc];
-                    work.Score[doc] += (max + (work.Sum[doc] - max) * word.TieBreaker) * word.Boost;
+                    var added = (max + (work.Sum[doc] - max) * word.TieBreaker) * word.Boost;
+                    work.Score[doc] += added;
                     work.Matched[doc]++;
                     work.Max[doc] = 0;
                     work.Sum[doc] = 0;
+                    if (keep)
+                    {
+                        docsKept![keptAt] = doc;
+                        scoresKept![keptAt++] = added;
+                    }
                 }
             }
+            if (keep)
+            {
+                word.Kept.Keep(context, new SegmentData.Postings(docsKept!, scoresKept!));
+            }
+            Bits.Or(work.Written, touched, data.Words);
         }
         foreach (var extra in _extras)
         {
             if (extra.Exact is { } exact)
             {
-                ExactPhrase(reader, data, work, extra.Field!, exact, extra.Weight, cursors);
+                ExactPhrase(reader, data, work, extra.Field!, extra.ExactText!, exact, extra.Weight, cursors);
                 continue;
             }
             if (extra.Phrase is { } phrase)
             {
-                var scorer = phrase.GetScorer(context, null);
-                if (scorer is null)
+                var (matched, scores) = phrase.Scores(context);
+                for (var p = 0; p < matched.Length; p++)
                 {
-                    continue;
-                }
-                for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-                {
-                    work.Extra[doc] += scorer.GetScore();
-                    work.Extras[doc]++;
+                    work.Extra[matched[p]] += scores[p];
+                    work.Extras[matched[p]]++;
+                    Bits.Set(work.Written, matched[p]);
                 }
                 continue;
             }
-            if (Enum(extra.Field!) is not { } on || !on.Terms.SeekExact(new BytesRef(extra.Term!)))
+            if (CursorOn(data, reader, cursors, extra.Field!) is not { } on || !on.Terms.SeekExact(extra.Bytes!))
             {
                 continue;
             }
@@ -993,34 +1287,85 @@ internal sealed class TieredSearch
                 var doc = docs[p];
                 work.Extra[doc] += tf[p] * extra.Weight * (norms is null ? 1f : NormTable[norms[doc]]);
                 work.Extras[doc]++;
+                Bits.Set(work.Written, doc);
             }
+        }
+    }
+
+    /// <summary>
+    /// Folds a term's postings into its word's dis-max: the largest option score of each document and their sum, the
+    /// documents marked in <paramref name="touched"/>. The loop most of a common word's time goes to: its documents are
+    /// below the segment's size, which every array here holds (norms and the workspace's), so they are read without
+    /// bounds checks.
+    /// </summary>
+    private static void Fold(SegmentData.Postings postings, float weight, byte[]? norms, float[] max, float[] sum, long[] touched)
+    {
+        var (docs, tf) = postings;
+        ref var maxOf = ref MemoryMarshal.GetArrayDataReference(max);
+        ref var sumOf = ref MemoryMarshal.GetArrayDataReference(sum);
+        ref var touchedOf = ref MemoryMarshal.GetArrayDataReference(touched);
+        ref var normTable = ref MemoryMarshal.GetArrayDataReference(NormTable);
+        for (var p = 0; p < docs.Length && p < tf.Length; p++)
+        {
+            var doc = docs[p];
+            // The same expression as everywhere a term is scored, so the floats are the same.
+            var score = norms is null ? tf[p] * weight * 1f : tf[p] * weight * Unsafe.Add(ref normTable, Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(norms), doc));
+            ref var most = ref Unsafe.Add(ref maxOf, doc);
+            if (score > most)
+            {
+                most = score;
+            }
+            Unsafe.Add(ref sumOf, doc) += score;
+            Unsafe.Add(ref touchedOf, doc >> 6) |= 1L << doc;
         }
     }
 
     /// <summary>
     /// Adds an exact phrase's score to every document of the segment whose field holds its terms one after the other
     /// (deleted ones included, as a scorer without accepted docs gives them): √freq · value · norm, Lucene's
-    /// ExactPhraseScorer's score. Walks the terms' positions with the segment's kept enumerators, where a Lucene phrase
-    /// scorer allocates two 16 kB arrays and an enumerator per term on every segment of every query.
+    /// ExactPhraseScorer's score. Which documents those are and their √freq are kept per segment (<see cref="PhraseMatches"/>).
     /// </summary>
-    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, IReadOnlyList<string> terms, float value,
+    private static void ExactPhrase(AtomicReader reader, SegmentData data, Workspace work, string field, string text, BytesRef[] terms, float value,
         List<SegmentData.Cursor> cursors)
     {
-        var postings = new DocsAndPositionsEnum[terms.Count];
+        if (!data.TryPhrase(field, text, out var found))
+        {
+            found = data.KeepPhrase(field, text, PhraseMatches(reader, data, field, terms, cursors));
+        }
+        var norms = data.Norms(reader, field);
+        var (docs, tf) = found;
+        for (var p = 0; p < docs.Length; p++)
+        {
+            var doc = docs[p];
+            work.Extra[doc] += tf[p] * value * (norms is null ? 1f : NormTable[norms[doc]]);
+            work.Extras[doc]++;
+            Bits.Set(work.Written, doc);
+        }
+    }
+
+    /// <summary>
+    /// The documents of the segment whose field holds the terms one after the other, with √freq, found by walking the
+    /// terms' positions with the segment's kept enumerators, where a Lucene phrase scorer allocates two 16 kB arrays and an
+    /// enumerator per term on every segment of every query.
+    /// </summary>
+    private static SegmentData.Postings PhraseMatches(AtomicReader reader, SegmentData data, string field, BytesRef[] terms, List<SegmentData.Cursor> cursors)
+    {
+        var none = new SegmentData.Postings([], []);
+        var postings = new DocsAndPositionsEnum[terms.Length];
         var lead = 0;
         var fewest = int.MaxValue;
-        for (var t = 0; t < terms.Count; t++)
+        for (var t = 0; t < terms.Length; t++)
         {
             // A cursor per term: the terms are walked side by side.
             if (data.Take(reader, field) is not { } cursor)
             {
-                return;
+                return none;
             }
             cursors.Add(cursor);
-            if (!cursor.Terms.SeekExact(new BytesRef(terms[t]))
+            if (!cursor.Terms.SeekExact(terms[t])
                 || cursor.Terms.DocsAndPositions(null, cursor.Positions, DocsAndPositionsFlags.NONE) is not { } positions)
             {
-                return;
+                return none;
             }
             postings[t] = cursor.Positions = positions;
             // The rarest term leads; the others are advanced to its documents.
@@ -1029,14 +1374,15 @@ internal sealed class TieredSearch
                 (lead, fewest) = (t, cursor.Terms.DocFreq);
             }
         }
-        var norms = data.Norms(reader, field);
-        var at = new int[terms.Count][];
-        var count = new int[terms.Count];
-        var next = new int[terms.Count];
+        var docs = new List<int>();
+        var tf = new List<float>();
+        var at = new int[terms.Length][];
+        var count = new int[terms.Length];
+        var next = new int[terms.Length];
         for (var doc = postings[lead].NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings[lead].NextDoc())
         {
             var all = true;
-            for (var t = 0; t < terms.Count && all; t++)
+            for (var t = 0; t < terms.Length && all; t++)
             {
                 all = t == lead || postings[t].DocID == doc || postings[t].DocID < doc && postings[t].Advance(doc) == doc;
             }
@@ -1044,7 +1390,7 @@ internal sealed class TieredSearch
             {
                 continue;
             }
-            for (var t = 0; t < terms.Count; t++)
+            for (var t = 0; t < terms.Length; t++)
             {
                 count[t] = postings[t].Freq;
                 if (at[t] is null || at[t].Length < count[t])
@@ -1059,10 +1405,11 @@ internal sealed class TieredSearch
             var freq = PhraseFreq(at, count, next);
             if (freq > 0)
             {
-                work.Extra[doc] += MathF.Sqrt(freq) * value * (norms is null ? 1f : NormTable[norms[doc]]);
-                work.Extras[doc]++;
+                docs.Add(doc);
+                tf.Add(MathF.Sqrt(freq));
             }
         }
+        return new SegmentData.Postings([.. docs], [.. tf]);
     }
 
     /// <summary>How many positions of the first term are followed by the second term, then the third, and so on.</summary>
@@ -1099,24 +1446,30 @@ internal sealed class TieredSearch
         return table;
     }
 
-    /// <summary>Per-document arrays for one segment and one query, rented and returned cleared.</summary>
+    /// <summary>
+    /// Per-document arrays for one segment and one query, rented and returned cleared. Only what a query wrote is cleared
+    /// (<see cref="Written"/>; the per-word sums are put back to zero as they are read): clearing seven arrays of a
+    /// segment's size on every rent was a seventh of a common word's time.
+    /// </summary>
     private sealed class Workspace : IDisposable
     {
         private readonly SegmentData _data;
         private readonly List<long[]> _bits = [];
+        private bool _complete;
 
         public Workspace(SegmentData data)
         {
             _data = data;
             var n = data.MaxDoc;
-            Score = Rent<float>(n);
-            Max = Rent<float>(n);
-            Sum = Rent<float>(n);
-            Option = Rent<float>(n);
-            Extra = Rent<float>(n);
-            Matched = Rent<byte>(n);
-            Extras = Rent<byte>(n);
+            Score = Floats.Rent(n);
+            Max = Floats.Rent(n);
+            Sum = Floats.Rent(n);
+            Option = Floats.Rent(n);
+            Extra = Floats.Rent(n);
+            Matched = Bytes.Rent(n);
+            Extras = Bytes.Rent(n);
             OptionBits = Bits();
+            Written = Bits();
         }
 
         public float[] Score { get; }
@@ -1128,14 +1481,20 @@ internal sealed class TieredSearch
         public byte[] Extras { get; }
         public long[] OptionBits { get; }
 
+        /// <summary>The documents whose <see cref="Score"/>, <see cref="Extra"/>, <see cref="Matched"/> or <see cref="Extras"/> were written.</summary>
+        public long[] Written { get; }
+
+        /// <summary>Says the query ran to its end, so that <see cref="Max"/>, <see cref="Sum"/> and <see cref="Option"/> are zero again.</summary>
+        public void Complete() => _complete = true;
+
         /// <summary>A cleared bit set of the workspaces' pool that outlives one workspace: give it back with <see cref="Return"/>.</summary>
-        public static long[] RentBits(int words) => Rent<long>(words);
+        public static long[] RentBits(int words) => RentCleared(words);
 
         public static void Return(long[] bits) => Longs.Return(bits);
 
         public long[] Bits()
         {
-            var bits = Rent<long>(_data.Words);
+            var bits = RentCleared(_data.Words);
             _bits.Add(bits);
             return bits;
         }
@@ -1156,24 +1515,38 @@ internal sealed class TieredSearch
         private static readonly ArrayPool<byte> Bytes = ArrayPool<byte>.Create(1 << 24, 32);
         private static readonly ArrayPool<long> Longs = ArrayPool<long>.Create(1 << 20, 256);
 
-        private static ArrayPool<T> Pool<T>() => (ArrayPool<T>)(object)(typeof(T) == typeof(float) ? Floats : typeof(T) == typeof(byte) ? Bytes : Longs);
-
-        private static T[] Rent<T>(int length)
+        private static long[] RentCleared(int length)
         {
-            var array = Pool<T>().Rent(length);
+            var array = Longs.Rent(length);
             Array.Clear(array, 0, length);
             return array;
         }
 
         public void Dispose()
         {
-            Floats.Return(Score);
-            Floats.Return(Max);
-            Floats.Return(Sum);
-            Floats.Return(Option);
-            Floats.Return(Extra);
-            Bytes.Return(Matched);
-            Bytes.Return(Extras);
+            // A query that failed midway may leave anything in its arrays: they are dropped rather than pooled.
+            if (_complete)
+            {
+                for (var i = 0; i < _data.Words; i++)
+                {
+                    if (Written[i] != 0)
+                    {
+                        var from = i << 6;
+                        var length = Math.Min(64, _data.MaxDoc - from);
+                        Array.Clear(Score, from, length);
+                        Array.Clear(Extra, from, length);
+                        Array.Clear(Matched, from, length);
+                        Array.Clear(Extras, from, length);
+                    }
+                }
+                Floats.Return(Score);
+                Floats.Return(Max);
+                Floats.Return(Sum);
+                Floats.Return(Option);
+                Floats.Return(Extra);
+                Bytes.Return(Matched);
+                Bytes.Return(Extras);
+            }
             foreach (var bits in _bits)
             {
                 Longs.Return(bits);
@@ -1187,22 +1560,25 @@ internal sealed class TieredSearch
         private readonly PriorityQueue<int, (float Score, int Doc)> _best = new(Comparer<(float Score, int Doc)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc)));
 
-        public void Offer(int doc, float score)
+        /// <summary>Ranks a document if it is among the best so far; says whether it was.</summary>
+        public bool Offer(int doc, float score)
         {
             if (size <= 0)
             {
-                return;
+                return false;
             }
             if (_best.Count < size)
             {
                 _best.Enqueue(doc, (score, doc));
-                return;
+                return true;
             }
             _best.TryPeek(out _, out var worst);
             if (score > worst.Score || score == worst.Score && doc < worst.Doc)
             {
                 _best.DequeueEnqueue(doc, (score, doc));
+                return true;
             }
+            return false;
         }
 
         public bool IsFull => size <= 0 || _best.Count >= size;
