@@ -29,7 +29,8 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string CurrentFile = "current";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>One write (upsert, delete, swap) at a time.</summary>
+    private readonly SemaphoreSlim _writes = new(1, 1);
     private volatile Generation? _live;
     private Generation? _building;
 
@@ -71,6 +72,12 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     /// <summary>Replaces the query plan (search, suggest): the benchmark measures the previous queries against it in the same run.</summary>
     internal Func<QueryTerms, bool, Query>? Queries { get; set; }
 
+    /// <summary>
+    /// Searches computed at once (<see cref="SearchGate"/>): as many as there are cores. The benchmark measures without
+    /// it (<c>null</c>) in the same run.
+    /// </summary>
+    internal SearchGate? Gate { get; set; } = new(Environment.ProcessorCount);
+
     /// <summary>Whether answers are kept per reader (<see cref="ResultCache{T}"/>); the benchmark measures both ways.</summary>
     internal bool CacheAnswers { get; set; } = true;
 
@@ -109,7 +116,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     public async Task UpsertAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        await _gate.WaitAsync(cancellationToken);
+        await _writes.WaitAsync(cancellationToken);
         try
         {
             var lucene = documents.Select(d => (Id: d.Id.ToString(), Document: ToLucene(d))).ToList();
@@ -126,13 +133,13 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         }
         finally
         {
-            _gate.Release();
+            _writes.Release();
         }
     }
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _writes.WaitAsync(cancellationToken);
         try
         {
             foreach (var generation in Targets())
@@ -142,7 +149,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         }
         finally
         {
-            _gate.Release();
+            _writes.Release();
         }
     }
 
@@ -203,11 +210,25 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
             return Task.FromResult(new SearchResult([], 0, request.Facets.ToDictionary(f => f, _ => (IReadOnlyList<FacetCount>)[])));
         }
         var filter = Filters(request);
+        if (!CacheAnswers || Queries is not null)
+        {
+            return Compute(() => Use(Live, searcher => Search(searcher, request, terms, filter)), cancellationToken);
+        }
+        var key = Key(request);
+        // An answer already kept is read without waiting at the gate: it costs microseconds, not a search. The live
+        // generation is read again once through the gate: a rebuild may have swapped it in the meantime.
         var live = Live;
-        return Task.FromResult(Use(live, searcher => CacheAnswers && Queries is null
-            ? live.Searches.GetOrAdd(searcher.IndexReader, Key(request), () => Search(searcher, request, terms, filter))
-            : Search(searcher, request, terms, filter)));
+        return Use(live, searcher => live.Searches.Find(searcher.IndexReader, key)) is { } kept
+            ? Task.FromResult(kept)
+            : Compute(() =>
+            {
+                var current = Live;
+                return Use(current, searcher => current.Searches.GetOrAdd(searcher.IndexReader, key, () => Search(searcher, request, terms, filter)));
+            }, cancellationToken);
     }
+
+    private Task<T> Compute<T>(Func<T> compute, CancellationToken cancellationToken) =>
+        Gate is { } gate ? gate.RunAsync(compute, cancellationToken) : Task.FromResult(compute());
 
     private static string Key(SearchRequest request) => string.Join('\u001f', request.Query, request.Locale, string.Join(',', request.Types),
         string.Join(';', request.Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + string.Join(',', f.Value))),
@@ -291,10 +312,10 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         var name = NewName();
         var building = Generation.Open(Path.Combine(folder, name), RebuildBufferMb);
         var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-        await _gate.WaitAsync(cancellationToken);
+        await _writes.WaitAsync(cancellationToken);
         _claimed = claimed;
         _building = building;
-        _gate.Release();
+        _writes.Release();
         var count = 0;
         try
         {
@@ -370,16 +391,16 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         }
         catch
         {
-            await _gate.WaitAsync(CancellationToken.None);
+            await _writes.WaitAsync(CancellationToken.None);
             _building = null;
             _claimed = null;
-            _gate.Release();
+            _writes.Release();
             building.Dispose();
             Directory.Delete(building.Path, recursive: true);
             throw;
         }
         Generation old;
-        await _gate.WaitAsync(CancellationToken.None);
+        await _writes.WaitAsync(CancellationToken.None);
         try
         {
             old = Live;
@@ -390,7 +411,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         }
         finally
         {
-            _gate.Release();
+            _writes.Release();
         }
         progress?.Report(count);
         // Searches that acquired the old searcher finish first; then its files go.
@@ -412,7 +433,8 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     {
         _building?.Dispose();
         _live?.Dispose();
-        _gate.Dispose();
+        _writes.Dispose();
+        Gate?.Dispose();
         _adding.Dispose();
     }
 

@@ -10,6 +10,7 @@ namespace ArtSouk.Search.Lucene;
 /// recency, which costs one miss per popular query. Elasticsearch's shard request cache works the same way.
 /// </summary>
 internal sealed class ResultCache<T>
+    where T : class
 {
     public const int Capacity = 1024;
 
@@ -19,6 +20,13 @@ internal sealed class ResultCache<T>
     private sealed record Entries(IndexReader? Reader, long Version)
     {
         public ConcurrentDictionary<string, T> Answers { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The answer kept for <paramref name="key"/> on this very reader, if any.</summary>
+    public T? Find(IndexReader reader, string key)
+    {
+        var entries = _current;
+        return ReferenceEquals(entries.Reader, reader) && entries.Answers.TryGetValue(key, out var answer) ? answer : null;
     }
 
     /// <param name="reader">The reader the caller holds (acquired, so open while this runs).</param>
