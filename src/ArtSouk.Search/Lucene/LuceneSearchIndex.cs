@@ -46,7 +46,12 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         {
             System.IO.Directory.CreateDirectory(path);
             var directory = FSDirectory.Open(path);
-            var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = bufferMb };
+            // A rebuild's few large segments are written as plain files: packing them into a compound file copies every
+            // byte once more at the commit. Live writes flush small segments, which are packed (fewer open files).
+            var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = bufferMb, UseCompoundFile = bufferMb < RebuildBufferMb,
+            };
             var writer = new IndexWriter(directory, config);
             return new Generation(path, directory, writer, new SearcherManager(writer, true, null));
         }
@@ -387,6 +392,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
             }
             cancellationToken.ThrowIfCancellationRequested();
             building.Writer.Commit();
+            building.Writer.Config.UseCompoundFile = true;
             building.Searchers.MaybeRefreshBlocking();
         }
         catch
@@ -485,8 +491,8 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         var forms = IndexedForms.Of(source);
         var doc = new Document
         {
-            new StringField(F.Id, source.Id.ToString(), Field.Store.YES),
-            new StringField(F.Type, source.Type, Field.Store.YES),
+            new KeywordField(F.Id, source.Id.ToString(), Field.Store.YES),
+            new KeywordField(F.Type, source.Type, Field.Store.YES),
         };
         foreach (var (locale, text) in forms.Shown)
         {
@@ -501,7 +507,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         }
         foreach (var whole in forms.TitleWhole)
         {
-            doc.Add(new StringField(F.TitleWhole, whole, Field.Store.NO));
+            doc.Add(new KeywordField(F.TitleWhole, whole, Field.Store.NO));
         }
         foreach (var (field, text) in forms.Analyzed)
         {
@@ -511,7 +517,7 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         {
             foreach (var value in values)
             {
-                doc.Add(new StringField(F.Filter(facet), value, Field.Store.NO));
+                doc.Add(new KeywordField(F.Filter(facet), value, Field.Store.NO));
             }
         }
         foreach (var (field, value) in forms.FacetValues)
