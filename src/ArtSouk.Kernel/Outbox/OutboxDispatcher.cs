@@ -147,13 +147,18 @@ public sealed partial class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
         var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>()
             .Where(m => m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Sequence)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            // Most polls find nothing: the handlers (every module's, with what they depend on) are made only when there is work.
+            return 0;
+        }
+        var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
         foreach (var message in batch)
         {
             if (await ClaimAsync(db, message, now, cancellationToken))
