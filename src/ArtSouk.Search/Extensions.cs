@@ -37,8 +37,10 @@ public static class SearchExtensions
         else
         {
             var folder = Path.Combine(app.FullDataPath, "search");
-            services.AddSingleton<ISearchIndex>(_ => new LuceneSearchIndex(folder));
-            services.AddKeyedSingleton<ISearchIndex>(Audience.Editors, (_, _) => new LuceneSearchIndex(folder + "-editors"));
+            // One gate for both indexes: together they compute no more searches at once than there are cores.
+            services.AddSingleton(_ => new SearchGate(Environment.ProcessorCount));
+            services.AddSingleton<ISearchIndex>(sp => new LuceneSearchIndex(folder, sp.GetRequiredService<SearchGate>()));
+            services.AddKeyedSingleton<ISearchIndex>(Audience.Editors, (sp, _) => new LuceneSearchIndex(folder + "-editors", sp.GetRequiredService<SearchGate>()));
         }
         services.AddScoped<SearchFeed>();
         services.AddScoped<IOutboxHandler, SearchIndexer>();

@@ -3,6 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ArtSouk.IntegrationTests.Infrastructure;
+using ArtSouk.Search;
+using ArtSouk.Search.Indexing;
+using ArtSouk.Search.Lucene;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -49,6 +53,18 @@ public sealed class SearchTests(SqliteHost host) : IClassFixture<SqliteHost>
     }
 
     private static List<string> Titles(JsonObject body) => body["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).ToList();
+
+    [Fact]
+    public void The_public_and_editors_indexes_pass_one_gate_as_wide_as_the_cores()
+    {
+        var services = host.App.Services;
+        var visitors = Assert.IsType<LuceneSearchIndex>(services.GetRequiredService<ISearchIndex>());
+        var editors = Assert.IsType<LuceneSearchIndex>(services.GetRequiredKeyedService<ISearchIndex>(Audience.Editors));
+
+        Assert.NotNull(visitors.Gate);
+        Assert.Same(visitors.Gate, editors.Gate);
+        Assert.Equal(Environment.ProcessorCount, visitors.Gate.Width);
+    }
 
     [Fact]
     public async Task The_seeded_catalogue_is_indexed_at_first_start_and_an_arabic_name_ranks_its_artist_first()

@@ -24,7 +24,10 @@ internal static class StoredText
     public static string? Text(this Document document, string name) => document.Get(name, CultureInfo.InvariantCulture);
 }
 
-internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposable
+/// <param name="folder">Where the index lives (a <c>current</c> file names the live generation).</param>
+/// <param name="gate">The gate this index's searches pass, shared with the process's other indexes so that together
+/// they compute no more searches at once than there are cores; without one, the index has its own.</param>
+internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) : ISearchIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string CurrentFile = "current";
@@ -78,10 +81,12 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
     internal Func<QueryTerms, bool, Query>? Queries { get; set; }
 
     /// <summary>
-    /// Searches computed at once (<see cref="SearchGate"/>): as many as there are cores. The benchmark measures without
-    /// it (<c>null</c>) in the same run.
+    /// Searches computed at once (<see cref="SearchGate"/>): as many as there are cores, for this index and those it
+    /// shares the gate with. The benchmark measures without it (<c>null</c>) in the same run.
     /// </summary>
-    internal SearchGate? Gate { get; set; } = new(Environment.ProcessorCount);
+    internal SearchGate? Gate { get; set; } = gate ?? new SearchGate(Environment.ProcessorCount);
+
+    private readonly bool _ownsGate = gate is null;
 
     /// <summary>Whether answers are kept per reader (<see cref="ResultCache{T}"/>); the benchmark measures both ways.</summary>
     internal bool CacheAnswers { get; set; } = true;
@@ -440,7 +445,10 @@ internal sealed class LuceneSearchIndex(string folder) : ISearchIndex, IDisposab
         _building?.Dispose();
         _live?.Dispose();
         _writes.Dispose();
-        Gate?.Dispose();
+        if (_ownsGate)
+        {
+            Gate?.Dispose();
+        }
         _adding.Dispose();
     }
 
