@@ -6,23 +6,43 @@ public sealed class SearchGateTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    /// <summary>Holds the gate's only slot on a thread of its own until <paramref name="release"/> is set.</summary>
-    private static Task<int> Hold(SearchGate gate, ManualResetEventSlim release, ManualResetEventSlim held) =>
-        Task.Run(() => gate.RunAsync(() =>
+    /// <summary>A gate of one slot, held by a search on a thread of its own until <see cref="Release"/>.</summary>
+    private sealed class HeldGate : IDisposable
+    {
+        private readonly ManualResetEventSlim _release = new();
+
+        public HeldGate()
         {
-            held.Set();
-            release.Wait(Patience);
-            return -1;
-        }, TestContext.Current.CancellationToken));
+            using var held = new ManualResetEventSlim();
+            Holder = Task.Run(() => Gate.RunAsync(() =>
+            {
+                held.Set();
+                _release.Wait(Patience);
+                return -1;
+            }, TestContext.Current.CancellationToken));
+            Assert.True(held.Wait(Patience));
+        }
+
+        public SearchGate Gate { get; } = new(1);
+
+        /// <summary>The holding search: -1 once released.</summary>
+        public Task<int> Holder { get; }
+
+        public void Release() => _release.Set();
+
+        public void Dispose()
+        {
+            _release.Set();
+            _release.Dispose();
+            Gate.Dispose();
+        }
+    }
 
     [Fact]
     public async Task Waiting_searches_are_computed_in_the_order_they_arrived()
     {
-        using var gate = new SearchGate(1);
-        using var release = new ManualResetEventSlim();
-        using var held = new ManualResetEventSlim();
-        var holder = Hold(gate, release, held);
-        Assert.True(held.Wait(Patience));
+        using var held = new HeldGate();
+        var gate = held.Gate;
 
         var order = new List<int>();
         var waiting = Enumerable.Range(0, 200).Select(n => gate.RunAsync(() =>
@@ -34,9 +54,9 @@ public sealed class SearchGateTests
             return n;
         }, TestContext.Current.CancellationToken)).ToList();
         Assert.Empty(order);
-        release.Set();
+        held.Release();
 
-        Assert.Equal(-1, await holder);
+        Assert.Equal(-1, await held.Holder);
         Assert.Equal(Enumerable.Range(0, 200), await Task.WhenAll(waiting));
         Assert.Equal(Enumerable.Range(0, 200), order);
     }
@@ -65,11 +85,8 @@ public sealed class SearchGateTests
     [Fact]
     public async Task A_caller_that_gives_up_leaves_the_queue_and_the_next_one_is_served()
     {
-        using var gate = new SearchGate(1);
-        using var release = new ManualResetEventSlim();
-        using var held = new ManualResetEventSlim();
-        var holder = Hold(gate, release, held);
-        Assert.True(held.Wait(Patience));
+        using var held = new HeldGate();
+        var gate = held.Gate;
 
         using var giveUp = new CancellationTokenSource();
         var abandonedRan = false;
@@ -77,10 +94,10 @@ public sealed class SearchGateTests
         var next = gate.RunAsync(() => "served", TestContext.Current.CancellationToken);
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
-        release.Set();
+        held.Release();
 
         Assert.Equal("served", await next);
-        await holder;
+        await held.Holder;
         Assert.False(abandonedRan);
     }
 
