@@ -63,14 +63,12 @@ internal sealed class KeywordField(string name, string value, Field.Store stored
             _offset.SetOffset(Value.Length, Value.Length);
         }
 
+        // The chain closes a field's stream when it is through with it; closing holds nothing to release here (a token
+        // stream has no reader, unlike a tokenizer), so the thread's next keyword field resets and reuses it.
         public override void Reset()
         {
             base.Reset();
             _used = false;
         }
-
-        // The chain closes a field's stream when it is through with it; this one has nothing to release (a token stream
-        // holds no reader, unlike a tokenizer), and the thread's next keyword field resets it.
-        protected override void Dispose(bool disposing) => base.Dispose(disposing);
     }
 }

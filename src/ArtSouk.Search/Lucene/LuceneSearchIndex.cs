@@ -45,7 +45,8 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
 
     private sealed record Generation(string Path, FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
     {
-        public static Generation Open(string path, double bufferMb = 64)
+        /// <param name="rebuilding">Opened for a rebuild: a larger buffer and no compound files until its commit.</param>
+        public static Generation Open(string path, bool rebuilding = false)
         {
             System.IO.Directory.CreateDirectory(path);
             var directory = FSDirectory.Open(path);
@@ -53,7 +54,7 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
             // byte once more at the commit. Live writes flush small segments, which are packed (fewer open files).
             var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
             {
-                OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = bufferMb, UseCompoundFile = bufferMb < RebuildBufferMb,
+                OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = rebuilding ? RebuildBufferMb : LiveBufferMb, UseCompoundFile = !rebuilding,
             };
             var writer = new IndexWriter(directory, config);
             return new Generation(path, directory, writer, new SearcherManager(writer, true, null));
@@ -75,6 +76,8 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
     /// <summary>A rebuild writes 100,000 documents in a few segments rather than a dozen to merge (the buffer is freed at the commit).</summary>
     private const double RebuildBufferMb = 256;
 
+    private const double LiveBufferMb = 64;
+
     public bool IsOpen => _live is not null;
 
     /// <summary>Replaces the query plan (search, suggest): the benchmark measures the previous queries against it in the same run.</summary>
@@ -84,7 +87,7 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
     /// Searches computed at once (<see cref="SearchGate"/>): as many as there are cores, for this index and those it
     /// shares the gate with. The benchmark measures without it (<c>null</c>) in the same run.
     /// </summary>
-    internal SearchGate? Gate { get; set; } = gate ?? new SearchGate(Environment.ProcessorCount);
+    internal SearchGate? Gate { get; set; } = gate ?? SearchGate.OnePerCore();
 
     private readonly bool _ownsGate = gate is null;
 
@@ -320,7 +323,7 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
         ArgumentNullException.ThrowIfNull(documents);
         await OpenAsync(cancellationToken);
         var name = NewName();
-        var building = Generation.Open(Path.Combine(folder, name), RebuildBufferMb);
+        var building = Generation.Open(Path.Combine(folder, name), rebuilding: true);
         var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         await _writes.WaitAsync(cancellationToken);
         _claimed = claimed;

@@ -14,6 +14,9 @@ internal sealed class SearchGate(int width) : IDisposable
 
     public int Width => width;
 
+    /// <summary>A gate as wide as the machine has cores: what the adapter uses unless told otherwise.</summary>
+    public static SearchGate OnePerCore() => new(Environment.ProcessorCount);
+
     /// <summary>Runs <paramref name="compute"/> once a slot is free, in the order callers arrived.</summary>
     public async Task<T> RunAsync<T>(Func<T> compute, CancellationToken cancellationToken)
     {
