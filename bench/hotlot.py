@@ -1,21 +1,34 @@
 #!/usr/bin/env python3
 """Hot-lot benchmark: many bidders on one lot on PostgreSQL, against pgbench's single-row UPDATE in the same run.
 
-  python3 bench/hotlot.py [--bidders 200] [--seconds 20] [--ladder fine|default]
+  python3 bench/hotlot.py [--model sequence|phone] [--bidders 200] [--seconds 20] [--ladder fine|default]
 
 Starts a throwaway PostgreSQL cluster (fsync off), publishes the host (Release), creates one timed lot, registers the
 bidders, then for --seconds each bidder (one asyncio task and keep-alive connection each, all in one thread, so the
-client spends little CPU) behaves like a person on a phone whose lot page gets accepted bids pushed: not leading, it bids
-the next valid amount on its screen (or the one its last 409 named) with a maximum some way above it (below), and
-retries at once on 409; leading, it waits until its screen shows another paddle leading. The sale's ladder is
---ladder fine (the default: a flat 1 SAR step, the maxima 0-200 SAR above the amount on screen, bidder i reaching
-(i mod 5) x 50 SAR) or --ladder default (the house ladder, ~6-10% steps, maxima 0-4 increments above). The push is simulated: each 201
-the client receives updates every screen PUSH_DELAY later. Then pgbench runs a one-row UPDATE (the same hot-row shape
-as a bid's conditional update) with as many clients for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench
-tps (the issue's target is >= 0.5), and the anomalies found by replaying the stored bids, in the server's order,
-through a reference model of the ladder and proxy rule (the closed form the FsCheck properties use): a bid from a
-bidder not leading that did not raise the price strictly, a stored price after a bid that differs from the model's,
-or a lot whose final price, leader or maxima differ from the model's (a lost proxy).
+client spends little CPU) bids on the lot and, once its bid leads, waits until its screen shows another paddle leading
+(a person does not bid against themselves). Every bidder's screen gets accepted bids pushed (simulated: each 201 the
+client receives updates every screen PUSH_DELAY later, the p50 bench/bidlatency.py measures, never to an older price).
+What a bidder not leading bids is the model:
+
+- --model sequence (the default; the issue's figure): a load generator's storm, as pgbench's is for PostgreSQL. The
+  amounts come from one rising sequence the bidders share, two rungs of the sale's ladder above the last amount sent
+  (or the next valid amount the bidder last saw or was told in a 409, if higher), and one bidder in five gives a
+  maximum three rungs above its amount, so proxies answer in the storm. Each bid is valid when it is sent; it is refused
+  only when bids sent later overtake it on the way (200 connections, the host's scheduling), so accepted bids/s against
+  pgbench's one-row UPDATE tps compares what accepting a bid costs with what updating one row costs.
+- --model phone: a person on a phone bids the next valid amount on its screen (or the one its last 409 named) with a
+  maximum some way above it (bidder i reaching (i mod 5) x 50 SAR on the fine ladder, (i mod 5) rungs on the house one)
+  and retries at once on a 409. ~200 bids are always in flight on stale screens, so most are refused: this shows how
+  the server copes with contention, and bench/hotlot_model.py why acceptance stays at a few per cent.
+
+The sale's ladder is --ladder fine (the default: a flat 1 SAR step) or --ladder default (the house ladder, ~6-10%
+steps). Then pgbench runs a one-row UPDATE (the same hot-row shape as a bid's conditional update) with as many clients
+for as long. Prints accepted bids/s, attempts/s, the ratio of accepted bids/s to pgbench tps (the issue's target is
+>= 0.5), and the anomalies found by replaying the stored bids, in the server's order, through a reference model of the
+ladder and proxy rule (the closed form the FsCheck properties use): a bid from a bidder not leading that did not raise
+the price strictly, a stored price after a bid that differs from the model's, or a lot whose final price, leader or
+maxima differ from the model's (a lost proxy). HOTLOT_PGSTAT=1 also prints the statements (nested ones too) that took
+PostgreSQL's time (pg_stat_statements).
 Not a test: numbers depend on the machine; it asserts nothing.
 """
 import argparse, asyncio, http.client, json, os, shutil, subprocess, sys, tempfile, time, uuid
@@ -72,6 +85,13 @@ LADDER = ['fine']
 def ladder_above(p):
     """The sale's ladder's next point strictly above p (halalas): Ladder.Above in src/ArtSouk.Auctions/Rules/Ladder.cs."""
     return p - p % FINE_STEP + FINE_STEP if LADDER[0] == 'fine' else house_ladder_above(p)
+
+
+def rungs_above(amount, n):
+    """The point n rungs of the sale's ladder above amount (SAR)."""
+    p = round(amount * 100)
+    for _ in range(n): p = ladder_above(p)
+    return p / 100
 
 
 def reference(bids):
@@ -135,9 +155,12 @@ def machine_cpu():
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--bidders', type=int, default=200); ap.add_argument('--seconds', type=int, default=20)
     ap.add_argument('--ladder', choices=['fine', 'default'], default='fine')
+    ap.add_argument('--model', choices=['sequence', 'phone'], default='sequence')
     a = ap.parse_args()
     LADDER[0] = a.ladder
-    conn = postgres(WORK, procs, '-c max_connections=400 -c shared_buffers=256MB')
+    pgstat = os.environ.get('HOTLOT_PGSTAT')
+    conn = postgres(WORK, procs, '-c max_connections=400 -c shared_buffers=256MB' +
+                    (' -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all' if pgstat else ''))
     if conn is None: sys.exit('PostgreSQL server binaries not found')
     out = os.path.join(WORK, 'host')
     sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
@@ -179,6 +202,7 @@ def main():
     # paddle, next valid amount), measured at p50 11 ms after the bidder's 201 (bench/bidlatency.py). Here the push is
     # simulated: each 201 the client receives updates every screen PUSH_DELAY later, never to an older price.
     screen = {'next': 1000.0, 'paddle': None, 'price': 0.0}
+    sequence = [1000.0]  # --model sequence: the next amount of the bidders' shared rising sequence
     loop_ref = []
 
     def push(price, nxt, paddle):
@@ -188,8 +212,8 @@ def main():
 
     async def bidder(i):
         rw = await asyncio.open_connection('127.0.0.1', port)
-        # How far above the amount on screen this bidder lets its maximum go (0: no maximum): i mod 5 increments of the
-        # default ladder, or (i mod 5) x 50 SAR on the fine one.
+        # --model phone: how far above the amount on screen this bidder lets its maximum go (0: no maximum): i mod 5 rungs
+        # of the house ladder, or (i mod 5) x 50 SAR on the fine one. --model sequence: bidders with i mod 5 = 1 give a maximum.
         reach = i % 5
         nxt, paddle, leading = 1000.0, None, False
         while time.time() < stop_at[0]:
@@ -199,10 +223,14 @@ def main():
                 leading = screen['paddle'] == paddle
                 continue
             amount = max(nxt, screen['next'])
-            mx = amount + 50 * reach if a.ladder == 'fine' else amount
-            for _ in range(reach if a.ladder == 'default' else 0): mx = ladder_above(round(mx * 100)) / 100
+            if a.model == 'sequence':
+                amount = max(amount, sequence[0])
+                sequence[0] = rungs_above(amount, 2)
+                mx = rungs_above(amount, 3) if reach == 1 else None
+            else:
+                mx = (amount + 50 * reach if a.ladder == 'fine' else rungs_above(amount, reach)) if reach else None
             body_out = {'amount': amount, 'clientBidId': uuid.uuid4().hex}
-            if reach: body_out['maxAmount'] = mx
+            if mx is not None: body_out['maxAmount'] = mx
             try:
                 st, body = await acall(rw, 'POST', f'/api/v1/lots/{lot}/bids', body_out, tokens[i])
             except Exception:
@@ -247,6 +275,11 @@ def main():
     lot_row = (int(lot_row[0]), lot_row[1], int(lot_row[2]), int(lot_row[3]))
     stored = sh(psql + ['-c', f"select bid_count from auctions.lots where id = '{lot}'"]).strip()
     non_rising, wrong_price, lost, own_raises, final = replay(rows, lot_row)
+    if pgstat:
+        # HOTLOT_PGSTAT=1: the statements (nested ones too) that took PostgreSQL's time during the run.
+        sh(psql + ['-c', 'create extension if not exists pg_stat_statements'])
+        print(sh(['psql', '-X'] + psql_args(conn) + ['-c', "select calls, round(total_exec_time::numeric, 0) as ms, round((total_exec_time / calls)::numeric, 3) as ms_each, "
+                 "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query from pg_stat_statements order by total_exec_time desc limit 25"]), flush=True)
 
     # The host's pool holds up to 200 connections; stop it so pgbench gets the server to itself.
     host.kill(); host.wait()
@@ -261,7 +294,7 @@ def main():
     tps = float([l for l in bench.splitlines() if l.startswith('tps')][0].split('=')[1].split()[0])
 
     accepted = counts['accepted'] / elapsed
-    print(f'\nbidders {a.bidders}, {elapsed:.1f} s, ladder {a.ladder}, host and PostgreSQL on this machine ({os.cpu_count()} cores)')
+    print(f'\nbidders {a.bidders}, {elapsed:.1f} s, model {a.model}, ladder {a.ladder}, host and PostgreSQL on this machine ({os.cpu_count()} cores)')
     print(f'accepted bids/s          {accepted:10.0f}   ({counts["accepted"]} accepted, {stored} stored on the lot)')
     print(f'attempts/s               {(counts["accepted"] + counts["refused"]) / elapsed:10.0f}   ({counts["refused"]} refused 409/422, {counts["errors"]} errors)')
     print(f'pgbench hot-row UPDATE   {tps:10.0f} tps ({clients} clients)')

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -622,5 +623,74 @@ public sealed class PostgresAuctionTwoHostTests
         var prices = history.Select(h => h!["amount"]!.GetValue<decimal>()).Reverse().ToList();
         Assert.Equal(view["currentBid"]!.GetValue<decimal>(), prices.Max());
         Assert.Equal(accepted, history.Count(h => h!["kind"]!.GetValue<string>() == "bid"));
+    }
+}
+
+/// <summary>
+/// The two lookups a storm makes on a lot's bids, as PostgreSQL plans them on a new store (no statistics yet), where a
+/// plan is cached for the life of a connection: each must use its own index, never walk every bid of the lot.
+/// </summary>
+public sealed class PostgresBidIndexTests
+{
+    [Fact]
+    public async Task The_retry_check_probes_the_unique_index_and_the_history_reads_its_own()
+    {
+        var connection = await Postgres.CreateDatabaseOrSkipAsync();
+        await using (var app = new ArtSoukApp(connection, seed: false))
+        {
+            _ = app.CreateClient();
+        }
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        // Index paths only (the question is which index, not whether an empty table is cheaper read whole), and the
+        // generic plan, which is the one a function such as auctions.place_bid keeps.
+        await using (var setup = new NpgsqlCommand(
+            """
+            SET enable_seqscan = off;
+            SET plan_cache_mode = force_generic_plan;
+            PREPARE retry(uuid, uuid, text) AS
+                SELECT EXISTS (SELECT 1 FROM auctions.bids b WHERE b.lot_id = $1 AND b.bidder_id = $2 AND b.client_bid_id = $3);
+            PREPARE history(uuid) AS
+                SELECT b.id FROM auctions.bids b WHERE b.lot_id = $1 AND b.retracted_at IS NULL ORDER BY b.id DESC LIMIT 500;
+            """, db))
+        {
+            await setup.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(["ix_bids_lot_id_bidder_id_client_bid_id"], await IndexesAsync(db, "EXECUTE retry(gen_random_uuid(), gen_random_uuid(), 'x')"));
+        Assert.Equal(["ix_bids_lot_id_id"], await IndexesAsync(db, "EXECUTE history(gen_random_uuid())"));
+    }
+
+    /// <summary>The indexes a statement's plan reads.</summary>
+    private static async Task<List<string>> IndexesAsync(NpgsqlConnection db, string statement)
+    {
+        await using var explain = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) {statement}", db);
+        var plan = JsonNode.Parse((string)(await explain.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)!;
+        var names = new List<string>();
+        Walk(plan);
+        return names;
+
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    if (o["Index Name"] is { } name)
+                    {
+                        names.Add(name.GetValue<string>());
+                    }
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+                    break;
+            }
+        }
     }
 }

@@ -81,6 +81,8 @@ public abstract class ContentApiTests(HostFixture fixture)
         await using var scope = Host.App.Services.CreateAsyncScope();
         Assert.False(scope.ServiceProvider.GetRequiredService<ArtSouk.Cms.Persistence.CmsDbContext>().Database.HasPendingModelChanges());
         Assert.False(scope.ServiceProvider.GetRequiredService<ArtSouk.Accounts.Persistence.AccountsDbContext>().Database.HasPendingModelChanges());
+        Assert.False(scope.ServiceProvider.GetRequiredService<ArtSouk.Commerce.Persistence.CommerceDbContext>().Database.HasPendingModelChanges());
+        Assert.False(scope.ServiceProvider.GetRequiredService<ArtSouk.Auctions.Persistence.AuctionsDbContext>().Database.HasPendingModelChanges());
     }
 
     [Fact]

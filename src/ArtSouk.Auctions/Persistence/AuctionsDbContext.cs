@@ -60,7 +60,8 @@ internal abstract class AuctionsDbContext(DbContextOptions options) : DbContext(
             b.Property(x => x.RetractedBy).HasMaxLength(200);
             // A retried request finds its first bid; two racing copies of it cannot both insert.
             b.HasIndex(x => new { x.LotId, x.BidderId, x.ClientBidId }).IsUnique();
-            b.HasIndex(x => new { x.LotId, x.Id });
+            // The history (newest first). Only unretracted bids, so the retry check above cannot be planned on it.
+            b.HasIndex(x => new { x.LotId, x.Id }).HasFilter("retracted_at IS NULL");
         });
         modelBuilder.Entity<Registration>(r =>
         {

@@ -88,7 +88,8 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Postgres
                         .HasName("pk_bids");
 
                     b.HasIndex("LotId", "Id")
-                        .HasDatabaseName("ix_bids_lot_id_id");
+                        .HasDatabaseName("ix_bids_lot_id_id")
+                        .HasFilter("retracted_at IS NULL");
 
                     b.HasIndex("LotId", "BidderId", "ClientBidId")
                         .IsUnique()

@@ -80,7 +80,8 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Sqlite
                         .HasName("pk_bids");
 
                     b.HasIndex("LotId", "Id")
-                        .HasDatabaseName("ix_bids_lot_id_id");
+                        .HasDatabaseName("ix_bids_lot_id_id")
+                        .HasFilter("retracted_at IS NULL");
 
                     b.HasIndex("LotId", "BidderId", "ClientBidId")
                         .IsUnique()
