@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ArtSouk.Auctions.Bidding;
 using ArtSouk.Auctions.Closing;
 using ArtSouk.Auctions.Lots;
+using ArtSouk.Auctions.Notices;
 using ArtSouk.Auctions.Persistence;
 using ArtSouk.Auctions.Rules;
 using ArtSouk.Commerce.Orders;
@@ -524,6 +525,41 @@ public abstract class AuctionClosingTests(string provider)
         Assert.Equal(12_990m, order["total"]!["amount"]!.GetValue<decimal>());
         Assert.Equal("pending_payment", order["state"]!.GetValue<string>());
         Assert.Equal(order["id"]!.GetValue<string>(), view["orderId"]!.GetValue<string>());
+        // The invoice carries VAT on the premium only (the hammer price carries none), not 15/115 of the whole total.
+        var invoice = (await winner.GetFromJsonAsync<JsonObject>($"/api/v1/orders/{order["id"]!.GetValue<string>()}/invoice"))!;
+        Assert.Equal(390m, invoice["vat"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal(12_990m, invoice["total"]!["amount"]!.GetValue<decimal>());
+        Assert.Equal(12_600m, invoice["totalExcludingVat"]!["amount"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Every_watcher_of_a_lot_closing_soon_is_told_once_however_many_watch()
+    {
+        await using var app = await ArtSoukApp.OnAsync(provider, settings: NoBackgroundCloser);
+        var admin = await app.AdminClientAsync();
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin), closesAt: DateTimeOffset.UtcNow.AddMinutes(5));
+        // More watchers than one read takes, so the second page onwards is only reached past watchers already told.
+        var watchers = EndingSoon.PageSize * 2 + 500;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuctionsDbContext>();
+            db.Watches.AddRange(Enumerable.Range(0, watchers).Select(_ => new Watch { LotId = lot, UserId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UtcNow }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(watchers, await EndingSoonAsync(app));
+        Assert.Equal(0, await EndingSoonAsync(app));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuctionsDbContext>();
+            Assert.Equal(watchers, await db.Outbox.CountAsync(m => m.Type == NoticeTypes.EndingSoon, TestContext.Current.CancellationToken));
+        }
+    }
+
+    private static async Task<int> EndingSoonAsync(ArtSoukApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EndingSoon>().RunAsync(CancellationToken.None);
     }
 
     [Fact]

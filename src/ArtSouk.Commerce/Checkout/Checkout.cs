@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ArtSouk.Commerce.Invoices;
 using ArtSouk.Commerce.Listings;
 using ArtSouk.Commerce.Mail;
 using ArtSouk.Commerce.Orders;
@@ -114,6 +115,7 @@ internal static partial class Checkout
         long UnitMinor(CheckoutItem item) => item.TicketTypeId is { } t ? types[t].PriceMinor : listings[item.EntryId].PriceMinor;
 
         var until = now + options.Value.ReservationTime;
+        var total = wanted.Sum(w => UnitMinor(w) * (w.Quantity ?? 1));
         var order = new Order
         {
             BuyerId = buyer,
@@ -121,7 +123,8 @@ internal static partial class Checkout
             Locale = Locales.FromRequest(http.Request),
             CreatedAt = now,
             ReservedUntil = until,
-            TotalMinor = wanted.Sum(w => UnitMinor(w) * (w.Quantity ?? 1)),
+            TotalMinor = total,
+            VatMinor = Invoice.VatOf(total),
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {

@@ -3,8 +3,9 @@ using ArtSouk.Kernel.Money;
 namespace ArtSouk.Commerce.Invoices;
 
 /// <summary>
-/// A simplified tax invoice, issued once per order with the next number of its series. Amounts are VAT-inclusive
-/// prices, so VAT is taken out of the total once, on the invoice, never per line: see <see cref="VatOf"/>.
+/// A simplified tax invoice, issued once per order with the next number of its series. Fixed prices are VAT-inclusive,
+/// so their VAT is taken out of the order's total once, never per line (<see cref="VatOf"/>); a won lot's order holds
+/// VAT on the buyer's premium only. The invoice prints the VAT the order fixed (<see cref="Orders.Order.VatMinor"/>).
 /// </summary>
 internal sealed class Invoice
 {

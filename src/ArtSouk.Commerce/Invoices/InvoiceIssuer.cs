@@ -29,7 +29,7 @@ internal sealed class InvoiceIssuer(CommerceDbContext db, IOptions<CommerceOptio
             var numbers = await db.Database.SqlQueryRaw<long>(next, InvoiceCounter.Simplified).ToListAsync(ct);
             var now = clock.GetUtcNow();
             var total = new Money(order.TotalMinor, order.Currency);
-            var vat = new Money(Invoice.VatOf(order.TotalMinor), order.Currency);
+            var vat = new Money(order.VatMinor, order.Currency);
             var invoice = new Invoice
             {
                 OrderId = order.Id,

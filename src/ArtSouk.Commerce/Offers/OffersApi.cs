@@ -1,4 +1,5 @@
 using ArtSouk.Commerce.Checkout;
+using ArtSouk.Commerce.Invoices;
 using ArtSouk.Commerce.Listings;
 using ArtSouk.Commerce.Mail;
 using ArtSouk.Commerce.Orders;
@@ -177,6 +178,7 @@ internal static class OffersApi
             CreatedAt = now,
             ReservedUntil = until,
             TotalMinor = offer.AgreedMinor,
+            VatMinor = Invoice.VatOf(offer.AgreedMinor),
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {

@@ -11,6 +11,14 @@ internal sealed class Order
     public string State { get; set; } = OrderStates.PendingPayment;
     public required string PaymentMethod { get; init; }
     public long TotalMinor { get; init; }
+
+    /// <summary>
+    /// The VAT inside <see cref="TotalMinor"/>, fixed when the order is made and printed on its invoice: a fixed price is
+    /// VAT-inclusive (<see cref="Invoices.Invoice.VatOf"/> of the total), a won lot's total holds VAT on the buyer's
+    /// premium only (the hammer price carries none).
+    /// </summary>
+    public long VatMinor { get; init; }
+
     public string Currency { get; init; } = Kernel.Money.Money.Sar;
     public long RefundedMinor { get; set; }
 

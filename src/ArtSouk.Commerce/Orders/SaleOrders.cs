@@ -99,6 +99,7 @@ public sealed class SaleOrders
             CreatedAt = now,
             ReservedUntil = until,
             TotalMinor = total,
+            VatMinor = premiumVatMinor,
         };
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
         // The work is held for the winner as a checkout would hold it, so paying sells it through the same ledger.

@@ -395,6 +395,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<long>("VatMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vat_minor");
+
                     b.HasKey("Id")
                         .HasName("pk_orders");
 

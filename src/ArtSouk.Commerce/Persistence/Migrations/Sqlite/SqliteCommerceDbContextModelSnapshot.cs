@@ -389,6 +389,10 @@ namespace ArtSouk.Commerce.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
+                    b.Property<long>("VatMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vat_minor");
+
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
