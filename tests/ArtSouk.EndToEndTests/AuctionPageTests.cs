@@ -16,14 +16,14 @@ public sealed class AuctionPageTests(ManagerHost host)
     private static string Unique(string stem) => $"{stem} {Guid.NewGuid().ToString("N")[..4]}";
 
     /// <summary>A sale of two lots on new works that reuse a seeded artwork's pictures and artist.</summary>
-    private async Task<(Guid Sale, Guid Lot)> SaleAsync(HttpClient admin)
+    private async Task<(Guid Sale, Guid Lot)> SaleAsync(HttpClient admin, string type = "timed")
     {
         var now = DateTimeOffset.UtcNow;
         var created = await admin.PostAsJsonAsync("/api/v1/manage/auctions", new
         {
             title = new { ar = Unique("مزاد الربيع للفن المعاصر"), en = Unique("Spring Contemporary Sale") },
             description = new { ar = "أعمال مختارة من فنانين سعوديين وخليجيين.", en = "Selected works by Saudi and Gulf artists." },
-            type = "timed", startsAt = now.AddMinutes(-5), endsAt = now.AddHours(2), biddersNeedApproval = false, softCloseMinutes = 2,
+            type, startsAt = now.AddMinutes(-5), endsAt = now.AddHours(2), biddersNeedApproval = false, softCloseMinutes = 2,
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var sale = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<string>());
@@ -160,10 +160,42 @@ public sealed class AuctionPageTests(ManagerHost host)
 
         await page.Locator("#bid-amount").FillAsync("8000");
         await page.Locator(".bid-form button[type=submit]").ClickAsync();
-        await page.Locator(".bid-form [data-field=message][data-kind=ok]").WaitForAsync();
+        var accepted = page.Locator(".bid-form [data-field=message][data-kind=ok]");
+        await accepted.WaitForAsync();
+        // In the page's words (read from its <template>), not "undefined".
+        Assert.Equal(locale == "ar" ? "قُبلت مزايدتك — أنت صاحب أعلى مزايدة" : "Your bid was accepted — You are the highest bidder", await accepted.InnerTextAsync());
         await page.Locator("[data-field=current][data-amount='8000']").WaitForAsync();
         await page.Locator("[data-field=reserve][hidden]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.Equal(1, await page.Locator("[data-field=history] li").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task The_auctioneers_calls_in_a_live_sale_reach_the_lot_page(string locale)
+    {
+        using var admin = await Accounts.AdminAsync(host);
+        var (_, lot) = await SaleAsync(admin, "live");
+        var page = await host.PageAsync(locale);
+        await page.GotoAsync($"/{locale}/auctions/lots/{lot}");
+        await page.Locator("[data-auction-root][data-live=true]").WaitForAsync();
+        var status = page.Locator("[data-field=status]");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/manage/lots/{lot}/open", null, Ct)).StatusCode);
+        await page.Locator("[data-field=status][data-kind=opened]").WaitForAsync();
+        Assert.Equal(locale == "ar" ? "القطعة الآن أمام الدلّال: زايد الآن" : "This lot is now on the block: bid now", await status.InnerTextAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/manage/lots/{lot}/fair-warning", null, Ct)).StatusCode);
+        await page.Locator("[data-field=status][data-kind=warning]").WaitForAsync();
+        Assert.Equal(locale == "ar" ? "إنذار أخير قبل المطرقة" : "Fair warning: the hammer is about to fall", await status.InnerTextAsync());
+        await ShotAsync(page, "lot-fair-warning", locale, 1280);
+
+        // No bid met the reserve: the hammer passes the lot, and the page says so and takes the bid form away.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/manage/lots/{lot}/hammer", null, Ct)).StatusCode);
+        await page.Locator("[data-auction-root][data-state=closed]").WaitForAsync();
+        Assert.Equal(locale == "ar" ? "لم تُبع" : "Passed", await status.InnerTextAsync());
+        Assert.True(await page.Locator(".bid-form").IsHiddenAsync());
         await page.Context.CloseAsync();
     }
 }

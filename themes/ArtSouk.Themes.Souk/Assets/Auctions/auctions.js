@@ -7,8 +7,10 @@
   if (!root) return;
   const locale = root.dataset.locale === "en" ? "en" : "ar";
   const numbers = new Intl.NumberFormat(locale === "ar" ? `ar-SA-u-nu-${root.dataset.digits || "arab"}` : "en-GB", { maximumFractionDigits: 2 });
+  // The page's words in its language, from a <template>: its children live in template.content, not in the document.
   const words = {};
-  document.querySelectorAll("#auction-words [data-word]").forEach(w => { words[w.dataset.word] = w.textContent; });
+  const wordList = document.getElementById("auction-words");
+  (wordList ? wordList.content || wordList : document).querySelectorAll("[data-word]").forEach(w => { words[w.dataset.word] = w.textContent; });
   // Milliseconds to add to this device's clock to read the server's: the server's clock is the only clock.
   let offset = Number(root.dataset.serverTime) - Date.now();
   const lots = new Map();
@@ -63,7 +65,10 @@
       const form = field(el, "bid-form");
       if (form) form.hidden = true;
       const status = field(el, "status");
-      if (status) status.textContent = words[lot.outcome] || "";
+      if (status) {
+        status.textContent = words[lot.outcome] || "";
+        delete status.dataset.kind;
+      }
     }
     tick();
   }
@@ -107,10 +112,22 @@
         show(el, { state: "open", currentBid: e.currentBid, startingBid: Number(field(el, "current")?.dataset.amount || 0), nextValidAmount: e.nextValidAmount,
           endsAt: e.endsAt, reserveMet: e.reserveMet, bidCount: e.bidCount });
         if (el === root && e.paddle != null && e.currentBid != null) historyItem(e.paddle, e.currentBid, "bid", e.at);
+      } else if (m.target === "opened" || m.target === "warning") {
+        // The auctioneer's calls in a live sale: the lot is now on the block, or this is the fair warning before the hammer.
+        if (m.target === "opened") el.dataset.opensAt = String(Math.min(Number(el.dataset.opensAt), Date.parse(e.at)));
+        const status = field(el, "status");
+        if (status && words[m.target]) {
+          status.textContent = words[m.target];
+          status.dataset.kind = m.target;
+        }
+        tick();
       } else if (m.target === "extended") {
         el.dataset.endsAt = String(Date.parse(e.endsAt));
         const status = field(el, "status");
-        if (status && words.extended) status.textContent = words.extended;
+        if (status && words.extended) {
+          status.textContent = words.extended;
+          status.dataset.kind = "extended";
+        }
         tick();
       } else if (m.target === "closed") {
         el.dataset.state = "closed";
