@@ -435,6 +435,65 @@ public abstract class AuctionTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_sale_without_rules_gets_the_defaults_and_its_lots_close_one_interval_apart()
+    {
+        var ends = DateTimeOffset.UtcNow.AddHours(3);
+        var created = await Host.Admin.PostAsJsonAsync("/api/v1/manage/auctions", new
+        {
+            title = new { ar = Auctioneer.Unique("مزاد متدرج"), en = Auctioneer.Unique("Staggered sale") },
+            type = "timed", startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = ends, lotIntervalSeconds = 60,
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var sale = await Auctioneer.JsonAsync(created);
+        // The house defaults: a 2-minute soft close, no hard stop, bidders approved by an administrator, the ~10% ladder, Christie's premium.
+        Assert.Equal(2, sale["softCloseMinutes"]!.GetValue<int>());
+        Assert.Null(sale["hardStopAt"]);
+        Assert.True(sale["biddersNeedApproval"]!.GetValue<bool>());
+        Assert.Equal(26m, sale["premiumTiers"]![0]!["rate"]!.GetValue<decimal>());
+        Assert.NotEmpty(sale["increments"]!.AsArray());
+
+        var id = Guid.Parse(sale["id"]!.GetValue<string>());
+        var lots = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            lots.Add(await Auctioneer.LotAsync(Host.Admin, id));
+        }
+        var closes = new List<DateTimeOffset>();
+        foreach (var lot in lots)
+        {
+            closes.Add((await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>());
+        }
+        var sent = DateTimeOffset.FromUnixTimeSeconds(ends.ToUnixTimeSeconds());
+        Assert.Equal([sent, sent.AddMinutes(1), sent.AddMinutes(2)], closes.Select(c => DateTimeOffset.FromUnixTimeSeconds(c.ToUnixTimeSeconds())));
+    }
+
+    [Fact]
+    public async Task A_sale_names_its_cover_and_a_cover_that_is_no_entry_is_refused()
+    {
+        var cover = await Host.Admin.CreateEntryAsync("artist", new { name = new { ar = Auctioneer.Unique("غلاف"), en = Auctioneer.Unique("Cover") } });
+        object Sale(Guid coverEntryId) => new
+        {
+            title = new { ar = Auctioneer.Unique("مزاد بغلاف"), en = Auctioneer.Unique("Sale with a cover") },
+            type = "live", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(1), coverEntryId,
+        };
+        var created = await Host.Admin.PostAsJsonAsync("/api/v1/manage/auctions", Sale(cover), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Auctioneer.JsonAsync(created))["id"]!.GetValue<string>();
+        var read = (await Host.Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/auctions/{id}", TestContext.Current.CancellationToken))!;
+        Assert.Equal(cover.ToString(), read["coverEntryId"]!.GetValue<string>());
+
+        var missing = Guid.NewGuid();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/manage/auctions") { Content = JsonContent.Create(Sale(missing)) };
+        request.Headers.AcceptLanguage.ParseAdd("ar");
+        var refused = await Host.Admin.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await Auctioneer.JsonAsync(refused);
+        Assert.Contains(missing.ToString(), problem["errors"]!["coverEntryId"]![0]!.GetValue<string>());
+        Assert.Matches("[\u0600-\u06FF]", problem["errors"]!["coverEntryId"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Watching_a_lot_and_stopping()
     {
         var lot = await Auctioneer.LotAsync(Host.Admin, await Auctioneer.SaleAsync(Host.Admin));

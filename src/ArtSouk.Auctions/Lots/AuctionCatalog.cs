@@ -36,7 +36,7 @@ internal sealed class AuctionCatalog(AuctionsDbContext db, TimeProvider clock) :
     }
 
     private static AuctionSaleSummary Summary(Sale s, IReadOnlyList<AuctionLotSummary> lots) =>
-        new(s.Id, s.TitleAr, s.TitleEn, s.DescriptionAr, s.DescriptionEn, s.Type, s.StartsAt, s.EndsAt, lots);
+        new(s.Id, s.TitleAr, s.TitleEn, s.DescriptionAr, s.DescriptionEn, s.Type, s.StartsAt, s.EndsAt, lots, s.CoverEntryId);
 
     private static AuctionLotSummary Summary(LotView v) => new(v.Id, v.SaleId, v.Number, v.EntryId, v.State, v.Outcome, v.StartingBid, v.CurrentBid,
         v.NextValidAmount, v.OpensAt, v.EndsAt, v.HasReserve, v.ReserveMet, v.EstimateLow, v.EstimateHigh, v.BidCount, v.LeadingPaddle);

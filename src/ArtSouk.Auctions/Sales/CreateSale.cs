@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 namespace ArtSouk.Auctions.Sales;
 
 internal sealed record CreateSaleRequest(TextPair? Title, TextPair? Description, string? Type, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
-    bool? BiddersNeedApproval, int? SoftCloseMinutes, DateTimeOffset? HardStopAt, int? LotIntervalSeconds, Rung[]? Increments, PremiumTier[]? PremiumTiers, decimal? Deposit = null);
+    bool? BiddersNeedApproval, int? SoftCloseMinutes, DateTimeOffset? HardStopAt, int? LotIntervalSeconds, Rung[]? Increments, PremiumTier[]? PremiumTiers, decimal? Deposit = null, Guid? CoverEntryId = null);
 
 /// <summary><c>POST /api/v1/manage/auctions</c>: a sale with its rules; defaults are the house ladder, Christie's premium, 2-minute soft close.</summary>
 internal static class CreateSale
@@ -26,7 +26,7 @@ internal static class CreateSale
     }
 
     private static async Task<Results<Created<SaleView>, BadRequestProblem>> CreateAsync(
-        CreateSaleRequest request, HttpContext http, AuctionsDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateSaleRequest request, HttpContext http, AuctionsDbContext db, IEntryAccess entries, TimeProvider clock, CancellationToken ct)
     {
         string Say(string arabic, string english) => Locales.Say(http.Request, arabic, english);
         var errors = new ValidationErrors();
@@ -76,6 +76,10 @@ internal static class CreateSale
         {
             errors.Add("deposit", Say("مبلغ التأمين بالريال بخانتين عشريتين على الأكثر، ولا يكون سالبًا", "deposit is a SAR amount with at most two decimals, not negative"));
         }
+        if (request.CoverEntryId is { } cover && await entries.AccessAsync(http.User, cover, ct) is null)
+        {
+            errors.Add("coverEntryId", Say($"لا يوجد عمل {cover} لغلاف المزاد", $"coverEntryId: there is no entry {cover}"));
+        }
         if (!errors.IsEmpty)
         {
             return new BadRequestProblem(ProblemCode.ValidationFailed, errors.ToString(), errors.ToDictionary());
@@ -87,6 +91,7 @@ internal static class CreateSale
             TitleEn = (request.Title.En ?? "").Trim(),
             DescriptionAr = request.Description?.Ar,
             DescriptionEn = request.Description?.En,
+            CoverEntryId = request.CoverEntryId,
             Type = type,
             StartsAt = request.StartsAt!.Value.ToUniversalTime(),
             EndsAt = request.EndsAt!.Value.ToUniversalTime(),

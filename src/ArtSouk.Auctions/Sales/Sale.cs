@@ -8,6 +8,9 @@ internal sealed class Sale
     public required string TitleEn { get; set; }
     public string? DescriptionAr { get; set; }
     public string? DescriptionEn { get; set; }
+
+    /// <summary>The entry whose picture is the sale's cover (a work in the sale, an exhibition); the first lot's when none.</summary>
+    public Guid? CoverEntryId { get; set; }
     public required string Type { get; set; }
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }

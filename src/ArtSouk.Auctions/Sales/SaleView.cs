@@ -10,12 +10,12 @@ internal sealed record TextPair(string? Ar, string? En);
 
 internal sealed record SaleView(Guid Id, TextPair Title, TextPair? Description, string Type, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     bool BiddersNeedApproval, int SoftCloseMinutes, DateTimeOffset? HardStopAt, int LotIntervalSeconds, IReadOnlyList<Rung> Increments,
-    IReadOnlyList<PremiumTier> PremiumTiers, IReadOnlyList<LotView>? Lots, decimal? Deposit)
+    IReadOnlyList<PremiumTier> PremiumTiers, IReadOnlyList<LotView>? Lots, decimal? Deposit, Guid? CoverEntryId)
 {
     public static SaleView Of(Sale s, IReadOnlyList<LotView>? lots = null) => new(s.Id, new TextPair(s.TitleAr, s.TitleEn),
         s.DescriptionAr is null && s.DescriptionEn is null ? null : new TextPair(s.DescriptionAr, s.DescriptionEn), s.Type, s.StartsAt, s.EndsAt,
         s.BiddersNeedApproval, s.SoftCloseMinutes, s.HardStopAt, s.LotIntervalSeconds, SaleRules.LadderOf(s).Rungs, SaleRules.PremiumOf(s).Tiers, lots,
-        s.DepositMinor == 0 ? null : new Money(s.DepositMinor, Money.Sar).Amount);
+        s.DepositMinor == 0 ? null : new Money(s.DepositMinor, Money.Sar).Amount, s.CoverEntryId);
 }
 
 /// <summary>A sale's rules, parsed once per distinct JSON (sales share the defaults).</summary>

@@ -1,8 +1,11 @@
 namespace ArtSouk.Kernel.Auctions;
 
-/// <summary>A sale as the public site shows it (amounts in SAR, times in UTC); <see cref="Lots"/> is empty in lists.</summary>
+/// <summary>
+/// A sale as the public site shows it (amounts in SAR, times in UTC); <see cref="Lots"/> is empty in lists.
+/// <see cref="CoverEntryId"/> is the entry whose picture is the sale's cover, when one was chosen.
+/// </summary>
 public sealed record AuctionSaleSummary(Guid Id, string TitleAr, string TitleEn, string? DescriptionAr, string? DescriptionEn, string Type,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<AuctionLotSummary> Lots);
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<AuctionLotSummary> Lots, Guid? CoverEntryId = null);
 
 /// <summary>A lot as anyone may see it: never the reserve (only whether it is met) and never a bidder's maximum.</summary>
 public sealed record AuctionLotSummary(Guid Id, Guid SaleId, int Number, Guid EntryId, string State, string? Outcome, decimal StartingBid,

@@ -71,6 +71,30 @@ public sealed partial class AuctionPageTests(SqliteHost host)
     }
 
     [Fact]
+    public async Task A_sale_is_shown_by_its_chosen_cover_before_its_first_lots_picture()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A seeded work with pictures (other tests add works without any).
+        var seeded = (await host.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/content/artwork?locale=en&limit=50", ct))!["items"]!.AsArray()
+            .First(w => w!["fields"]!["images"] is JsonArray { Count: > 0 })!;
+        var picture = seeded["fields"]!["images"]![0]!["url"]!.GetValue<string>();
+        var created = await host.Admin.PostAsJsonAsync("/api/v1/manage/auctions", new
+        {
+            title = new { ar = Auctioneer.Unique("مزاد بغلاف"), en = Auctioneer.Unique("Covered sale") },
+            type = "timed", startsAt = DateTimeOffset.UtcNow.AddMinutes(-1), endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            coverEntryId = seeded["id"]!.GetValue<string>(),
+        }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var sale = (await Auctioneer.JsonAsync(created))["id"]!.GetValue<string>();
+        // Its only lot is a work without pictures: whatever the page shows is the cover.
+        await Auctioneer.LotAsync(host.Admin, Guid.Parse(sale));
+
+        var (status, html) = await PageAsync($"/en/auctions/{sale}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches($"<meta property=\"og:image\" content=\"[^\"]*{Regex.Escape(picture)}\"", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
     public async Task The_lot_page_offers_the_next_valid_amount_and_is_never_served_stale()
     {
         var (_, lot, _) = await LotWithReserveAsync();

@@ -89,8 +89,11 @@ internal sealed class AuctionPageBuilder(
         {
             var full = await catalog.SaleAsync(sale.Id, ct);
             var first = full is { Lots.Count: > 0 } ? full.Lots[0] : null;
-            var work = first is null ? null : (await WorksAsync(locale, [first.EntryId], ct)).GetValueOrDefault(first.EntryId);
-            cards.Add(new SaleCard(sale, AuctionPages.SalePath(locale, sale.Id), work?.Picture));
+            // The sale's chosen cover, else its first lot's work.
+            var candidates = new[] { sale.CoverEntryId, first?.EntryId }.OfType<Guid>().ToList();
+            var works = await WorksAsync(locale, candidates, ct);
+            var picture = candidates.Select(c => works.GetValueOrDefault(c)?.Picture).FirstOrDefault(p => p is not null);
+            cards.Add(new SaleCard(sale, AuctionPages.SalePath(locale, sale.Id), picture));
         }
         var title = t.Say("المزادات", "Auctions");
         var page = Page(locale, title, $"/{locale}/auctions", Locales.All.ToDictionary(l => l, l => $"/{l}/auctions"),
@@ -109,11 +112,12 @@ internal sealed class AuctionPageBuilder(
         var t = Text(locale);
         var works = await WorksAsync(locale, sale.Lots.Select(l => l.EntryId), ct);
         var artists = await WorksAsync(locale, works.Values.Select(w => w.Ref("artist")).OfType<Guid>(), ct);
+        var cover = sale.CoverEntryId is { } c ? (await WorksAsync(locale, [c], ct)).GetValueOrDefault(c)?.Picture : null;
         var lots = sale.Lots.Select(l => Card(locale, l, works, artists)).ToList();
         var title = TitleOf(sale, locale);
         var page = Page(locale, title, AuctionPages.SalePath(locale, id), Locales.All.ToDictionary(l => l, l => AuctionPages.SalePath(l, id)),
             SiteRouter.Plain(locale == Locales.English ? sale.DescriptionEn ?? sale.DescriptionAr : sale.DescriptionAr ?? sale.DescriptionEn),
-            lots.Select(l => l.Work?.Picture).FirstOrDefault(p => p is not null));
+            cover ?? lots.Select(l => l.Work?.Picture).FirstOrDefault(p => p is not null));
         page.Crumbs.Add(new Crumb(t.Say("الرئيسية", "Home"), $"/{locale}/"));
         page.Crumbs.Add(new Crumb(t.Say("المزادات", "Auctions"), $"/{locale}/auctions"));
         page.Crumbs.Add(new Crumb(title, page.Path));

@@ -326,6 +326,10 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("bidders_need_approval");
 
+                    b.Property<Guid?>("CoverEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_entry_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

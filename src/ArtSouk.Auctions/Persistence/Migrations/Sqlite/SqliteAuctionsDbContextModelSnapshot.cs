@@ -316,6 +316,10 @@ namespace ArtSouk.Auctions.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("bidders_need_approval");
 
+                    b.Property<Guid?>("CoverEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_entry_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
