@@ -10,7 +10,7 @@ namespace ArtSouk.IntegrationTests;
 /// Bidders' e-mails (outbid, ending soon, won, lost) through the auctions outbox and MailKit to a loopback SMTP server,
 /// each in the language its reader chose; and a passed lot's work going back on sale.
 /// </summary>
-public sealed class AuctionNoticeTests : IAsyncLifetime
+public abstract class AuctionNoticeTests(string provider) : IAsyncLifetime
 {
     private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
     private readonly SmtpSink _smtp = new();
@@ -19,7 +19,7 @@ public sealed class AuctionNoticeTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await ArtSoukApp.OnAsync("sqlite", settings: new Dictionary<string, string>
+        _app = await ArtSoukApp.OnAsync(provider, settings: new Dictionary<string, string>
         {
             ["Mail:Smtp:Host"] = "127.0.0.1",
             ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -81,12 +81,15 @@ public sealed class AuctionNoticeTests : IAsyncLifetime
         Assert.Equal(cEmail, To(third));
     }
 
-    [Fact]
-    public async Task When_a_lot_closes_the_winner_and_the_underbidder_are_each_mailed_once_in_their_language()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task When_a_lot_closes_the_winner_and_the_underbidder_are_each_mailed_once_in_their_language(string winnerLanguage)
     {
+        var loserLanguage = winnerLanguage == "en" ? "ar" : "en";
         var sale = await Auctioneer.SaleAsync(_admin);
-        var (a, aEmail) = await PersonAsync("ar");
-        var (b, bEmail) = await PersonAsync("en");
+        var (a, aEmail) = await PersonAsync(loserLanguage);
+        var (b, bEmail) = await PersonAsync(winnerLanguage);
         var lot = await Auctioneer.LotAsync(_admin, sale, closesIn: TimeSpan.FromSeconds(6));
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(a, lot, 1000m)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(b, lot, 1100m)).StatusCode);
@@ -101,28 +104,30 @@ public sealed class AuctionNoticeTests : IAsyncLifetime
         }
 
         Assert.Equal(aEmail, To(outbid));
-        var won = Assert.Single(closed, m => To(m) == bEmail && m.Subject == $"You won lot {number}");
-        Assert.Equal("en", Language(won));
-        Assert.Contains("1100.00 SAR", won.TextBody, StringComparison.Ordinal);
+        var won = Assert.Single(closed, m => To(m) == bEmail && m.Subject == (winnerLanguage == "en" ? $"You won lot {number}" : $"فزت بالقطعة {number}"));
+        Assert.Equal(winnerLanguage, Language(won));
+        Assert.Contains(winnerLanguage == "en" ? "1100.00 SAR" : "1100.00 ريال", won.TextBody, StringComparison.Ordinal);
         var lost = Assert.Single(closed, m => To(m) == aEmail);
-        Assert.Equal(("ar", $"أُغلقت القطعة {number}"), (Language(lost), lost.Subject));
+        Assert.Equal((loserLanguage, loserLanguage == "en" ? $"Lot {number} has closed" : $"أُغلقت القطعة {number}"), (Language(lost), lost.Subject));
         var order = Assert.Single(closed, m => To(m) == bEmail && m != won);
-        Assert.Matches("^Your Art Souk order AS-[0-9A-F]{10} is confirmed$", order.Subject);
-        Assert.Equal("en", Language(order));
+        Assert.Matches(winnerLanguage == "en" ? "^Your Art Souk order AS-[0-9A-F]{10} is confirmed$" : "^تأكيد طلبك AS-[0-9A-F]{10} من سوق الفن$", order.Subject);
+        Assert.Equal(winnerLanguage, Language(order));
         Assert.Equal("closed", (await Auctioneer.LotViewAsync(_app.CreateClient(), lot))["state"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_watcher_is_mailed_once_that_the_lot_closes_soon()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task A_watcher_is_mailed_once_that_the_lot_closes_soon(string language)
     {
         var sale = await Auctioneer.SaleAsync(_admin);
         var lot = await Auctioneer.LotAsync(_admin, sale, closesAt: DateTimeOffset.UtcNow.AddMinutes(5));
-        var (watcher, email) = await PersonAsync("en");
+        var (watcher, email) = await PersonAsync(language);
         Assert.Equal(HttpStatusCode.OK, (await watcher.PostAsync($"/api/v1/lots/{lot}/watch", null)).StatusCode);
         var number = await NumberOfAsync(lot);
 
         var soon = await _smtp.NextAsync(MailWait);
-        Assert.Equal((email, "en", $"Lot {number} closes soon"), (To(soon), Language(soon), soon.Subject));
+        Assert.Equal((email, language, language == "en" ? $"Lot {number} closes soon" : $"القطعة {number} تُغلق قريبًا"), (To(soon), Language(soon), soon.Subject));
 
         // Many closer runs later, a later notice is the next mail: the watcher was not told again.
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
@@ -160,3 +165,8 @@ public sealed class AuctionNoticeTests : IAsyncLifetime
         return (await commerce.Listings.AsNoTracking().SingleAsync(l => l.EntryId == entry)).Availability;
     }
 }
+
+public sealed class SqliteAuctionNoticeTests() : AuctionNoticeTests("sqlite");
+
+/// <summary>On PostgreSQL the outbid notice and its throttle are written by <c>auctions.place_bid</c> itself.</summary>
+public sealed class PostgresAuctionNoticeTests() : AuctionNoticeTests("postgres");

@@ -381,6 +381,25 @@ public abstract class AuctionTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_hard_stop_caps_the_soft_close()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var stop = now.AddSeconds(90);
+        var created = await Host.Admin.PostAsJsonAsync("/api/v1/manage/auctions", new
+        {
+            title = new { ar = Auctioneer.Unique("مزاد بإيقاف نهائي"), en = Auctioneer.Unique("Sale with a hard stop") },
+            type = "timed", startsAt = now.AddMinutes(-1), endsAt = now.AddSeconds(60), hardStopAt = stop, softCloseMinutes = 2, biddersNeedApproval = false,
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var lot = await Auctioneer.LotAsync(Host.Admin, Guid.Parse((await Auctioneer.JsonAsync(created))["id"]!.GetValue<string>()));
+        var bidder = await Auctioneer.BidderAsync(Host.App, Host.Admin);
+
+        // Two minutes after this bid would pass the hard stop: the lot ends at the stop, no later.
+        Assert.Equal(HttpStatusCode.Created, (await Auctioneer.BidAsync(bidder, lot, 1000m)).StatusCode);
+        Assert.Equal(stop, (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["endsAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task Bidding_in_a_sale_with_approval_waits_for_an_administrator()
     {
         var sale = await Auctioneer.SaleAsync(Host.Admin, approval: true);
