@@ -15,7 +15,7 @@ namespace ArtSouk.Auctions.Tests;
 /// </summary>
 public sealed class ProxyBiddingTests
 {
-    private static readonly Guid[] Bidders = [.. Enumerable.Range(1, 4).Select(i => new Guid(i, 0, 0, new byte[8]))];
+    private static readonly Guid[] Bidders = [.. Enumerable.Range(1, 8).Select(i => new Guid(i, 0, 0, new byte[8]))];
 
     /// <summary>A bid as generated: who, how far from the next valid amount (negative: too low), how far its maximum reaches above it.</summary>
     public sealed record Move(int Bidder, int OffsetRiyals, int MaxAboveRiyals);
@@ -24,7 +24,18 @@ public sealed class ProxyBiddingTests
         (from bidder in Gen.Choose(0, Bidders.Length - 1)
          from offset in Gen.Frequency((1, Gen.Choose(-500, -1)), (4, Gen.Choose(0, 3_000)))
          from maxAbove in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(0, 20_000)))
-         select new Move(bidder, offset, maxAbove)).ArrayOf().Select(a => a.Take(40).ToArray()).ToArbitrary();
+         select new Move(bidder, offset, maxAbove)).ArrayOf().Select(a => a.Take(60).ToArray()).ToArbitrary();
+
+    /// <summary>The house ladder, or a sale's own: 1 to 4 rungs from 0 SAR upwards, each of 1 to 3 steps of 1 to 500 SAR.</summary>
+    private static Arbitrary<Ladder> Ladders() =>
+        Gen.Frequency(
+            (1, Gen.Constant(Ladder.Default)),
+            (2, from count in Gen.Choose(1, 4)
+                from gaps in Gen.Choose(1, 5_000).ArrayOf(count - 1)
+                from steps in Gen.Choose(1, 3).SelectMany(n => Gen.Choose(1, 500).Select(x => (decimal)x).ArrayOf(n)).ArrayOf(count)
+                let froms = gaps.Aggregate(new List<decimal> { 0 }, (acc, g) => { acc.Add(acc[^1] + g); return acc; })
+                select new Ladder([.. froms.Select((start, i) => new Rung(start, steps[i]))])))
+        .ToArbitrary();
 
     private static Arbitrary<long?> Reserves() => Gen.Frequency((1, Gen.Constant<long?>(null)), (1, Gen.Choose(1_000, 30_000).Select(r => (long?)(r * 100L)))).ToArbitrary();
 
@@ -56,9 +67,9 @@ public sealed class ProxyBiddingTests
 
     [Property(MaxTest = 300)]
     public Property Any_bid_sequence_ends_as_the_reference_model_says() =>
-        Prop.ForAll(Sequences(), Reserves(), (steps, reserve) =>
+        Prop.ForAll(Sequences(), Reserves(), Ladders(), (steps, reserve, ladder) =>
         {
-            var terms = new Terms(1_000_00, reserve, Ladder.Default);
+            var terms = new Terms(1_000_00, reserve, ladder);
             var book = Book.Empty;
             var accepted = new List<Accepted>();
             foreach (var step in steps)
@@ -96,9 +107,9 @@ public sealed class ProxyBiddingTests
 
     [Property(MaxTest = 300)]
     public Property The_price_never_falls_and_never_passes_the_leaders_maximum() =>
-        Prop.ForAll(Sequences(), Reserves(), (steps, reserve) =>
+        Prop.ForAll(Sequences(), Reserves(), Ladders(), (steps, reserve, ladder) =>
         {
-            var terms = new Terms(1_000_00, reserve, Ladder.Default);
+            var terms = new Terms(1_000_00, reserve, ladder);
             var book = Book.Empty;
             foreach (var step in steps)
             {
