@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ArtSouk.Commerce.Orders;
 using ArtSouk.IntegrationTests.Infrastructure;
@@ -26,17 +24,17 @@ public sealed class PostgresAuctionCrashTests
         var connection = await Postgres.CreateDatabaseOrSkipAsync();
         var ct = TestContext.Current.CancellationToken;
         var data = Directory.CreateTempSubdirectory("artsouk-crash-").FullName;
-        var (started, http) = await StartAsync(connection, data, ct);
+        var (started, http) = await HostProcess.StartAsync(connection, data, ct);
         Process? host = started;
         try
         {
-            var admin = await SignInAsync(http, ArtSoukApp.AdminEmail, ArtSoukApp.AdminPassword, ct);
+            var admin = await HostProcess.SignInAsync(http, ArtSoukApp.AdminEmail, ArtSoukApp.AdminPassword, ct);
             var sale = await Auctioneer.SaleAsync(admin);
             var bidders = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(async _ =>
             {
                 var email = $"storm-{Guid.NewGuid():N}@artsouk.test";
                 (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
-                return await SignInAsync(http, email, People.Password, ct);
+                return await HostProcess.SignInAsync(http, email, People.Password, ct);
             }));
             // Staggered ends half a second apart, so the kill finds lots closed, closing and still open.
             var firstEnd = DateTimeOffset.UtcNow.AddSeconds(12);
@@ -78,7 +76,7 @@ public sealed class PostgresAuctionCrashTests
 
             host.Dispose();
             host = null;
-            (host, http) = await StartAsync(connection, data, ct);
+            (host, http) = await HostProcess.StartAsync(connection, data, ct);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
             var views = new Dictionary<Guid, JsonObject>();
             foreach (var lot in lots)
@@ -136,85 +134,5 @@ public sealed class PostgresAuctionCrashTests
         await using var command = db.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task<HttpClient> SignInAsync(HttpClient http, string email, string password, CancellationToken ct)
-    {
-        var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password }, ct);
-        token.EnsureSuccessStatusCode();
-        var client = new HttpClient { BaseAddress = http.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<JsonObject>(ct))!["access_token"]!.GetValue<string>());
-        return client;
-    }
-
-    /// <summary>Starts <c>ArtSouk.Host</c> on a free loopback port and waits until it is ready.</summary>
-    private static async Task<(Process Host, HttpClient Http)> StartAsync(string connection, string data, CancellationToken ct)
-    {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ArtSouk.Host.dll"))
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ArtSouk__DataPath"] = data,
-                ["ArtSouk__Seed"] = "false",
-                ["ArtSouk__Admin__Email"] = ArtSoukApp.AdminEmail,
-                ["ArtSouk__Admin__Password"] = ArtSoukApp.AdminPassword,
-                ["Database__Provider"] = "Postgres",
-                ["Database__ConnectionString"] = connection,
-                ["Auctions__CloserInterval"] = "00:00:00.5",
-                ["Auctions__ClaimTimeout"] = "00:00:02",
-                ["Accounts__RateLimits__SignIn__PermitLimit"] = "1000000",
-                ["Accounts__RateLimits__Register__PermitLimit"] = "1000000",
-            },
-        };
-        var host = Process.Start(start)!;
-        // The last lines the host wrote, to say why it did not get ready.
-        var tail = new ConcurrentQueue<string>();
-        void Keep(string? line)
-        {
-            if (line is not null)
-            {
-                tail.Enqueue(line);
-                while (tail.Count > 40 && tail.TryDequeue(out _))
-                {
-                }
-            }
-        }
-        host.OutputDataReceived += (_, e) => Keep(e.Data);
-        host.ErrorDataReceived += (_, e) => Keep(e.Data);
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
-        while (DateTimeOffset.UtcNow < deadline && !host.HasExited)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready", ct)).IsSuccessStatusCode)
-                {
-                    return (host, http);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250, ct);
-        }
-        var exited = host.HasExited;
-        if (!exited)
-        {
-            host.Kill();
-        }
-        throw new InvalidOperationException($"the host did not get ready (exited: {exited}):{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
     }
 }
