@@ -74,8 +74,8 @@ public sealed partial class AuctionPageTests(SqliteHost host)
     public async Task A_sale_is_shown_by_its_chosen_cover_before_its_first_lots_picture()
     {
         var ct = TestContext.Current.CancellationToken;
-        // A seeded work with pictures (other tests add works without any).
-        var seeded = (await host.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/content/artwork?locale=en&limit=50", ct))!["items"]!.AsArray()
+        // A seeded work with pictures: the earliest published (other tests add works without any).
+        var seeded = (await host.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/content/artwork?locale=en&limit=50&sort=publishedAt", ct))!["items"]!.AsArray()
             .First(w => w!["fields"]!["images"] is JsonArray { Count: > 0 })!;
         var picture = seeded["fields"]!["images"]![0]!["url"]!.GetValue<string>();
         var created = await host.Admin.PostAsJsonAsync("/api/v1/manage/auctions", new
