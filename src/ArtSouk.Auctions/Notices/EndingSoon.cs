@@ -33,6 +33,11 @@ internal sealed class EndingSoon(AuctionsDbContext db, OutboxSignal signal, Time
             // Already-told watchers are skipped page by page (a notice's id is derived from lot and watcher, so it cannot
             // be filtered out in the query): stopping at the first page of told ones would never reach the rest.
             var watched = await due.Skip(page * PageSize).Take(PageSize).ToListAsync(ct);
+            if (watched.Count == 0)
+            {
+                // Most ticks find no lot due: no outbox read for them.
+                break;
+            }
             var ids = watched.ToDictionary(w => BidderNotices.EndingSoonId(w.LotId, w.UserId));
             var keys = ids.Keys.ToList();
             var told = (await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();

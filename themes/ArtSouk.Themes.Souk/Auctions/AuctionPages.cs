@@ -110,9 +110,10 @@ internal sealed class AuctionPageBuilder(
             return await NotFoundAsync(locale, http);
         }
         var t = Text(locale);
-        var works = await WorksAsync(locale, sale.Lots.Select(l => l.EntryId), ct);
-        var artists = await WorksAsync(locale, works.Values.Select(w => w.Ref("artist")).OfType<Guid>(), ct);
-        var cover = sale.CoverEntryId is { } c ? (await WorksAsync(locale, [c], ct)).GetValueOrDefault(c)?.Picture : null;
+        // The lots' works and the chosen cover in one read.
+        var works = await WorksAsync(locale, sale.Lots.Select(l => l.EntryId).Concat(sale.CoverEntryId is { } c ? [c] : []), ct);
+        var artists = await WorksAsync(locale, sale.Lots.Select(l => works.GetValueOrDefault(l.EntryId)?.Ref("artist")).OfType<Guid>(), ct);
+        var cover = sale.CoverEntryId is { } chosen ? works.GetValueOrDefault(chosen)?.Picture : null;
         var lots = sale.Lots.Select(l => Card(locale, l, works, artists)).ToList();
         var title = TitleOf(sale, locale);
         var page = Page(locale, title, AuctionPages.SalePath(locale, id), Locales.All.ToDictionary(l => l, l => AuctionPages.SalePath(l, id)),
