@@ -18,7 +18,7 @@ with wrk that wait is the p99. Prints, per placement and server, the median requ
 the host's ratio to bare Kestrel. Needs wrk (apt-get install wrk).
 """
 import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from harness import free_port, sh
+from harness import free_port, publish_bare_kestrel, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -73,12 +73,7 @@ def main():
 
     out = os.path.join(WORK, 'host')
     sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
-    base_dir = os.path.join(WORK, 'baseline')
-    sh(['dotnet', 'new', 'web', '-n', 'baseline', '-o', base_dir, '--force'])
-    open(os.path.join(base_dir, 'Program.cs'), 'w').write(
-        'var b = WebApplication.CreateSlimBuilder(args); b.Logging.ClearProviders();\n'
-        'var app = b.Build(); app.MapGet("/", () => "Hello World!"); app.Run();\n')
-    sh(['dotnet', 'publish', base_dir, '-c', 'Release', '-o', os.path.join(base_dir, 'out')])
+    baseline_dll = publish_bare_kestrel(WORK)
 
     data = os.path.join(WORK, 'data')
     host_env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=data, ArtSouk__Seed='true',
@@ -90,7 +85,7 @@ def main():
         host_url, bare_url = f'http://127.0.0.1:{hport}', f'http://127.0.0.1:{bport}/'
         # The first placement seeds the store; the others start on it, as a restart does.
         host = start(['dotnet', os.path.join(out, 'ArtSouk.Host.dll')], dict(host_env, ASPNETCORE_URLS=host_url), host_apart, host_url + '/health/ready')
-        bare = start(['dotnet', os.path.join(base_dir, 'out', 'baseline.dll')], dict(os.environ, ASPNETCORE_URLS=bare_url.rstrip('/')), bare_apart, bare_url)
+        bare = start(['dotnet', baseline_dll], dict(os.environ, ASPNETCORE_URLS=bare_url.rstrip('/')), bare_apart, bare_url)
         with urllib.request.urlopen(host_url + '/api/v1/content/artist?locale=ar&limit=1', timeout=30) as r:
             slug = json.loads(r.read())['items'][0]['slug']
         read = f'{host_url}/api/v1/content/artist/{urllib.parse.quote(slug)}?locale=ar'

@@ -11,7 +11,7 @@ catalogue, then runs wrk (2 threads, 64 connections) against:
 Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
 """
 import argparse, json, urllib.parse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
-from harness import free_port, postgres, sh
+from harness import free_port, postgres, publish_bare_kestrel, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -66,14 +66,9 @@ def main():
     sh(['dotnet', os.path.join(out, 'ArtSouk.Host.dll'), 'generate', '--artworks', str(a.artworks)], cwd=out, env=env)
     print(f'generated {a.artworks:,} artworks in {time.time() - t0:.0f} s')
 
-    base_dir = os.path.join(WORK, 'baseline')
-    sh(['dotnet', 'new', 'web', '-n', 'baseline', '-o', base_dir, '--force'])
-    open(os.path.join(base_dir, 'Program.cs'), 'w').write(
-        'var b = WebApplication.CreateSlimBuilder(args); b.Logging.ClearProviders();\n'
-        'var app = b.Build(); app.MapGet("/", () => "Hello World!"); app.Run();\n')
-    sh(['dotnet', 'publish', base_dir, '-c', 'Release', '-o', os.path.join(base_dir, 'out')])
+    baseline_dll = publish_bare_kestrel(WORK)
     bport, hport = free_port(), free_port()
-    baseline = subprocess.Popen(['dotnet', os.path.join(base_dir, 'out', 'baseline.dll')], env=dict(os.environ, ASPNETCORE_URLS=f'http://127.0.0.1:{bport}'),
+    baseline = subprocess.Popen(['dotnet', baseline_dll], env=dict(os.environ, ASPNETCORE_URLS=f'http://127.0.0.1:{bport}'),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     procs.append(baseline.kill)
     host = subprocess.Popen(['dotnet', os.path.join(out, 'ArtSouk.Host.dll')], cwd=out, env=dict(env, ASPNETCORE_URLS=f'http://127.0.0.1:{hport}'),

@@ -13,6 +13,17 @@ def free_port():
     s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
 
 
+def publish_bare_kestrel(work):
+    """Publishes the baseline every read is compared with, a bare Kestrel "Hello World", under `work`; returns its dll."""
+    base_dir = os.path.join(work, 'baseline')
+    sh(['dotnet', 'new', 'web', '-n', 'baseline', '-o', base_dir, '--force'])
+    with open(os.path.join(base_dir, 'Program.cs'), 'w') as f:
+        f.write('var b = WebApplication.CreateSlimBuilder(args); b.Logging.ClearProviders();\n'
+                'var app = b.Build(); app.MapGet("/", () => "Hello World!"); app.Run();\n')
+    sh(['dotnet', 'publish', base_dir, '-c', 'Release', '-o', os.path.join(base_dir, 'out')])
+    return os.path.join(base_dir, 'out', 'baseline.dll')
+
+
 def postgres(work, procs, settings=''):
     """Starts a cluster from the installed server binaries under `work` (fsync off); returns its connection string,
     or None where no server is installed. Its stop is appended to `procs`."""
