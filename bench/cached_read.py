@@ -17,29 +17,14 @@ turns with wrk thread by thread; a server in a group of its own waits for its gr
 with wrk that wait is the p99. Prints, per placement and server, the median requests/s and p99 over the rounds, and
 the host's ratio to bare Kestrel. Needs wrk (apt-get install wrk).
 """
-import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from harness import free_port, publish_bare_kestrel, sh
+import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, urllib.parse, urllib.request
+from harness import free_port, publish_bare_kestrel, sh, wait_ready
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
 ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 PLACEMENTS = {'together': (False, False), 'apart': (True, True), 'contract': (True, False)}  # (host apart, bare apart)
 procs = []
-
-
-def wait_ready(url, proc, timeout=300):
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        if proc.poll() is not None:
-            sys.exit(f'process exited with {proc.returncode}')
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except Exception:
-            pass
-        time.sleep(0.2)
-    sys.exit(f'{url} not ready in {timeout} s')
 
 
 def start(cmd, env, apart, ready):

@@ -13,7 +13,7 @@ Prints requests/s and the ratio to the baseline.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from harness import free_port, postgres, sh
+from harness import free_port, postgres, sh, wait_ready
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-commerce-')
@@ -30,17 +30,6 @@ def http(method, url, body=None, token=None):
             return r.status, json.loads(r.read() or b'null')
     except urllib.error.HTTPError as e:
         return e.code, json.loads(e.read() or b'null')
-
-
-def wait_ready(url, proc, timeout=600):
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        if proc.poll() is not None: sys.exit(f'process exited with {proc.returncode}')
-        try:
-            urllib.request.urlopen(url, timeout=2); return
-        except Exception:
-            time.sleep(0.2)
-    sys.exit('not ready')
 
 
 def rate(calls, threads):

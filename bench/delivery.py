@@ -11,7 +11,7 @@ catalogue, then runs wrk (2 threads, 64 connections) against:
 Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
 """
 import argparse, json, urllib.parse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
-from harness import free_port, postgres, publish_bare_kestrel, sh
+from harness import free_port, postgres, publish_bare_kestrel, sh, wait_ready
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -28,17 +28,6 @@ def http(method, url, body=None, token=None):
     req = urllib.request.Request(url, data=json.dumps(body).encode() if body else None, method=method, headers=h)
     with urllib.request.urlopen(req, timeout=30) as r:
         return json.loads(r.read())
-
-
-def wait_ready(url, proc, timeout=600):
-    t0 = time.time()
-    while time.time() - t0 < timeout:
-        if proc.poll() is not None: sys.exit(f'process exited with {proc.returncode}')
-        try:
-            urllib.request.urlopen(url, timeout=2); return
-        except Exception:
-            time.sleep(0.2)
-    sys.exit('not ready')
 
 
 def wrk(url, seconds, headers=(), connections=64):

@@ -1,5 +1,5 @@
 """What the benchmark scripts share: running commands, free ports, a throwaway PostgreSQL cluster."""
-import os, socket, subprocess, sys
+import os, socket, subprocess, sys, time, urllib.request
 
 
 def sh(cmd, **kw):
@@ -11,6 +11,20 @@ def sh(cmd, **kw):
 
 def free_port():
     s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
+
+
+def wait_ready(url, proc, timeout=600):
+    """Waits until `url` answers 2xx; exits when `proc` ends first or `timeout` seconds pass."""
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if proc.poll() is not None:
+            sys.exit(f'process exited with {proc.returncode}')
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except Exception:
+            time.sleep(0.2)
+    sys.exit(f'{url} not ready in {timeout} s')
 
 
 def publish_bare_kestrel(work):
