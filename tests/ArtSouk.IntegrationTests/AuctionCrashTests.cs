@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -24,17 +23,16 @@ public sealed class PostgresAuctionCrashTests
         var connection = await Postgres.CreateDatabaseOrSkipAsync();
         var ct = TestContext.Current.CancellationToken;
         var data = Directory.CreateTempSubdirectory("artsouk-crash-").FullName;
-        var (started, http) = await HostProcess.StartAsync(connection, data, ct);
-        Process? host = started;
+        var host = await HostProcess.StartOnPostgresAsync(connection, data, ct);
         try
         {
-            var admin = await HostProcess.SignInAsync(http, ArtSoukApp.AdminEmail, ArtSoukApp.AdminPassword, ct);
+            var admin = await host.AdminAsync(ct);
             var sale = await Auctioneer.SaleAsync(admin);
             var bidders = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(async _ =>
             {
                 var email = $"storm-{Guid.NewGuid():N}@artsouk.test";
-                (await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
-                return await HostProcess.SignInAsync(http, email, People.Password, ct);
+                (await host.Http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
+                return await host.SignInAsync(email, People.Password, ct);
             }));
             // Staggered ends half a second apart, so the kill finds lots closed, closing and still open.
             var firstEnd = DateTimeOffset.UtcNow.AddSeconds(12);
@@ -68,21 +66,19 @@ public sealed class PostgresAuctionCrashTests
             }, CancellationToken.None)).ToList();
 
             await Task.Delay(firstEnd.AddMilliseconds(700) - DateTimeOffset.UtcNow, ct);
-            host.Kill();
-            await host.WaitForExitAsync(ct);
+            await host.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(storm);
             Assert.NotEmpty(accepted);
 
-            host.Dispose();
-            host = null;
-            (host, http) = await HostProcess.StartAsync(connection, data, ct);
+            await host.DisposeAsync();
+            host = await HostProcess.StartOnPostgresAsync(connection, data, ct);
             var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
             var views = new Dictionary<Guid, JsonObject>();
             foreach (var lot in lots)
             {
                 JsonObject view;
-                while ((view = (await http.GetFromJsonAsync<JsonObject>($"/api/v1/lots/{lot}", ct))!)["state"]!.GetValue<string>() != "closed"
+                while ((view = (await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/lots/{lot}", ct))!)["state"]!.GetValue<string>() != "closed"
                     && DateTimeOffset.UtcNow < deadline)
                 {
                     await Task.Delay(250, ct);
@@ -120,12 +116,7 @@ public sealed class PostgresAuctionCrashTests
         }
         finally
         {
-            if (host is { HasExited: false })
-            {
-                host.Kill();
-                await host.WaitForExitAsync(CancellationToken.None);
-            }
-            host?.Dispose();
+            await host.DisposeAsync();
         }
     }
 

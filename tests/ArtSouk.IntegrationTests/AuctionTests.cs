@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -718,73 +717,57 @@ public sealed class PostgresAuctionTwoHostTests
         var connection = await Postgres.CreateDatabaseOrSkipAsync();
         var ct = TestContext.Current.CancellationToken;
         // One after the other, so the first applies the migrations; each keeps its own data folder (search index, keys).
-        var (first, firstHttp) = await HostProcess.StartAsync(connection, Directory.CreateTempSubdirectory("artsouk-two-a-").FullName, ct);
-        Process? second = null;
-        try
+        await using var first = await HostProcess.StartOnPostgresAsync(connection, Directory.CreateTempSubdirectory("artsouk-two-a-").FullName, ct);
+        await using var second = await HostProcess.StartOnPostgresAsync(connection, Directory.CreateTempSubdirectory("artsouk-two-b-").FullName, ct);
+        var admin = await first.AdminAsync(ct);
+        var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin));
+        // Half the bidders sign in to each host (each host signs its own tokens).
+        var bidders = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
-            (second, var secondHttp) = await HostProcess.StartAsync(connection, Directory.CreateTempSubdirectory("artsouk-two-b-").FullName, ct);
-            var admin = await HostProcess.SignInAsync(firstHttp, ArtSoukApp.AdminEmail, ArtSoukApp.AdminPassword, ct);
-            var lot = await Auctioneer.LotAsync(admin, await Auctioneer.SaleAsync(admin));
-            // Half the bidders sign in to each host (each host signs its own tokens).
-            var bidders = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
-            {
-                var email = $"two-{Guid.NewGuid():N}@artsouk.test";
-                (await firstHttp.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
-                return await HostProcess.SignInAsync(i % 2 == 0 ? firstHttp : secondHttp, email, People.Password, ct);
-            }));
+            var email = $"two-{Guid.NewGuid():N}@artsouk.test";
+            (await first.Http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
+            return await (i % 2 == 0 ? first : second).SignInAsync(email, People.Password, ct);
+        }));
 
-            var same = await Race.AllAsync(bidders.Length, i => Auctioneer.BidAsync(bidders[i], lot, 2000m));
-            Assert.Single(same, a => a.StatusCode == HttpStatusCode.Created);
-            // Rounds of rising proxy bids from both hosts at once.
-            var accepted = 1;
-            for (var round = 0; round < 5; round++)
-            {
-                var storm = await Race.AllAsync(bidders.Length,
-                    i => Auctioneer.BidAsync(bidders[i], lot, 2200m + 2000m * round + 100m * i, maxAmount: 2200m + 2000m * round + 300m * i));
-                Assert.All(storm, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, a.StatusCode.ToString()));
-                accepted += storm.Count(a => a.StatusCode == HttpStatusCode.Created);
-            }
-
-            // The stored bids, in the database's order, replay one by one through the engine to the lot's row: nothing
-            // accepted that one judge would have refused, nothing lost, every price the one the engine gives.
-            await using var db = NpgsqlDataSource.Create(connection);
-            var book = Book.Empty;
-            var terms = new Terms(1_000_00, null, Ladder.Default);
-            var stored = 0;
-            await using (var bids = db.CreateCommand(
-                "select bidder_id, amount_minor, max_minor, price_after_minor from auctions.bids where lot_id = $1 and kind = 'bid' order by id"))
-            {
-                bids.Parameters.Add(new NpgsqlParameter { Value = lot });
-                await using var reader = await bids.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var outcome = ProxyAuction.Place(book, terms, reader.GetGuid(0), reader.GetInt64(1), reader.GetInt64(2));
-                    Assert.True(outcome.Accepted, $"stored bid {stored} refused on replay");
-                    Assert.Equal(reader.GetInt64(3), outcome.Book.PriceMinor);
-                    book = outcome.Book;
-                    stored++;
-                }
-            }
-            Assert.Equal(accepted, stored);
-            await using var row = db.CreateCommand("select price_minor, leader_id, leader_max_minor, runner_up_max_minor, bid_count from auctions.lots where id = $1");
-            row.Parameters.Add(new NpgsqlParameter { Value = lot });
-            await using var lotRow = await row.ExecuteReaderAsync(ct);
-            Assert.True(await lotRow.ReadAsync(ct));
-            Assert.Equal(book, new Book(lotRow.GetInt64(0), lotRow.GetGuid(1), lotRow.GetInt64(2), lotRow.GetInt64(3)));
-            Assert.Equal(accepted, lotRow.GetInt32(4));
+        var same = await Race.AllAsync(bidders.Length, i => Auctioneer.BidAsync(bidders[i], lot, 2000m));
+        Assert.Single(same, a => a.StatusCode == HttpStatusCode.Created);
+        // Rounds of rising proxy bids from both hosts at once.
+        var accepted = 1;
+        for (var round = 0; round < 5; round++)
+        {
+            var storm = await Race.AllAsync(bidders.Length,
+                i => Auctioneer.BidAsync(bidders[i], lot, 2200m + 2000m * round + 100m * i, maxAmount: 2200m + 2000m * round + 300m * i));
+            Assert.All(storm, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+            accepted += storm.Count(a => a.StatusCode == HttpStatusCode.Created);
         }
-        finally
+
+        // The stored bids, in the database's order, replay one by one through the engine to the lot's row: nothing
+        // accepted that one judge would have refused, nothing lost, every price the one the engine gives.
+        await using var db = NpgsqlDataSource.Create(connection);
+        var book = Book.Empty;
+        var terms = new Terms(1_000_00, null, Ladder.Default);
+        var stored = 0;
+        await using (var bids = db.CreateCommand(
+            "select bidder_id, amount_minor, max_minor, price_after_minor from auctions.bids where lot_id = $1 and kind = 'bid' order by id"))
         {
-            foreach (var host in new[] { first, second }.OfType<Process>())
+            bids.Parameters.Add(new NpgsqlParameter { Value = lot });
+            await using var reader = await bids.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                if (!host.HasExited)
-                {
-                    host.Kill();
-                    await host.WaitForExitAsync(CancellationToken.None);
-                }
-                host.Dispose();
+                var outcome = ProxyAuction.Place(book, terms, reader.GetGuid(0), reader.GetInt64(1), reader.GetInt64(2));
+                Assert.True(outcome.Accepted, $"stored bid {stored} refused on replay");
+                Assert.Equal(reader.GetInt64(3), outcome.Book.PriceMinor);
+                book = outcome.Book;
+                stored++;
             }
         }
+        Assert.Equal(accepted, stored);
+        await using var row = db.CreateCommand("select price_minor, leader_id, leader_max_minor, runner_up_max_minor, bid_count from auctions.lots where id = $1");
+        row.Parameters.Add(new NpgsqlParameter { Value = lot });
+        await using var lotRow = await row.ExecuteReaderAsync(ct);
+        Assert.True(await lotRow.ReadAsync(ct));
+        Assert.Equal(book, new Book(lotRow.GetInt64(0), lotRow.GetGuid(1), lotRow.GetInt64(2), lotRow.GetInt64(3)));
+        Assert.Equal(accepted, lotRow.GetInt32(4));
     }
 }
 

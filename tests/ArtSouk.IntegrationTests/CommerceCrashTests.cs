@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using ArtSouk.IntegrationTests.Infrastructure;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -14,83 +12,6 @@ namespace ArtSouk.IntegrationTests;
 /// </summary>
 public sealed class CommerceCrashTests
 {
-    private const string AdminEmail = "crash-admin@artsouk.test";
-    private const string AdminPassword = "Crash-Admin-Pass-2026!";
-
-    private sealed class HostProcess(Process process, Uri address) : IAsyncDisposable
-    {
-        public Uri Address { get; } = address;
-
-        public void KillNine() => process.Kill(entireProcessTree: true);
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<HostProcess> StartAsync(string data, int port)
-    {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ArtSouk.Host.dll"))
-        {
-            RedirectStandardError = false,
-            RedirectStandardOutput = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment =
-            {
-                ["ArtSouk__ContentTypesPath"] = Path.Combine(AppContext.BaseDirectory, "content-types"),
-                ["ArtSouk__DataPath"] = data,
-                ["ArtSouk__Seed"] = "false",
-                ["ArtSouk__Admin__Email"] = AdminEmail,
-                ["ArtSouk__Admin__Password"] = AdminPassword,
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            },
-        };
-        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        using var probe = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (DateTime.UtcNow < until)
-        {
-            try
-            {
-                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        await host.DisposeAsync();
-        throw new TimeoutException("The host did not become ready");
-    }
-
-    private static async Task<HttpClient> AdminAsync(Uri address)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
-        token.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>());
-        return client;
-    }
-
     private static async Task<Guid> ListedWorkAsync(HttpClient admin, Guid artist, int n)
     {
         var created = await admin.PostAsJsonAsync("/api/v1/manage/content/artwork",
@@ -105,13 +26,13 @@ public sealed class CommerceCrashTests
     public async Task A_host_killed_mid_checkout_loses_no_order_and_honours_its_holds_after_restart()
     {
         var data = Directory.CreateTempSubdirectory("artsouk-crash-").FullName;
-        var port = FreePort();
         var told = new List<(Guid Work, Guid Order)>();
         Guid unique;
         var works = new List<Guid>();
-        await using (var host = await StartAsync(data, port))
+        var ct = TestContext.Current.CancellationToken;
+        await using (var host = await HostProcess.StartAsync(data, ct))
         {
-            using var admin = await AdminAsync(host.Address);
+            using var admin = await host.AdminAsync(ct);
             var artistResponse = await admin.PostAsJsonAsync("/api/v1/manage/content/artist", new { fields = new { name = new { ar = "نوف", en = "Nouf" } }, publish = true });
             artistResponse.EnsureSuccessStatusCode();
             var artist = Guid.Parse((await artistResponse.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
@@ -153,7 +74,7 @@ public sealed class CommerceCrashTests
                 }
             })).ToList();
             await Task.WhenAny(enough.Task, Task.WhenAll(checkouts));
-            host.KillNine();
+            await host.KillAsync();
             await Task.WhenAll(checkouts);
         }
         List<(Guid Work, Guid Order)> before;
@@ -163,9 +84,9 @@ public sealed class CommerceCrashTests
         }
         Assert.NotEmpty(before);
 
-        await using (var host = await StartAsync(data, port))
+        await using (var host = await HostProcess.StartAsync(data, ct))
         {
-            using var admin = await AdminAsync(host.Address);
+            using var admin = await host.AdminAsync(ct);
             var orders = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/manage/orders?limit=200"))!["items"]!.AsArray()
                 .Select(o => (Id: Guid.Parse(o!["id"]!.GetValue<string>()), State: o["state"]!.GetValue<string>(),
                     Work: Guid.Parse(o["lines"]![0]!["entryId"]!.GetValue<string>()))).ToList();

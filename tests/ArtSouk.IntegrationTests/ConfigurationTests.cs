@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ArtSouk.IntegrationTests.Infrastructure;
 
 namespace ArtSouk.IntegrationTests;
 
@@ -13,27 +13,11 @@ public sealed class ConfigurationTests
     [InlineData("ArtSouk__Admin__Email", "not-an-address", "ArtSouk:Admin:Email \"not-an-address\" is not an e-mail address")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string variable, string value, string expected)
     {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ArtSouk.Host.dll"))
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["ArtSouk__DataPath"] = Directory.CreateTempSubdirectory("artsouk-config-").FullName,
-                ["ArtSouk__Seed"] = "false",
-                ["ArtSouk__Admin__Email"] = "admin@artsouk.test",
-                ["ArtSouk__Admin__Password"] = "Test-Admin-Pass-2026!",
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                [variable] = value,
-            },
-        };
-        using var host = Process.Start(start)!;
-        var output = host.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = await host.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await host.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(1, host.ExitCode);
+        var (exitCode, output, error) = await HostProcess.RunUntilExitAsync(new Dictionary<string, string> { [variable] = value },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(1, exitCode);
         Assert.Contains("Invalid configuration:", error);
         Assert.Contains(expected, error);
-        Assert.DoesNotContain("   at ", error + await output);
+        Assert.DoesNotContain("   at ", error + output);
     }
 }

@@ -205,21 +205,9 @@ public sealed class EngineTests
         var folder = CopyTypes();
         var path = Path.Combine(folder, "artist.json");
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\"kind\": \"integer\"", "\"kind\": \"integr\"", StringComparison.Ordinal));
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ArtSouk.Host.dll"))
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment =
-            {
-                ["ArtSouk__ContentTypesPath"] = folder,
-                ["ArtSouk__DataPath"] = Directory.CreateTempSubdirectory("artsouk-invalid-").FullName,
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            },
-        };
-        using var host = System.Diagnostics.Process.Start(start)!;
-        var error = await host.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await host.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(1, host.ExitCode);
+        var (exitCode, _, error) = await HostProcess.RunUntilExitAsync(new Dictionary<string, string> { ["ArtSouk__ContentTypesPath"] = folder },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(1, exitCode);
         Assert.Contains("artist.json: field 'birthYear' (/fields/4/kind): \"integr\" is not one of", error);
     }
 
