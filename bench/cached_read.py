@@ -17,8 +17,8 @@ turns with wrk thread by thread; a server in a group of its own waits for its gr
 with wrk that wait is the p99. Prints, per placement and server, the median requests/s and p99 over the rounds, and
 the host's ratio to bare Kestrel. Needs wrk (apt-get install wrk).
 """
-import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, urllib.parse, urllib.request
-from harness import free_port, publish_bare_kestrel, sh, wait_ready
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, urllib.parse, urllib.request
+from harness import free_port, publish_bare_kestrel, sh, wait_ready, wrk
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -35,14 +35,12 @@ def start(cmd, env, apart, ready):
     return p
 
 
-def wrk(url, seconds):
-    out = subprocess.run(['wrk', '-t2', '-c64', f'-d{seconds}s', '--latency', url], capture_output=True, text=True).stdout
-    rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
-    m = re.search(r'99%\s+([\d.]+)(us|ms|s)\b', out)
-    bad = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out)
+def measure(url, seconds):
+    """requests/s and p99 (ms) of one wrk run; a non-2xx answer ends the run, as its figures would mean nothing."""
+    rps, _, p99, bad = wrk(url, seconds)
     if bad:
-        sys.exit(f'{url}: {bad.group(1)} non-2xx answers')
-    return rps, float(m.group(1)) * {'us': 0.001, 'ms': 1, 's': 1000}[m.group(2)]
+        sys.exit(f'{url}: {bad} non-2xx answers')
+    return rps, p99
 
 
 def main():
@@ -74,10 +72,10 @@ def main():
         with urllib.request.urlopen(host_url + '/api/v1/content/artist?locale=ar&limit=1', timeout=30) as r:
             slug = json.loads(r.read())['items'][0]['slug']
         read = f'{host_url}/api/v1/content/artist/{urllib.parse.quote(slug)}?locale=ar'
-        wrk(bare_url, a.seconds); wrk(read, a.seconds)  # warm both
+        measure(bare_url, a.seconds); measure(read, a.seconds)  # warm both
         rounds = []
         for i in range(a.rounds):
-            b, h = wrk(bare_url, a.seconds), wrk(read, a.seconds)
+            b, h = measure(bare_url, a.seconds), measure(read, a.seconds)
             rounds.append((b, h))
             print(f'{placement:9s} round {i + 1}: bare Kestrel {b[0]:,.0f} req/s p99 {b[1]:.2f} ms | host {h[0]:,.0f} req/s p99 {h[1]:.2f} ms | ratio {h[0] / b[0]:.2f}', flush=True)
         results[placement] = rounds

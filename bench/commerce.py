@@ -105,10 +105,11 @@ def main():
         sys.exit('the race did not end with exactly one order and 99 conflicts')
 
 
-try:
-    main()
-finally:
-    for stop in reversed(procs):
-        try: stop()
-        except Exception: pass
-    shutil.rmtree(WORK, ignore_errors=True)
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        for stop in reversed(procs):
+            try: stop()
+            except Exception: pass
+        shutil.rmtree(WORK, ignore_errors=True)

@@ -10,15 +10,12 @@ catalogue, then runs wrk (2 threads, 64 connections) against:
   3. GET /api/v1/content/artwork?filter...&sort=-year&limit=25 (uncached: sent with an API key, which bypasses the cache).
 Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
 """
-import argparse, json, urllib.parse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
-from harness import free_port, postgres, publish_bare_kestrel, sh, wait_ready
+import argparse, json, os, shutil, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+from harness import free_port, postgres, publish_bare_kestrel, sh, wait_ready, wrk
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
 ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
-LUA = os.path.join(WORK, 'p95.lua')
-open(LUA, 'w').write('done = function(summary, latency, requests)\n'
-                     '  io.write(string.format("P95 %.3f\\nP99 %.3f\\n", latency:percentile(95)/1000, latency:percentile(99)/1000))\nend\n')
 procs = []
 
 
@@ -28,15 +25,6 @@ def http(method, url, body=None, token=None):
     req = urllib.request.Request(url, data=json.dumps(body).encode() if body else None, method=method, headers=h)
     with urllib.request.urlopen(req, timeout=30) as r:
         return json.loads(r.read())
-
-
-def wrk(url, seconds, headers=(), connections=64):
-    cmd = ['wrk', '-t2' if connections > 1 else '-t1', f'-c{connections}', f'-d{seconds}s', '--latency', '-s', LUA] + sum([['-H', h] for h in headers], []) + [url]
-    out = subprocess.run(cmd, capture_output=True, text=True).stdout
-    rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
-    p95 = float(re.search(r'P95 ([\d.]+)', out).group(1)); p99 = float(re.search(r'P99 ([\d.]+)', out).group(1))
-    bad = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out)
-    return rps, p95, p99, int(bad.group(1)) if bad else 0
 
 
 def main():
@@ -91,10 +79,11 @@ def main():
         print(f'{name:<58} {connections:>5} {rps:>8.0f} {rps / base_rps:>6.2f} {p95:>8.2f} {p99:>8.2f} {bad:>8}')
 
 
-try:
-    main()
-finally:
-    for stop in reversed(procs):
-        try: stop()
-        except Exception: pass
-    shutil.rmtree(WORK, ignore_errors=True)
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        for stop in reversed(procs):
+            try: stop()
+            except Exception: pass
+        shutil.rmtree(WORK, ignore_errors=True)

@@ -1,5 +1,5 @@
-"""What the benchmark scripts share: running commands, free ports, a throwaway PostgreSQL cluster."""
-import os, socket, subprocess, sys, time, urllib.request
+"""What the benchmark scripts share: running commands, free ports, wrk, a throwaway PostgreSQL cluster."""
+import atexit, os, re, socket, subprocess, sys, tempfile, time, urllib.request
 
 
 def sh(cmd, **kw):
@@ -25,6 +25,30 @@ def wait_ready(url, proc, timeout=600):
         except Exception:
             time.sleep(0.2)
     sys.exit(f'{url} not ready in {timeout} s')
+
+
+_PERCENTILES = None
+
+
+def wrk(url, seconds, headers=(), connections=64):
+    """Runs wrk (two threads; one for one connection) against `url`; returns requests/s, p95 and p99 in ms, and the
+    count of non-2xx/3xx answers. wrk prints no p95 of its own: a Lua `done` hook prints both percentiles exactly."""
+    global _PERCENTILES
+    if _PERCENTILES is None:
+        fd, _PERCENTILES = tempfile.mkstemp(prefix='artsouk-wrk-', suffix='.lua')
+        with os.fdopen(fd, 'w') as f:
+            f.write('done = function(summary, latency, requests)\n'
+                    '  io.write(string.format("P95 %.3f\\nP99 %.3f\\n", latency:percentile(95) / 1000, latency:percentile(99) / 1000))\nend\n')
+        atexit.register(os.remove, _PERCENTILES)
+    cmd = ['wrk', '-t2' if connections > 1 else '-t1', f'-c{connections}', f'-d{seconds}s', '-s', _PERCENTILES]
+    cmd += sum([['-H', h] for h in headers], []) + [url]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    rps = re.search(r'Requests/sec:\s+([\d.]+)', out)
+    if rps is None:
+        sys.exit(f'wrk gave no figures for {url}: {out[-500:]}')
+    p95, p99 = (float(re.search(rf'P{n} ([\d.]+)', out).group(1)) for n in (95, 99))
+    bad = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out)
+    return float(rps.group(1)), p95, p99, int(bad.group(1)) if bad else 0
 
 
 def publish_bare_kestrel(work):

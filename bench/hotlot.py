@@ -320,10 +320,11 @@ def main():
     print(f'final price              {final[0] / 100:10.2f} SAR (model), {lot_row[0] / 100:.2f} SAR (lot)')
 
 
-try:
-    main()
-finally:
-    for stop in reversed(procs):
-        try: stop()
-        except Exception: pass
-    shutil.rmtree(WORK, ignore_errors=True)
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        for stop in reversed(procs):
+            try: stop()
+            except Exception: pass
+        shutil.rmtree(WORK, ignore_errors=True)

@@ -61,10 +61,11 @@ def main():
         print(f'{name:<12} {first:>16.0f} MiB {second:>10.0f} MiB {first / second:>6.2f} {fails:>11}')
 
 
-try:
-    main()
-finally:
-    for stop in reversed(procs):
-        try: stop()
-        except Exception: pass
-    shutil.rmtree(WORK, ignore_errors=True)
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        for stop in reversed(procs):
+            try: stop()
+            except Exception: pass
+        shutil.rmtree(WORK, ignore_errors=True)

@@ -94,10 +94,11 @@ def main():
     print(f'{over} of {len(from_commit)} over 2 s after the commit')
 
 
-try:
-    main()
-finally:
-    for stop in reversed(procs):
-        try: stop()
-        except Exception: pass
-    shutil.rmtree(WORK, ignore_errors=True)
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        for stop in reversed(procs):
+            try: stop()
+            except Exception: pass
+        shutil.rmtree(WORK, ignore_errors=True)
