@@ -39,8 +39,9 @@ public static class SearchExtensions
             var folder = Path.Combine(app.FullDataPath, "search");
             // One gate for both indexes: together they compute no more searches at once than there are cores.
             services.AddSingleton(_ => SearchGate.OnePerCore());
-            services.AddSingleton<ISearchIndex>(sp => new LuceneSearchIndex(folder, sp.GetRequiredService<SearchGate>()));
-            services.AddKeyedSingleton<ISearchIndex>(Audience.Editors, (sp, _) => new LuceneSearchIndex(folder + "-editors", sp.GetRequiredService<SearchGate>()));
+            services.AddSingleton<ISearchIndex>(sp => new LuceneSearchIndex(folder, sp.GetRequiredService<SearchGate>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddKeyedSingleton<ISearchIndex>(Audience.Editors,
+                (sp, _) => new LuceneSearchIndex(folder + "-editors", sp.GetRequiredService<SearchGate>(), sp.GetRequiredService<TimeProvider>()));
         }
         services.AddScoped<SearchFeed>();
         services.AddScoped<IOutboxHandler, SearchIndexer>();

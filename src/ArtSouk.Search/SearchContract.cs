@@ -74,6 +74,12 @@ public interface ISearchIndex
     Task<long> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// When the last rebuild that completed began to read the content, as the index keeps it; null before one has, or
+    /// where the index keeps no such mark. Every event that occurred before then is in the index already.
+    /// </summary>
+    Task<DateTimeOffset?> RebuiltFromAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Builds a new index beside the live one from <paramref name="documents"/> and swaps it in when done; searches are
     /// answered from the live index meanwhile, and changes made during the build reach both.
     /// </summary>

@@ -158,6 +158,12 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, strin
         return response.Count;
     }
 
+    /// <summary>
+    /// Keeps no mark yet (it would live in the index's mapping <c>_meta</c>): a restarted host hands the search handlers
+    /// every event still in the outbox, which they apply again, idempotently.
+    /// </summary>
+    public Task<DateTimeOffset?> RebuiltFromAsync(CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+
     public async Task<SearchResult> SearchAsync(ArtSouk.Search.SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -12,6 +12,9 @@ internal sealed class RebuildProgress
     private int _indexed;
     private long _coversBefore = long.MinValue;
 
+    /// <summary>What the live index covers: its last completed rebuild's start, this run's or the mark the index kept.</summary>
+    private long _liveCoversBefore = long.MinValue;
+
     public string State => _state;
     public int Indexed => _indexed;
     public DateTimeOffset? StartedAt { get; private set; }
@@ -28,19 +31,39 @@ internal sealed class RebuildProgress
 
     public void Report(int indexed) => _indexed = indexed;
 
+    /// <summary>
+    /// Takes over the mark an opened index kept of its last completed rebuild (<see cref="ISearchIndex.RebuiltFromAsync"/>),
+    /// so a restart does not replay into it the events that rebuild already read: the demo seed's, when the seeding
+    /// start was stopped before its outbox drained.
+    /// </summary>
+    public void Resume(DateTimeOffset? rebuiltFrom)
+    {
+        if (rebuiltFrom is { } from && from.UtcTicks > Interlocked.Read(ref _coversBefore))
+        {
+            _liveCoversBefore = from.UtcTicks;
+            Interlocked.Exchange(ref _coversBefore, from.UtcTicks);
+        }
+    }
+
     public void Finish(bool succeeded, DateTimeOffset at)
     {
         FinishedAt = at;
         _state = succeeded ? "done" : "failed";
-        if (!succeeded)
+        if (succeeded)
         {
-            Interlocked.Exchange(ref _coversBefore, long.MinValue);
+            _liveCoversBefore = Interlocked.Read(ref _coversBefore);
+        }
+        else
+        {
+            // The live index is the one from before this rebuild: it covers what it covered.
+            Interlocked.Exchange(ref _coversBefore, _liveCoversBefore);
         }
     }
 
     /// <summary>
-    /// True when a rebuild that started after <paramref name="occurredAt"/> is running or done: it reads the entry as it
-    /// is now, so the event has nothing to add (the demo seed's hundreds of events are skipped, not replayed).
+    /// True when a rebuild that started after <paramref name="occurredAt"/> is running or done, in this run or (by the
+    /// index's mark) an earlier one: it reads the entry as it is now, so the event has nothing to add (the demo seed's
+    /// hundreds of events are skipped, not replayed).
     /// </summary>
     public bool Covers(DateTimeOffset occurredAt) => occurredAt.UtcTicks < Interlocked.Read(ref _coversBefore);
 }
@@ -61,6 +84,8 @@ internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuil
     {
         await index.OpenAsync(cancellationToken);
         await editorsIndex.OpenAsync(cancellationToken);
+        await rebuilder.ResumeAsync(cancellationToken);
+        await editorsRebuilder.ResumeAsync(cancellationToken);
         Opened = true;
         await BuildIfEmptyAsync(index, rebuilder, Audience.Public, cancellationToken);
         await BuildIfEmptyAsync(editorsIndex, editorsRebuilder, Audience.Editors, cancellationToken);
@@ -70,6 +95,7 @@ internal sealed partial class SearchStartup(ISearchIndex index, Rebuilder rebuil
     {
         if (await target.CountAsync(cancellationToken) == 0)
         {
+            builder.Announce();
             _initial.Add(Task.Run(async () =>
             {
                 try
@@ -144,6 +170,15 @@ internal sealed class Rebuilder(IServiceScopeFactory scopes, ISearchIndex index,
             }
         }, CancellationToken.None);
     }
+
+    /// <summary>
+    /// Reports a rebuild that runs once the host has started as under way from now: the outbox dispatchers start at that
+    /// same moment, and the events they find waiting (the demo seed's) are ones this rebuild will read.
+    /// </summary>
+    public void Announce() => progress.Start(clock.GetUtcNow());
+
+    /// <summary>Carries the opened index's mark of its last completed rebuild into <see cref="RebuildProgress"/>.</summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken) => progress.Resume(await index.RebuiltFromAsync(cancellationToken));
 
     public async Task<int> RunAsync(CancellationToken cancellationToken, Action<int>? report = null)
     {

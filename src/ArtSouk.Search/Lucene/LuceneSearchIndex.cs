@@ -27,10 +27,16 @@ internal static class StoredText
 /// <param name="folder">Where the index lives (a <c>current</c> file names the live generation).</param>
 /// <param name="gate">The gate this index's searches pass, shared with the process's other indexes so that together
 /// they compute no more searches at once than there are cores; without one, the index has its own.</param>
-internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) : ISearchIndex, IDisposable
+/// <param name="clock">Whose time a rebuild's start is marked in (the one the CMS stamps its events with).</param>
+internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null, TimeProvider? clock = null) : ISearchIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string CurrentFile = "current";
+
+    /// <summary>The commit data key of <see cref="RebuiltFromAsync"/>, in UTC ticks; later commits carry it over.</summary>
+    private const string RebuiltFromKey = "rebuilt-from";
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>One write (upsert, delete, swap) at a time.</summary>
     private readonly SemaphoreSlim _writes = new(1, 1);
@@ -201,6 +207,11 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(Use(Live, s => (long)s.IndexReader.NumDocs));
 
+    public Task<DateTimeOffset?> RebuiltFromAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Live.Writer.CommitData.TryGetValue(RebuiltFromKey, out var ticks)
+            ? new DateTimeOffset(long.Parse(ticks, CultureInfo.InvariantCulture), TimeSpan.Zero)
+            : (DateTimeOffset?)null);
+
     private static T Use<T>(Generation generation, Func<IndexSearcher, T> read)
     {
         var searcher = generation.Searchers.Acquire();
@@ -322,6 +333,7 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
     {
         ArgumentNullException.ThrowIfNull(documents);
         await OpenAsync(cancellationToken);
+        var from = _clock.GetUtcNow();
         var name = NewName();
         var building = Generation.Open(Path.Combine(folder, name), rebuilding: true);
         var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
@@ -399,6 +411,8 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null) 
                 ExceptionDispatchInfo.Throw(feeding);
             }
             cancellationToken.ThrowIfCancellationRequested();
+            // Marked in the commit that completes the build only: a build cut short leaves no mark to trust.
+            building.Writer.SetCommitData(new Dictionary<string, string> { [RebuiltFromKey] = from.UtcTicks.ToString(CultureInfo.InvariantCulture) });
             building.Writer.Commit();
             building.Writer.Config.UseCompoundFile = true;
             building.Searchers.MaybeRefreshBlocking();

@@ -366,6 +366,60 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
         Assert.Empty(differing);
     }
 
+    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
+    public async Task A_completed_rebuild_leaves_a_mark_of_its_start_that_later_writes_and_a_reopen_keep()
+    {
+        var folder = Directory.CreateTempSubdirectory("artsouk-lucene-mark-").FullName;
+        var from = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero);
+        var document = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        using (var index = new LuceneSearchIndex(folder, clock: new StoppedClock(from)))
+        {
+            await index.OpenAsync(CancellationToken.None);
+            Assert.Null(await index.RebuiltFromAsync(CancellationToken.None));
+            await index.RebuildAsync(new[] { document }.ToAsyncEnumerable(), null, CancellationToken.None);
+            await index.UpsertAsync([document with { Id = Guid.NewGuid() }], CancellationToken.None);
+        }
+
+        using var reopened = new LuceneSearchIndex(folder);
+        await reopened.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(from, await reopened.RebuiltFromAsync(CancellationToken.None));
+        Assert.Equal(2, await reopened.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_rebuild_cut_short_leaves_the_mark_of_the_one_before()
+    {
+        var folder = Directory.CreateTempSubdirectory("artsouk-lucene-mark-").FullName;
+        var first = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero);
+        var document = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        using (var index = new LuceneSearchIndex(folder, clock: new StoppedClock(first)))
+        {
+            await index.RebuildAsync(new[] { document }.ToAsyncEnumerable(), null, CancellationToken.None);
+        }
+        using (var index = new LuceneSearchIndex(folder, clock: new StoppedClock(first.AddHours(1))))
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => index.RebuildAsync(Failing(document), null, CancellationToken.None));
+        }
+
+        using var reopened = new LuceneSearchIndex(folder);
+        await reopened.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(first, await reopened.RebuiltFromAsync(CancellationToken.None));
+    }
+
+    private static async IAsyncEnumerable<SearchDocument> Failing(SearchDocument document)
+    {
+        yield return document;
+        await Task.Yield();
+        throw new InvalidOperationException("the content store went away");
+    }
+
     [Fact]
     public async Task An_entry_too_long_for_its_shown_doc_value_shows_its_stored_fields()
     {
