@@ -143,6 +143,54 @@ public sealed class OutboxTests
             && await db.Set<OutboxDelivery>().CountAsync(d => d.Handler == handler && ids.Contains(d.MessageId)) == 2;
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_delivery_cut_short_by_a_stop_is_given_back_and_delivered_at_once_by_the_next_dispatch(string provider)
+    {
+        var held = new HeldHandler();
+        var handler = new Handler("recorder", ContentEvents.All);
+        await using var app = await ArtSoukApp.OnAsync(provider, services: s => s.AddSingleton<IOutboxHandler>(held).AddSingleton<IOutboxHandler>(handler));
+        var dispatcher = await app.TakeOverContentOutboxAsync();
+        var id = await CreateAsync(await app.AdminClientAsync(), "artist", "توقف");
+        using var stopping = new CancellationTokenSource();
+
+        var cutShort = dispatcher.DispatchBatchAsync(stopping.Token);
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cutShort);
+        Assert.Empty(handler.Received(id));
+
+        // Within the two-minute lease: had the claim been kept, this dispatch would find nothing to deliver.
+        held.Release();
+        await dispatcher.DispatchBatchAsync(CancellationToken.None);
+        Assert.Equal([ContentEvents.Created, ContentEvents.Published], handler.Received(id));
+        Assert.True(await DeliveredAsync(app, id, handler.Name));
+    }
+
+    /// <summary>Holds its first message until the dispatch is cancelled, as a handler caught by a stop mid-request is.</summary>
+    private sealed class HeldHandler : IOutboxHandler
+    {
+        private volatile bool _released;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "held";
+
+        public bool Accepts(string eventType) => true;
+
+        public void Release() => _released = true;
+
+        public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (!_released)
+            {
+                Entered.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+        }
+    }
+
     private static async Task<Guid> CreateAsync(HttpClient admin, string type, string name)
     {
         var response = await admin.PostAsJsonAsync($"/api/v1/manage/content/{type}", new { fields = new { name = new { ar = name } }, publish = true });

@@ -103,8 +103,8 @@ public sealed partial class OutboxDispatcher<TContext>(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                // Stopped in the middle of a batch (the host, or only this dispatcher): a claimed message's lease runs
-                // out and it is delivered again, at least once as ever.
+                // Stopped in the middle of a batch (the host, or only this dispatcher): the message being delivered was
+                // given back, and the handlers it had not reached see it on the next start, at least once as ever.
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -161,27 +161,60 @@ public sealed partial class OutboxDispatcher<TContext>(
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
         foreach (var message in batch)
         {
-            if (await ClaimAsync(db, message, now, cancellationToken))
+            if (await ClaimAsync(db, message, now, cancellationToken) is { } lease)
             {
-                await DeliverAsync(db, handlers, message, cancellationToken);
+                try
+                {
+                    await DeliverAsync(db, handlers, message, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await ReleaseAsync(message, lease);
+                    throw;
+                }
             }
         }
         return batch.Count;
     }
 
     /// <summary>
-    /// Takes the message for <see cref="Lease"/> with a conditional update, so two dispatchers (two nodes, or a
-    /// poll racing a wake-up) never run the same message's handlers at the same time.
+    /// Gives back the claim of a message whose delivery a stop cut short (a deploy, a restart), so the next start
+    /// delivers it, and the later events of its key that wait behind it, at once instead of after the lease. The
+    /// handlers that finished keep their records; only this dispatcher's own claim is given back.
     /// </summary>
-    private static async Task<bool> ClaimAsync(TContext db, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(OutboxMessage message, DateTimeOffset lease)
     {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TContext>().Set<OutboxMessage>()
+                .Where(m => m.Sequence == message.Sequence && m.ProcessedAt == null && m.LockedUntil == lease)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Best effort on the way out: if the store cannot be reached, the lease runs out as before.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(logger, message.Id, ex);
+        }
+    }
+
+    /// <summary>
+    /// Takes the message for <see cref="Lease"/> with a conditional update, so two dispatchers (two nodes, or a
+    /// poll racing a wake-up) never run the same message's handlers at the same time. Returns the lease it holds, or
+    /// null when another dispatcher has the message.
+    /// </summary>
+    private static async Task<DateTimeOffset?> ClaimAsync(TContext db, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // In whole milliseconds, as both stores keep it, so that ReleaseAsync can tell this claim by its value.
         var until = now + Lease;
+        until = until.AddTicks(-(until.UtcTicks % TimeSpan.TicksPerMillisecond));
         var claimed = await db.Set<OutboxMessage>()
             .Where(m => m.Sequence == message.Sequence && m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, until), cancellationToken);
         message.LockedUntil = until;
         db.Entry(message).Property(m => m.LockedUntil).IsModified = false;
-        return claimed == 1;
+        return claimed == 1 ? until : null;
     }
 
     private async Task DeliverAsync(TContext db, List<IOutboxHandler> handlers, OutboxMessage message, CancellationToken cancellationToken)
@@ -267,6 +300,9 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
         return waiting;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the claim of outbox message {Id} on stopping; it is delivered once its lease runs out")]
+    private static partial void LogReleaseFailed(ILogger logger, Guid id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
