@@ -18,7 +18,7 @@ with wrk that wait is the p99. Prints, per placement and server, the median requ
 the host's ratio to bare Kestrel. Needs wrk (apt-get install wrk).
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, urllib.parse, urllib.request
-from harness import free_port, publish_bare_kestrel, sh, wait_ready, wrk
+from harness import free_port, publish_bare_kestrel, run, sh, wait_ready, wrk
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -30,7 +30,7 @@ procs = []
 def start(cmd, env, apart, ready):
     p = subprocess.Popen(cmd, cwd=os.path.dirname(cmd[1]), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=apart)
-    procs.append(p)
+    procs.append(p.kill)
     wait_ready(ready, p)
     return p
 
@@ -93,10 +93,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-        shutil.rmtree(WORK, ignore_errors=True)
+    run(main, procs, WORK)

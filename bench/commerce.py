@@ -11,9 +11,9 @@ collectors, then measures with `--threads` concurrent Python clients (the same c
   3. 100 buyers released at once on one unique artwork: exactly one 201, the others 409 (time until all are answered).
 Prints requests/s and the ratio to the baseline.
 """
-import argparse, json, os, shutil, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+import argparse, json, os, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from harness import free_port, postgres, sh, wait_ready
+from harness import free_port, postgres, run, sh, wait_ready
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-commerce-')
@@ -106,10 +106,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    finally:
-        for stop in reversed(procs):
-            try: stop()
-            except Exception: pass
-        shutil.rmtree(WORK, ignore_errors=True)
+    run(main, procs, WORK)

@@ -11,7 +11,7 @@ catalogue, then runs wrk (2 threads, 64 connections) against:
 Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from harness import free_port, postgres, publish_bare_kestrel, sh, wait_ready, wrk
+from harness import free_port, postgres, publish_bare_kestrel, run, sh, wait_ready, wrk
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
@@ -80,10 +80,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    finally:
-        for stop in reversed(procs):
-            try: stop()
-            except Exception: pass
-        shutil.rmtree(WORK, ignore_errors=True)
+    run(main, procs, WORK)

@@ -1,5 +1,5 @@
 """What the benchmark scripts share: running commands, free ports, wrk, a throwaway PostgreSQL cluster."""
-import atexit, os, re, socket, subprocess, sys, tempfile, time, urllib.request
+import atexit, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 
 def sh(cmd, **kw):
@@ -7,6 +7,19 @@ def sh(cmd, **kw):
     if r.returncode:
         sys.exit(f'{cmd[0]} failed: {r.stdout[-500:]} {r.stderr[-500:]}')
     return r.stdout
+
+
+def run(main, procs, work):
+    """Runs `main`, then, however it ended, stops what it started (`procs`, newest first) and removes `work`."""
+    try:
+        main()
+    finally:
+        for stop in reversed(procs):
+            try:
+                stop()
+            except Exception:
+                pass
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def free_port():

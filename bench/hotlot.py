@@ -31,8 +31,8 @@ maxima differ from the model's (a lost proxy). HOTLOT_PGSTAT=1 also prints the s
 PostgreSQL's time (pg_stat_statements).
 Not a test: numbers depend on the machine; it asserts nothing.
 """
-import argparse, asyncio, http.client, json, os, shutil, subprocess, sys, tempfile, time, uuid
-from harness import free_port, house_ladder_above, postgres, sh
+import argparse, asyncio, http.client, json, os, subprocess, sys, tempfile, time, uuid
+from harness import free_port, house_ladder_above, postgres, run, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-hotlot-')
@@ -321,10 +321,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    finally:
-        for stop in reversed(procs):
-            try: stop()
-            except Exception: pass
-        shutil.rmtree(WORK, ignore_errors=True)
+    run(main, procs, WORK)

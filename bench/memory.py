@@ -8,8 +8,8 @@ cluster: starts it on an empty store with the demo seed, waits until /health/rea
 VmRSS; stops it; starts it again on the same store and reads VmRSS the same way. Prints both and their ratio (the
 foundation-hardening issue asks for <= 1.5). Also counts fail/crit lines in the first start's log.
 """
-import argparse, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
-from harness import free_port, postgres, sh
+import argparse, os, re, subprocess, sys, tempfile, time, urllib.request
+from harness import free_port, postgres, run, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-memory-')
@@ -62,10 +62,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    finally:
-        for stop in reversed(procs):
-            try: stop()
-            except Exception: pass
-        shutil.rmtree(WORK, ignore_errors=True)
+    run(main, procs, WORK)

@@ -10,8 +10,8 @@ POST answers; the figure is from that answer to the first search that finds the 
 indexer's read of the entry, the Lucene commit and reader refresh). Also printed: from the moment the POST was sent.
 The issue's target is within 2 s of the commit.
 """
-import argparse, json, os, random, shutil, string, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from harness import free_port, sh
+import argparse, json, os, random, string, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+from harness import free_port, run, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-search-latency-')
@@ -95,10 +95,4 @@ def main():
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    finally:
-        for stop in reversed(procs):
-            try: stop()
-            except Exception: pass
-        shutil.rmtree(WORK, ignore_errors=True)
+    run(main, procs, WORK)
