@@ -53,7 +53,7 @@ public sealed class ManagerHost : WebApplicationFactory<Program>, IAsyncLifetime
         {
             await step();
         }
-        catch (TimeoutException ex)
+        catch (PlaywrightException ex)
         {
             var shot = ScreenshotPath("failed-" + string.Concat(what.Where(char.IsLetterOrDigit)));
             await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
