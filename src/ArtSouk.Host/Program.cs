@@ -53,6 +53,7 @@ try
     app.MapManager();
     app.MapAuctionPages();
     app.MapSite();
+    app.BuildOnceAhead();
     await app.RunAsync();
     return 0;
 }
