@@ -161,6 +161,10 @@ public sealed partial class OutboxDispatcher<TContext>(
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
         foreach (var message in batch)
         {
+            // SQLite answers synchronously, so every await of a drain can finish in line: without a yield a backlog (the
+            // one a restart finds) held a pool thread for its whole length, and requests queued behind the dispatchers until
+            // the pool added threads, a second at a start.
+            await Task.Yield();
             if (await ClaimAsync(db, message, now, cancellationToken) is { } lease)
             {
                 try

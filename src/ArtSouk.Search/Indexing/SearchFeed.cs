@@ -194,6 +194,9 @@ internal sealed partial class SearchFeed(ContentReader reader, ContentTypeRegist
                 string? cursor = null;
                 do
                 {
+                    // SQLite answers in line, so a whole feed could run without giving its pool thread back once; two
+                    // builds at a start (both indexes empty) held the pool's threads and requests waited for more.
+                    await Task.Yield();
                     var page = await reader.ListAsync(new ContentQuery(typeName, locale, audience == Audience.Editors, [], [new FieldSort("updatedAt", false)],
                         ContentReader.MaxLimit, cursor), ct);
                     var fresh = page.Items.Select(i => i.Id).Where(seen.Add).ToList();

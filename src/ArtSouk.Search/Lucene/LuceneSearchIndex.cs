@@ -346,14 +346,16 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null, 
         {
             // Analysis is most of the cost of a document and IndexWriter takes adds from several threads at once: one
             // reader feeds a worker per core. Adds instead of updates: the generation starts empty and each id is claimed
-            // once, so no delete term is buffered per document.
+            // once, so no delete term is buffered per document. Each worker is a thread of its own: it analyses without a
+            // pause for as long as the reader keeps up (seconds), and on the thread pool two builds held every thread
+            // requests are answered on, so a start with both indexes to build answered its first request a second late.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var channel = Channel.CreateBounded<SearchDocument>(new BoundedChannelOptions(1024) { SingleWriter = true });
-            var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
+            var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Factory.StartNew(() =>
             {
                 try
                 {
-                    while (await channel.Reader.WaitToReadAsync(stop.Token))
+                    while (channel.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
                     {
                         while (channel.Reader.TryRead(out var document))
                         {
@@ -378,12 +380,16 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null, 
                         }
                     }
                 }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // Stopped by the caller, or by a failure elsewhere in the build: that one is reported.
+                }
                 catch
                 {
-                    await stop.CancelAsync();
+                    stop.Cancel();
                     throw;
                 }
-            }, CancellationToken.None)).ToList();
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
             Exception? feeding = null;
             try
             {

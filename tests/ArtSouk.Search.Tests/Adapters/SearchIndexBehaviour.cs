@@ -309,6 +309,29 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
     }
 
     [Fact]
+    public async Task A_rebuild_analyses_on_threads_of_its_own_and_leaves_the_pool_to_requests()
+    {
+        // Two builds at a start (both indexes empty) on pool threads held every one of them for seconds, and requests
+        // waited for the pool to add threads. Progress is reported from the analysing thread, every 1,000 documents.
+        var template = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        var documents = Enumerable.Range(0, 1000).Select(_ => template with { Id = Guid.NewGuid() }).ToList();
+        var reporters = new ThreadsReporting();
+        await Index.RebuildAsync(documents.ToAsyncEnumerable(), reporters, CancellationToken.None);
+        Assert.Equal(1000, await Index.CountAsync(CancellationToken.None));
+        // The first report is the worker's; the last, the build's own once it is done, comes from the caller's thread.
+        Assert.True(reporters.Threads.TryPeek(out var worker));
+        Assert.False(worker, "a rebuild's worker ran on a thread-pool thread");
+    }
+
+    /// <summary>Reports in line, on the reporting thread, whether that thread is one of the pool's.</summary>
+    private sealed class ThreadsReporting : IProgress<int>
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<bool> Threads { get; } = [];
+
+        public void Report(int value) => Threads.Enqueue(Thread.CurrentThread.IsThreadPoolThread);
+    }
+
+    [Fact]
     public async Task Suggestions_ranked_from_kept_postings_are_the_ones_scored_in_full()
     {
         var index = (LuceneSearchIndex)Index;
