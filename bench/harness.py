@@ -26,8 +26,8 @@ def free_port():
     s = socket.socket(); s.bind(('127.0.0.1', 0)); p = s.getsockname()[1]; s.close(); return p
 
 
-def wait_ready(url, proc, timeout=600):
-    """Waits until `url` answers 2xx; exits when `proc` ends first or `timeout` seconds pass."""
+def wait_ready(url, proc, timeout=600, poll=0.2):
+    """Waits until `url` answers 2xx, asking every `poll` seconds; exits when `proc` ends first or `timeout` seconds pass."""
     t0 = time.time()
     while time.time() - t0 < timeout:
         if proc.poll() is not None:
@@ -36,7 +36,7 @@ def wait_ready(url, proc, timeout=600):
             with urllib.request.urlopen(url, timeout=2):
                 return
         except Exception:
-            time.sleep(0.2)
+            time.sleep(poll)
     sys.exit(f'{url} not ready in {timeout} s')
 
 

@@ -9,8 +9,8 @@ soon as it is ready (as the foundation contract does), then restarts it on that 
 is followed by one start of bare Kestrel, so both are measured under the same load on the machine. Prints the median
 time to ready, the process's CPU seconds at that moment, and the ratio to bare Kestrel's median time to its first 200.
 """
-import argparse, os, statistics, subprocess, sys, tempfile, time, urllib.request
-from harness import free_port, postgres, publish_bare_kestrel, run, sh
+import argparse, os, statistics, subprocess, tempfile, time
+from harness import free_port, postgres, publish_bare_kestrel, run, sh, wait_ready
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-startup-')
@@ -32,16 +32,7 @@ def time_to_ready(dll, path, env, log_name):
         proc = subprocess.Popen(['dotnet', dll], cwd=os.path.dirname(dll), stdout=log, stderr=subprocess.STDOUT,
                                 env=dict(env, ASPNETCORE_URLS=f'http://127.0.0.1:{port}'))
         procs.append(proc.kill)
-        while True:
-            if proc.poll() is not None:
-                sys.exit(f'{dll} exited with {proc.returncode}; see {log.name}')
-            try:
-                with urllib.request.urlopen(f'http://127.0.0.1:{port}{path}', timeout=2):
-                    break
-            except Exception:
-                if time.time() - t0 > 300:
-                    sys.exit(f'{dll} not ready after 300 s')
-                time.sleep(0.02)
+        wait_ready(f'http://127.0.0.1:{port}{path}', proc, timeout=300, poll=0.02)
         ready, cpu = time.time() - t0, cpu_seconds(proc.pid)
         proc.terminate()
         proc.wait(30)
