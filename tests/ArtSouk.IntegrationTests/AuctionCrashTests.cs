@@ -34,12 +34,19 @@ public sealed class PostgresAuctionCrashTests
                 (await host.Http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = People.Password }, ct)).EnsureSuccessStatusCode();
                 return await host.SignInAsync(email, People.Password, ct);
             }));
+            // The artworks first: the clock of the lots' ends starts only when what is left to do before the storm is
+            // four quick requests, so a slow machine still kills the host while lots are closing.
+            var works = new List<Guid>();
+            for (var i = 0; i < Lots; i++)
+            {
+                works.Add(await Auctioneer.WorkAsync(admin));
+            }
             // Staggered ends half a second apart, so the kill finds lots closed, closing and still open.
-            var firstEnd = DateTimeOffset.UtcNow.AddSeconds(12);
+            var firstEnd = DateTimeOffset.UtcNow.AddSeconds(6);
             var lots = new List<Guid>();
             for (var i = 0; i < Lots; i++)
             {
-                lots.Add(await Auctioneer.LotAsync(admin, sale, closesAt: firstEnd.AddMilliseconds(500 * i)));
+                lots.Add(await Auctioneer.LotOfAsync(admin, sale, works[i], closesAt: firstEnd.AddMilliseconds(500 * i)));
             }
 
             var accepted = new ConcurrentBag<(Guid Lot, long Bid)>();
@@ -65,7 +72,9 @@ public sealed class PostgresAuctionCrashTests
                 }
             }, CancellationToken.None)).ToList();
 
-            await Task.Delay(firstEnd.AddMilliseconds(700) - DateTimeOffset.UtcNow, ct);
+            // Never a negative wait: a machine slow enough to pass the kill point during set-up kills at once.
+            var killAt = firstEnd.AddMilliseconds(700) - DateTimeOffset.UtcNow;
+            await Task.Delay(killAt > TimeSpan.Zero ? killAt : TimeSpan.Zero, ct);
             await host.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(storm);

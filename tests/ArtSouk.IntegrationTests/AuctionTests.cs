@@ -43,9 +43,21 @@ internal static class Auctioneer
     /// <param name="closesIn">Counted from when the lot is posted, after its artist and artwork are created, so a slow machine does not eat the window.</param>
     public static async Task<Guid> LotAsync(HttpClient admin, Guid sale, decimal startingBid = 1000m, decimal? reserve = null, DateTimeOffset? closesAt = null, TimeSpan? closesIn = null)
     {
-        var artist = await admin.CreateEntryAsync("artist", new { name = new { ar = Unique("فنانة"), en = Unique("Artist") } });
-        var work = await admin.CreateEntryAsync("artwork", new { title = new { ar = Unique("عمل"), en = Unique("Work") }, artist });
+        var work = await WorkAsync(admin);
         closesAt = closesIn is { } window ? DateTimeOffset.UtcNow + window : closesAt;
+        return await LotOfAsync(admin, sale, work, startingBid, reserve, closesAt);
+    }
+
+    /// <summary>An artwork (with its artist) to offer as a lot.</summary>
+    public static async Task<Guid> WorkAsync(HttpClient admin)
+    {
+        var artist = await admin.CreateEntryAsync("artist", new { name = new { ar = Unique("فنانة"), en = Unique("Artist") } });
+        return await admin.CreateEntryAsync("artwork", new { title = new { ar = Unique("عمل"), en = Unique("Work") }, artist });
+    }
+
+    /// <summary>Offers an artwork already made as a lot of the sale.</summary>
+    public static async Task<Guid> LotOfAsync(HttpClient admin, Guid sale, Guid work, decimal startingBid = 1000m, decimal? reserve = null, DateTimeOffset? closesAt = null)
+    {
         var created = await admin.PostAsJsonAsync($"/api/v1/manage/auctions/{sale}/lots", new { entryId = work, startingBid, reserve, closesAt });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return Guid.Parse((await JsonAsync(created))["id"]!.GetValue<string>());

@@ -128,7 +128,21 @@ internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null, 
         return Task.CompletedTask;
     }
 
-    private static string NewName() => "index-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A folder name for a new generation, stamped with the time it was made and never one already there: the live
+    /// generation and a rebuild started in the same millisecond would otherwise share a folder (and its write lock), and a
+    /// rebuild that failed would delete the live index with its own folder.
+    /// </summary>
+    private string NewName()
+    {
+        var stamp = "index-" + _clock.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var name = stamp;
+        for (var n = 2; Directory.Exists(Path.Combine(folder, name)); n++)
+        {
+            name = stamp + "-" + n.ToString(CultureInfo.InvariantCulture);
+        }
+        return name;
+    }
 
     private Generation Live => _live ?? throw new InvalidOperationException("The search index is not open yet.");
 

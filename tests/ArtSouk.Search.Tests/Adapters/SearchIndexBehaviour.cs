@@ -436,6 +436,25 @@ public sealed class LuceneSearchIndexTests : SearchIndexBehaviour
         Assert.Equal(first, await reopened.RebuiltFromAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Generations_made_in_the_same_instant_keep_folders_of_their_own()
+    {
+        // A stopped clock makes the live generation and both rebuilds in one millisecond: a rebuild that shared the live
+        // folder could not take its write lock, and a failed one would delete the live index with its own folder.
+        var folder = Directory.CreateTempSubdirectory("artsouk-lucene-instant-").FullName;
+        var document = RelevanceSuite.ToSearchDocument(RelevanceSuite.Corpus().Single(d => d.Id == "a01"));
+        using var index = new LuceneSearchIndex(folder, clock: new StoppedClock(new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero)));
+        await index.OpenAsync(CancellationToken.None);
+        await index.UpsertAsync([document], CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => index.RebuildAsync(Failing(document with { Id = Guid.NewGuid() }), null, CancellationToken.None));
+        Assert.Equal(1, await index.CountAsync(CancellationToken.None));
+        Assert.Single(Directory.GetDirectories(folder));
+        await index.RebuildAsync(new[] { document, document with { Id = Guid.NewGuid() } }.ToAsyncEnumerable(), null, CancellationToken.None);
+
+        Assert.Equal(2, await index.CountAsync(CancellationToken.None));
+    }
+
     private static async IAsyncEnumerable<SearchDocument> Failing(SearchDocument document)
     {
         yield return document;
