@@ -172,6 +172,26 @@ public abstract class AuctionDepositTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Sales_still_running_never_hold_back_the_deposits_of_a_sale_that_is_over()
+    {
+        // More running sales with paid deposits than the refund run takes at once, made before the one that ends.
+        var (bidder, _) = await Host.App.AccountAsync(Host.Admin, "collector");
+        for (var i = 0; i < 21; i++)
+        {
+            var running = await SaleAsync(500m, approval: false);
+            await PaidBidderAsync(bidder, running);
+        }
+        var over = await SaleAsync(500m, approval: false);
+        var paid = await PaidBidderAsync(bidder, over);
+        var lot = await Auctioneer.LotAsync(Host.Admin, over, 1000m, closesIn: TimeSpan.FromSeconds(4));
+
+        // Nobody bid: the lot passes when it closes, and the deposit goes back.
+        Assert.Equal("refunded", await DepositStateAsync(over, paid.Paddle, "refunded"));
+        Assert.Equal("passed", (await Auctioneer.LotViewAsync(Host.Anonymous, lot))["outcome"]!.GetValue<string>());
+        Assert.Equal(1, Cards.RefundsOf(paid.Intent));
+    }
+
+    [Fact]
     public async Task After_the_sale_the_underbidder_is_refunded_once_and_the_winner_once_their_order_is_paid()
     {
         var sale = await SaleAsync(1000m, approval: false);

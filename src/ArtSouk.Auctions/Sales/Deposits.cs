@@ -103,15 +103,16 @@ internal sealed partial class Deposits(
             await ChargeAsync(registration, ct);
         }
 
-        var sales = await db.Registrations.AsNoTracking().Where(r => r.DepositState == DepositStates.Paid).Select(r => r.SaleId).Distinct().Take(20).ToListAsync(ct);
+        // Sales that are over (every lot closed; one without lots once its end has passed) and still hold paid deposits,
+        // oldest first. Chosen in the query: twenty picked among all sales with paid deposits, running ones included and in
+        // no order, could be twenty still running, and the deposits of those that were over would never come back.
+        var sales = await db.Sales.AsNoTracking()
+            .Where(s => db.Registrations.Any(r => r.SaleId == s.Id && r.DepositState == DepositStates.Paid))
+            .Where(s => !db.Lots.Any(l => l.SaleId == s.Id && l.State != LotStates.Closed) && (db.Lots.Any(l => l.SaleId == s.Id) || s.EndsAt <= now))
+            .OrderBy(s => s.EndsAt).ThenBy(s => s.Id).Select(s => s.Id).Take(20).ToListAsync(ct);
         foreach (var saleId in sales)
         {
-            var lots = await db.Lots.AsNoTracking().Where(l => l.SaleId == saleId).Select(l => new { l.State, l.Outcome, l.LeaderId, l.OrderId }).ToListAsync(ct);
-            var endsAt = await db.Sales.AsNoTracking().Where(s => s.Id == saleId).Select(s => s.EndsAt).SingleAsync(ct);
-            if (lots.Count == 0 ? endsAt > now : lots.Any(l => l.State != LotStates.Closed))
-            {
-                continue;
-            }
+            var lots = await db.Lots.AsNoTracking().Where(l => l.SaleId == saleId).Select(l => new { l.Outcome, l.LeaderId, l.OrderId }).ToListAsync(ct);
             var paid = await db.Registrations.AsNoTracking().Where(r => r.SaleId == saleId && r.DepositState == DepositStates.Paid)
                 .OrderBy(r => r.Paddle).Take(200).ToListAsync(ct);
             foreach (var registration in paid)
