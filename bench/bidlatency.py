@@ -9,18 +9,16 @@ bids are placed one at a time, and it prints the latency percentiles from accept
 server-time offset each watcher measured. Not a test: the numbers depend on the machine; it asserts nothing.
 """
 import argparse, http.client, os, shutil, subprocess, sys, tempfile, time
-from harness import free_port, sh
+from harness import ADMIN, free_port, publish_host, sh
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bidlatency-')
-ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--watchers', type=int, default=1000); ap.add_argument('--bids', type=int, default=50)
     a = ap.parse_args()
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     client = os.path.join(WORK, 'client')
     sh(['dotnet', 'publish', os.path.join(ROOT, 'bench/BidLatency'), '-c', 'Release', '-o', client, '--nologo'])
     port = free_port()

@@ -18,11 +18,9 @@ with wrk that wait is the p99. Prints, per placement and server, the median requ
 the host's ratio to bare Kestrel. Needs wrk (apt-get install wrk).
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, urllib.parse, urllib.request
-from harness import free_port, publish_bare_kestrel, run, sh, wait_ready, wrk
+from harness import ADMIN, free_port, publish_bare_kestrel, publish_host, run, wait_ready, wrk
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
-ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 PLACEMENTS = {'together': (False, False), 'apart': (True, True), 'contract': (True, False)}  # (host apart, bare apart)
 procs = []
 
@@ -54,8 +52,7 @@ def main():
     autogroup = open('/proc/sys/kernel/sched_autogroup_enabled').read().strip() if os.path.exists('/proc/sys/kernel/sched_autogroup_enabled') else 'absent'
     print(f'sched_autogroup_enabled: {autogroup}; {os.cpu_count()} cores')
 
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     baseline_dll = publish_bare_kestrel(WORK)
 
     data = os.path.join(WORK, 'data')

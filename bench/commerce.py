@@ -13,11 +13,9 @@ Prints requests/s and the ratio to the baseline.
 """
 import argparse, json, os, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from harness import free_port, postgres, run, sh, wait_ready
+from harness import ADMIN, free_port, postgres, publish_host, run, wait_ready
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-commerce-')
-ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 procs = []
 
 
@@ -51,8 +49,7 @@ def main():
     conn = postgres(WORK, procs)
     if conn is None: sys.exit('PostgreSQL server binaries not found: apt-get install -y postgresql-15')
     conn += ';Maximum Pool Size=64'
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     port = free_port()
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=os.path.join(WORK, 'data'), ArtSouk__Seed='false',
                ArtSouk__Admin__Email=ADMIN[0], ArtSouk__Admin__Password=ADMIN[1], ASPNETCORE_URLS=f'http://127.0.0.1:{port}',

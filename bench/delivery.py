@@ -11,11 +11,9 @@ catalogue, then runs wrk (2 threads, 64 connections) against:
 Prints requests/s, p95 and p99 latency and the ratio to the baseline. Needs wrk (apt-get install wrk).
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from harness import free_port, postgres, publish_bare_kestrel, run, sh, wait_ready, wrk
+from harness import ADMIN, free_port, postgres, publish_bare_kestrel, publish_host, run, sh, wait_ready, wrk
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-bench-')
-ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 procs = []
 
 
@@ -34,8 +32,7 @@ def main():
     conn = postgres(WORK, procs, '-c shared_buffers=256MB')
     if conn is None: sys.exit('PostgreSQL server binaries not found: apt-get install -y postgresql-15')
     conn += ';Maximum Pool Size=64'
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=os.path.join(WORK, 'data'),
                ArtSouk__Admin__Email=ADMIN[0], ArtSouk__Admin__Password=ADMIN[1],
                Database__Provider='Postgres', Database__ConnectionString=conn)

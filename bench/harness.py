@@ -64,6 +64,30 @@ def wrk(url, seconds, headers=(), connections=64):
     return float(rps.group(1)), p95, p99, int(bad.group(1)) if bad else 0
 
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
+
+
+def publish_host(work):
+    """Publishes the host as it is deployed (Release, ReadyToRun) under `work`; returns the folder."""
+    out = os.path.join(work, 'host')
+    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    return out
+
+
+def seeded_stores(work, procs, environment):
+    """The embedded SQLite store and, where the server binaries are installed, a throwaway PostgreSQL cluster: for each,
+    its name and the host's environment to start on it empty with the demo seed (data under `work`)."""
+    stores = [('SQLite', {})]
+    conn = postgres(work, procs)
+    if conn:
+        stores.append(('PostgreSQL', {'Database__Provider': 'Postgres', 'Database__ConnectionString': conn}))
+    return [(name, dict(os.environ, ASPNETCORE_ENVIRONMENT=environment, ArtSouk__DataPath=os.path.join(work, 'data-' + name),
+                        ArtSouk__Seed='true', ArtSouk__Admin__Email=ADMIN[0], ArtSouk__Admin__Password=ADMIN[1],
+                        DOTNET_CLI_TELEMETRY_OPTOUT='1', **extra))
+            for name, extra in stores]
+
+
 def publish_bare_kestrel(work):
     """Publishes the baseline every read is compared with, a bare Kestrel "Hello World", under `work`; returns its dll."""
     base_dir = os.path.join(work, 'baseline')

@@ -32,11 +32,9 @@ PostgreSQL's time (pg_stat_statements).
 Not a test: numbers depend on the machine; it asserts nothing.
 """
 import argparse, asyncio, http.client, json, os, subprocess, sys, tempfile, time, uuid
-from harness import free_port, house_ladder_above, postgres, run, sh
+from harness import ADMIN, free_port, house_ladder_above, postgres, publish_host, run, sh
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-hotlot-')
-ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 procs = []
 PUSH_DELAY = 0.011  # seconds from a bid's 201 to the pushed price on the other bidders' screens (bidlatency p50)
 
@@ -170,8 +168,7 @@ def main():
     conn = postgres(WORK, procs, '-c max_connections=400 -c shared_buffers=256MB' +
                     (' -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all' if pgstat else ''))
     if conn is None: sys.exit('PostgreSQL server binaries not found')
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     port = free_port()
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ASPNETCORE_URLS=f'http://127.0.0.1:{port}', ArtSouk__DataPath=os.path.join(WORK, 'data'),
                ArtSouk__Seed='false', ArtSouk__Admin__Email=ADMIN[0], ArtSouk__Admin__Password=ADMIN[1],

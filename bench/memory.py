@@ -9,9 +9,8 @@ VmRSS; stops it; starts it again on the same store and reads VmRSS the same way.
 foundation-hardening issue asks for <= 1.5). Also counts fail/crit lines in the first start's log.
 """
 import argparse, os, re, subprocess, sys, tempfile, time, urllib.request
-from harness import free_port, postgres, run, sh
+from harness import free_port, publish_host, run, seeded_stores
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-memory-')
 procs = []
 
@@ -46,16 +45,9 @@ def start(out, env, settle):
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--settle', type=float, default=5)
     a = ap.parse_args()
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
-    stores = [('SQLite', {})]
-    conn = postgres(WORK, procs)
-    if conn:
-        stores.append(('PostgreSQL', {'Database__Provider': 'Postgres', 'Database__ConnectionString': conn}))
+    out = publish_host(WORK)
     print(f'{"store":<12} {"first start (seeds)":>20} {"second start":>14} {"ratio":>6} {"fail lines":>11}')
-    for name, extra in stores:
-        env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ArtSouk__DataPath=os.path.join(WORK, 'data-' + name),
-                   ArtSouk__Seed='true', ArtSouk__Admin__Email='bench@artsouk.test', ArtSouk__Admin__Password='Bench-Admin-Pass-2026!', **extra)
+    for name, env in seeded_stores(WORK, procs, 'Production'):
         first, _, fails = start(out, env, a.settle)
         second, _, _ = start(out, env, a.settle)
         print(f'{name:<12} {first:>16.0f} MiB {second:>10.0f} MiB {first / second:>6.2f} {fails:>11}')

@@ -11,11 +11,9 @@ indexer's read of the entry, the Lucene commit and reader refresh). Also printed
 The issue's target is within 2 s of the commit.
 """
 import argparse, json, os, random, string, subprocess, sys, tempfile, time, urllib.parse, urllib.request
-from harness import free_port, run, sh
+from harness import ADMIN, free_port, publish_host, run
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-search-latency-')
-ADMIN = ('bench@artsouk.test', 'Bench-Admin-Pass-2026!')
 procs = []
 
 
@@ -46,8 +44,7 @@ def pct(sorted_values, q):
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument('--publishes', type=int, default=50); ap.add_argument('--poll-ms', type=int, default=10)
     a = ap.parse_args()
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     port = free_port()
     B = f'http://127.0.0.1:{port}'
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT='Production', ASPNETCORE_URLS=B, ArtSouk__DataPath=os.path.join(WORK, 'data'),

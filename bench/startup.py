@@ -10,9 +10,8 @@ is followed by one start of bare Kestrel, so both are measured under the same lo
 time to ready, the process's CPU seconds at that moment, and the ratio to bare Kestrel's median time to its first 200.
 """
 import argparse, os, statistics, subprocess, tempfile, time
-from harness import free_port, postgres, publish_bare_kestrel, run, sh, wait_ready
+from harness import free_port, publish_bare_kestrel, publish_host, run, seeded_stores, wait_ready
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = tempfile.mkdtemp(prefix='artsouk-startup-')
 TICKS = os.sysconf('SC_CLK_TCK')
 procs = []
@@ -44,18 +43,10 @@ def main():
     ap.add_argument('--restarts', type=int, default=5)
     ap.add_argument('--environment', default='Development', help='ASPNETCORE_ENVIRONMENT (the foundation contract uses Development)')
     a = ap.parse_args()
-    out = os.path.join(WORK, 'host')
-    sh(['dotnet', 'publish', os.path.join(ROOT, 'src/ArtSouk.Host'), '-c', 'Release', '-o', out, '--nologo'])
+    out = publish_host(WORK)
     host, bare = os.path.join(out, 'ArtSouk.Host.dll'), publish_bare_kestrel(WORK)
-    stores = [('SQLite', {})]
-    conn = postgres(WORK, procs)
-    if conn:
-        stores.append(('PostgreSQL', {'Database__Provider': 'Postgres', 'Database__ConnectionString': conn}))
     print(f'{"store":<12} {"seeding start":>13} {"restart (median)":>17} {"min-max":>12} {"CPU at ready":>13} {"bare Kestrel":>13} {"ratio":>6}')
-    for name, extra in stores:
-        env = dict(os.environ, ASPNETCORE_ENVIRONMENT=a.environment, ArtSouk__DataPath=os.path.join(WORK, 'data-' + name),
-                   ArtSouk__Seed='true', ArtSouk__Admin__Email='bench@artsouk.test', ArtSouk__Admin__Password='Bench-Admin-Pass-2026!',
-                   DOTNET_CLI_TELEMETRY_OPTOUT='1', **extra)
+    for name, env in seeded_stores(WORK, procs, a.environment):
         first, _ = time_to_ready(host, '/health/ready', env, f'host-{name}.log')
         restarts, cpus, baselines = [], [], []
         for _ in range(a.restarts):

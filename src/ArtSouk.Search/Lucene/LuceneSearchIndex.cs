@@ -27,7 +27,7 @@ internal static class StoredText
 /// <param name="folder">Where the index lives (a <c>current</c> file names the live generation).</param>
 /// <param name="gate">The gate this index's searches pass, shared with the process's other indexes so that together
 /// they compute no more searches at once than there are cores; without one, the index has its own.</param>
-/// <param name="clock">Whose time a rebuild's start is marked in (the one the CMS stamps its events with).</param>
+/// <param name="clock">Whose time a rebuild's start is marked in (the one the CMS stamps its events with), and its generations' folders are named by.</param>
 internal sealed class LuceneSearchIndex(string folder, SearchGate? gate = null, TimeProvider? clock = null) : ISearchIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
