@@ -24,6 +24,7 @@ public sealed class PostgresRecurringJobTests
         var ct = TestContext.Current.CancellationToken;
         await using (var first = new ArtSoukApp(connection, seed: false))
         {
+            await first.ReadyAsync();
             Assert.Equal("Healthy", await JobsStatusAsync(first.CreateClient(), ct));
         }
 
@@ -35,6 +36,7 @@ public sealed class PostgresRecurringJobTests
 
         await using var second = new ArtSoukApp(connection, seed: false);
         var http = second.CreateClient();
+        await second.ReadyAsync();
         var ready = await http.GetAsync("/health/ready", ct);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         var jobs = Jobs(await ready.Content.ReadFromJsonAsync<JsonObject>(ct));

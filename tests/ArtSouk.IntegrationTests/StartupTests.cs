@@ -16,8 +16,7 @@ public sealed class StartupTests
         var errors = new ConcurrentQueue<string>();
         await using var app = await ArtSoukApp.OnAsync(provider, seed: true,
             services: s => s.AddLogging(l => l.AddProvider(new ErrorCollector(errors))));
-        var ready = await app.CreateClient().GetAsync("/health/ready");
-        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        await app.ReadyAsync();
         Assert.True(errors.IsEmpty, string.Join(Environment.NewLine, errors));
     }
 

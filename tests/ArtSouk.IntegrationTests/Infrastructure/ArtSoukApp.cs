@@ -96,6 +96,30 @@ public sealed class ArtSoukApp(string? postgresConnection, bool seed, string? co
         });
     }
 
+    /// <summary>
+    /// Waits (bounded) until <c>/health/ready</c> answers 200, as an orchestrator would: the job server announces itself
+    /// from its own thread after the host has started, so on a loaded machine the first probe can come before it. Fails
+    /// with the last answer, which names the check that was not ready.
+    /// </summary>
+    public async Task ReadyAsync(TimeSpan? within = null)
+    {
+        using var http = CreateClient();
+        var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var ready = await http.GetAsync("/health/ready");
+            if (ready.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"/health/ready still answered {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync()}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public async Task<HttpClient> AdminClientAsync()
     {
         var client = CreateClient();
