@@ -4,6 +4,7 @@ using ArtSouk.Cms.Persistence;
 using ArtSouk.Cms.Publishing;
 using ArtSouk.Cms.Seeding;
 using ArtSouk.Kernel.Configuration;
+using ArtSouk.Kernel.Memory;
 using ArtSouk.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,9 @@ internal sealed partial class CmsStartup(
                 if (seeded > 0)
                 {
                     LogSeeded(logger, seeded);
+                    // Before the host serves: the seed decoded every demo image and wrote hundreds of entries, and that
+                    // peak would otherwise stay with the process for as long as it runs.
+                    BurstMemory.GiveBack();
                 }
             }
         }

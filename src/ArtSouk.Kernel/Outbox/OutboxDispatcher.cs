@@ -1,3 +1,4 @@
+using ArtSouk.Kernel.Memory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -98,7 +99,8 @@ public sealed partial class OutboxDispatcher<TContext>(
                 }
                 if (dispatched > 0)
                 {
-                    GiveBackBurstMemory();
+                    // A backlog (the demo seed's hundreds of events, an import) is a burst: once drained, its peak goes back.
+                    BurstMemory.GiveBack();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -134,13 +136,6 @@ public sealed partial class OutboxDispatcher<TContext>(
         using var whenStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
         await started.Task;
     }
-
-    /// <summary>
-    /// A backlog (the demo seed's hundreds of events, an import) grows the collector's budgets while it drains, and an
-    /// idle server seldom collects again, so the process would keep that peak. Once drained, hand it back.
-    /// </summary>
-    private static void GiveBackBurstMemory() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Dispatches one batch, oldest first; returns how many messages it looked at.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
