@@ -109,7 +109,7 @@ public sealed class AuctionPageTests(ManagerHost host)
         await ShotAsync(page, "sale", locale, width);
 
         await page.Locator($".lot-card[data-lot='{lot}'] .card-link").ClickAsync();
-        await page.WaitForURLAsync($"**/{locale}/auctions/lots/{lot}");
+        await page.ArrivedAsync($"**/{locale}/auctions/lots/{lot}");
         await page.Locator("[data-auction-root][data-live=true]").WaitForAsync();
         Assert.True(await page.Locator(".artwork-main img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         Assert.True(await page.Locator("[data-field=reserve]").IsVisibleAsync());

@@ -56,7 +56,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
         await ShotAsync(page, "home", locale, width);
 
         await page.Locator($"nav.primary a[href='/{locale}/artists']").ClickAsync();
-        await page.WaitForURLAsync($"**/{locale}/artists");
+        await page.ArrivedAsync($"**/{locale}/artists");
         await AssertPageAsync(page, locale, width);
         await ShotAsync(page, "artists", locale, width);
 
@@ -72,14 +72,14 @@ public sealed class SiteJourneyTests(ManagerHost host)
         }
         Assert.NotNull(withWorks);
         await withWorks.ClickAsync();
-        await page.WaitForURLAsync($"**/{locale}/artists/**");
+        await page.ArrivedAsync($"**/{locale}/artists/**");
         await AssertPageAsync(page, locale, width);
         await ShotAsync(page, "artist", locale, width);
 
         var artworkCard = page.Locator(".grid-artwork .card-link").First;
         var artworkTitle = (await artworkCard.Locator(".card-title").InnerTextAsync()).Trim();
         await artworkCard.ClickAsync();
-        await page.WaitForURLAsync($"**/{locale}/artworks/**");
+        await page.ArrivedAsync($"**/{locale}/artworks/**");
         await AssertPageAsync(page, locale, width);
         Assert.Equal(artworkTitle, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await page.Locator(".artwork-main img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
@@ -105,9 +105,9 @@ public sealed class SiteJourneyTests(ManagerHost host)
         await ShotAsync(page, "calendar", locale, width);
 
         await page.Locator($"nav.primary a[href='/{locale}/workshops']").ClickAsync();
-        await page.WaitForURLAsync($"**/{locale}/workshops");
+        await page.ArrivedAsync($"**/{locale}/workshops");
         await page.Locator(".grid .card-link").First.ClickAsync();
-        await page.WaitForURLAsync($"**/{locale}/workshops/**");
+        await page.ArrivedAsync($"**/{locale}/workshops/**");
         await AssertPageAsync(page, locale, width);
         await ShotAsync(page, "workshop", locale, width);
 
@@ -128,7 +128,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
         // The first index build runs in the background after start-up: search again until it has answered (bounded).
         await page.Locator("#site-q").FillAsync(words);
         await page.Locator("#site-q").PressAsync("Enter");
-        await page.WaitForURLAsync($"**/{locale}/search?q=**");
+        await page.ArrivedAsync($"**/{locale}/search?q=**");
         for (var attempt = 0; attempt < 60; attempt++)
         {
             if (attempt > 0)
@@ -149,7 +149,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
         await ShotAsync(page, "search", locale, width);
 
         await page.Locator(".facets a[href*='type=artwork']").ClickAsync();
-        await page.WaitForURLAsync("**type=artwork**");
+        await page.ArrivedAsync("**type=artwork**");
         await AssertPageAsync(page, locale, width);
         var hrefs = await page.Locator(".results h3 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(hrefs);
@@ -188,7 +188,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
 
         await page.GotoAsync($"/{locale}/artworks");
         await page.Locator(".pager a[rel='next']").Last.ClickAsync();
-        await page.WaitForURLAsync("**page=2**");
+        await page.ArrivedAsync("**page=2**");
         await AssertPageAsync(page, locale, width);
         Assert.Equal(locale == "ar" ? "٢" : "2", (await page.Locator(".pager a[aria-current='page']").InnerTextAsync()).Trim());
         await ShotAsync(page, "artworks-page-2", locale, width);
@@ -206,7 +206,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
         await page.GotoAsync(artwork["translations"]![from]!.GetValue<string>());
 
         await page.Locator(".lang-switch").ClickAsync();
-        await page.WaitForURLAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == artwork["translations"]![to]!.GetValue<string>());
+        await page.ArrivedAsync(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath) == artwork["translations"]![to]!.GetValue<string>(), "the artwork in the other language");
 
         Assert.Equal(to, await page.Locator("html").GetAttributeAsync("lang"));
         var translated = await host.Http.GetFromJsonAsync<JsonObject>($"/api/v1/content/artwork/{artwork["id"]}?locale={to}", TestContext.Current.CancellationToken);
@@ -228,7 +228,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
             await AssertPageAsync(page, locale, width);
             await ShotAsync(page, kind, locale, width);
             await page.Locator(".grid .card-link").First.ClickAsync();
-            await page.WaitForURLAsync($"**/{locale}/{route}/**");
+            await page.ArrivedAsync($"**/{locale}/{route}/**");
             await AssertPageAsync(page, locale, width);
             await ShotAsync(page, kind + "-entry", locale, width);
         }
@@ -273,7 +273,7 @@ public sealed class SiteJourneyTests(ManagerHost host)
         await page.Locator("#title-en").FillAsync(title);
         await page.Locator("#title-en").DispatchEventAsync("change");
         await page.Locator("[data-action=save]").ClickAsync();
-        await page.WaitForURLAsync("**/manager/content/article/*-*");
+        await page.ArrivedAsync("**/manager/content/article/*-*");
 
         await page.Locator("[data-action=site-preview-en]").ClickAsync();
         var link = page.Locator("[data-role=site-preview-link-en]");
