@@ -12,8 +12,6 @@ namespace ArtSouk.EndToEndTests;
 /// </summary>
 internal static class Arrival
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     /// <summary>Waits until the page's address matches <paramref name="glob"/> (Playwright's: <c>**</c> any characters,
     /// <c>*</c> any but <c>/</c>, everything else literal) and its document has loaded.</summary>
     public static Task ArrivedAsync(this IPage page, string glob)
@@ -25,15 +23,16 @@ internal static class Arrival
     /// <summary>Waits until <paramref name="at"/> holds for the page's address and its document has loaded.</summary>
     public static async Task ArrivedAsync(this IPage page, Func<string, bool> at, string what = "the expected address")
     {
-        var deadline = DateTimeOffset.UtcNow + Patience;
+        var deadline = DateTimeOffset.UtcNow + ManagerHost.StepTimeout;
         while (!at(page.Url))
         {
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new Xunit.Sdk.XunitException($"The page did not arrive at {what} within {Patience.TotalSeconds:0} s; it is at {page.Url}.");
+                throw new Xunit.Sdk.XunitException($"The page did not arrive at {what} within {ManagerHost.StepTimeout.TotalSeconds:0} s; it is at {page.Url}.");
             }
             await Task.Delay(50);
         }
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        // Bounded by the context's default timeout (ManagerHost.StepTimeout).
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
     }
 }

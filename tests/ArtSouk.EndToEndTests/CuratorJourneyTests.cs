@@ -49,7 +49,7 @@ public sealed partial class CuratorJourneyTests(ManagerHost host)
         await page.Locator("[data-action=save]").ClickAsync();
         // The editor replaces the URL in place (NavigateTo with replace: true, a history.replaceState): the address is
         // polled rather than waited for as a navigation, which that same-document change may not raise in time.
-        await host.ExpectAsync(page, "the created entry's editor", () => Assertions.Expect(page).ToHaveURLAsync(EditorUrl(), new() { Timeout = 60_000 }));
+        await host.ExpectAsync(page, "the created entry's editor", () => Assertions.Expect(page).ToHaveURLAsync(EditorUrl(), new() { Timeout = (float)ManagerHost.StepTimeout.TotalMilliseconds }));
         var id = EditorUrl().Match(page.Url).Groups[1].Value;
         await page.Locator("[data-action=publish]").ClickAsync();
         await host.ExpectAsync(page, "both languages live", () => page.Locator(".locale-publish[data-locale=en] .badge.live").WaitForAsync());

@@ -143,14 +143,17 @@ public sealed class ManagerHost : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = "Asia/Riyadh",
         });
-        // The browser tests run beside the integration tests on two cores: a step waits up to a minute, it is not a measurement.
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         var console = _consoles.GetOrAdd(page, _ => new ConcurrentQueue<string>());
         page.Console += (_, m) => console.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {m.Type}: {m.Text}");
         page.Close += (_, closed) => _consoles.TryRemove(closed, out ConcurrentQueue<string>? _);
         return page;
     }
+
+    /// <summary>How long a step may wait: the browser tests run beside the integration tests on two cores, so a step
+    /// waits up to a minute; it is not a measurement.</summary>
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
     public static string ScreenshotPath(string name)
     {
